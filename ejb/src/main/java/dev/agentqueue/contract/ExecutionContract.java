@@ -1,0 +1,34 @@
+package dev.agentqueue.contract;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * A kind of work agentqueue can run, named by a versioned id such as {@code agentqueue.job.v1}. Implementations
+ * are CDI beans; deploying one makes its id enqueueable.
+ *
+ * <p>Failures are reported by throwing: {@link TerminalTaskException} for work that can never succeed,
+ * {@link RetryableTaskException} (or any I/O error or timeout) for work worth retrying. A contract never reports
+ * a failed run as a result.
+ */
+public interface ExecutionContract {
+
+    /** Returns the id tasks use to name this contract. */
+    String id();
+
+    /** Tells whether tasks of this contract must name a configured agent. */
+    default boolean requiresAgent() {
+        return false;
+    }
+
+    /**
+     * Checks a payload at enqueue time, so bad input is refused before anything is queued.
+     *
+     * @throws IllegalArgumentException with a message for the caller when the payload cannot be run
+     */
+    default void validate(JsonObject payload) {
+    }
+
+    /** Runs one attempt of a task and returns its result. */
+    JsonValue execute(TaskContext context) throws Exception;
+}

@@ -1,0 +1,71 @@
+package dev.agentqueue.contract.job;
+
+import dev.agentqueue.contract.RetryableTaskException;
+import dev.agentqueue.contract.TaskContext;
+import dev.agentqueue.contract.TerminalTaskException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * Diagnostic job {@code fail}: fails on purpose. {@code mode} is {@code retryable} (fails until the attempt reaches
+ * {@code succeed_on_attempt}, or always when that is absent) or {@code terminal} (fails once, for good).
+ */
+@ApplicationScoped
+public class FailJob implements JobHandler {
+
+    @Override
+    public String jobType() {
+        return "fail";
+    }
+
+    @Override
+    public boolean diagnostic() {
+        return true;
+    }
+
+    @Override
+    public void validate(JsonObject arguments) {
+        mode(arguments);
+        succeedOnAttempt(arguments);
+        JsonValue message = arguments.get("message");
+        if (message != null && message.getValueType() != JsonValue.ValueType.STRING) {
+            throw new IllegalArgumentException("arguments.message must be a string");
+        }
+    }
+
+    @Override
+    public JsonValue handle(JsonObject arguments, TaskContext context) {
+        validate(arguments);
+        String message = arguments.getString("message", "deliberate failure");
+        if ("terminal".equals(mode(arguments))) {
+            throw new TerminalTaskException(message);
+        }
+        int succeedOn = succeedOnAttempt(arguments);
+        if (succeedOn == 0 || context.attempt() < succeedOn) {
+            throw new RetryableTaskException(message + " (attempt " + context.attempt() + ")");
+        }
+        return Json.createObjectBuilder().add("succeeded_on_attempt", context.attempt()).build();
+    }
+
+    private static String mode(JsonObject arguments) {
+        String mode = arguments.getString("mode", "retryable");
+        if (!mode.equals("retryable") && !mode.equals("terminal")) {
+            throw new IllegalArgumentException("arguments.mode must be 'retryable' or 'terminal'");
+        }
+        return mode;
+    }
+
+    private static int succeedOnAttempt(JsonObject arguments) {
+        JsonValue value = arguments.get("succeed_on_attempt");
+        if (value == null) {
+            return 0;
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral() || number.intValue() < 1) {
+            throw new IllegalArgumentException("arguments.succeed_on_attempt must be a positive integer");
+        }
+        return number.intValue();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The built-in {@code agentqueue.job.v1} contract, the {@link dev.agentqueue.contract.job.JobHandler} SPI for custom
+ * jobs, and the diagnostic jobs {@code echo}, {@code sleep} and {@code fail}.
+ */
+package dev.agentqueue.contract.job;

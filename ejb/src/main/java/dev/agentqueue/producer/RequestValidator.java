@@ -1,0 +1,118 @@
+package dev.agentqueue.producer;
+
+import dev.agentqueue.agent.AgentRegistry;
+import dev.agentqueue.contract.ContractRegistry;
+import dev.agentqueue.contract.ExecutionContract;
+import dev.agentqueue.task.TaskLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Checks a {@link TaskRequest} against the deployed contracts and agents and the configured limits. */
+@ApplicationScoped
+public class RequestValidator {
+
+    @Inject
+    ContractRegistry contracts;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    TaskLimits limits;
+
+    /**
+     * Checks the request and returns its payload as a JSON object.
+     *
+     * @throws InvalidTaskException naming the first field at fault
+     */
+    public JsonObject validate(TaskRequest request) {
+        ExecutionContract contract = contract(request.contract());
+        checkAgent(contract, request.agent().orElse(null));
+        JsonObject payload = payload(request.payloadJson());
+        try {
+            contract.validate(payload);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTaskException("payload", e.getMessage());
+        }
+        if (request.priority() < 0 || request.priority() > 9) {
+            throw new InvalidTaskException("priority", "priority must be 0-9, was " + request.priority());
+        }
+        checkDuration("delay", request.delay(), limits.maxDelay(), true);
+        if (request.timeout().isPresent()) {
+            checkDuration("timeout", request.timeout().get(), limits.maxTimeout(), false);
+        }
+        request.idempotencyKey().ifPresent(key -> checkText("idempotencyKey", key));
+        request.correlationId().ifPresent(id -> checkText("correlationId", id));
+        return payload;
+    }
+
+    private ExecutionContract contract(String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidTaskException("contract", "contract is required; deployed contracts: "
+                    + contracts.ids());
+        }
+        return contracts.find(id).orElseThrow(() -> new InvalidTaskException("contract",
+                "Unknown contract '" + abbreviate(id) + "'; deployed contracts: " + contracts.ids()));
+    }
+
+    private void checkAgent(ExecutionContract contract, String agent) {
+        if (agent == null) {
+            if (contract.requiresAgent()) {
+                throw new InvalidTaskException("agent", "contract " + contract.id() + " requires an agent; defined"
+                        + " agents: " + agents.names());
+            }
+            return;
+        }
+        if (agents.find(agent).isEmpty()) {
+            throw new InvalidTaskException("agent", "Unknown agent '" + abbreviate(agent) + "'; defined agents: "
+                    + agents.names());
+        }
+    }
+
+    private JsonObject payload(String json) {
+        int size = json.getBytes(StandardCharsets.UTF_8).length;
+        if (size > limits.maxPayloadBytes()) {
+            throw new PayloadTooLargeException(size, limits.maxPayloadBytes());
+        }
+        JsonValue value;
+        try (var reader = Json.createReader(new StringReader(json))) {
+            value = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidTaskException("payload", "payload is not valid JSON: " + e.getMessage());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidTaskException("payload", "payload must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static void checkDuration(String field, Duration value, Duration max, boolean zeroAllowed) {
+        if (value.isNegative() || (!zeroAllowed && value.isZero())) {
+            throw new InvalidTaskException(field, field + " must be " + (zeroAllowed ? "zero or more" : "positive"));
+        }
+        if (value.compareTo(max) > 0) {
+            throw new InvalidTaskException(field, field + " must be at most " + max.toMillis() + " ms");
+        }
+    }
+
+    private static void checkText(String field, String value) {
+        if (value.isEmpty() || value.length() > TaskLimits.MAX_TEXT_FIELD_LENGTH) {
+            throw new InvalidTaskException(field, field + " must be 1-" + TaskLimits.MAX_TEXT_FIELD_LENGTH
+                    + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidTaskException(field, field + " must not contain control characters");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+}

@@ -1,0 +1,118 @@
+package dev.agentqueue.producer;
+
+import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.envelope.EnvelopeCodec;
+import dev.agentqueue.envelope.JmsNames;
+import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.envelope.TaskEnvelope;
+import dev.agentqueue.task.CreateOutcome;
+import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.TaskIds;
+import dev.agentqueue.task.TaskLimits;
+import dev.agentqueue.task.TaskSnapshot;
+import dev.agentqueue.task.TaskState;
+import dev.agentqueue.task.TaskStore;
+import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Remote;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+
+/**
+ * The producer: enqueues tasks for other applications (by its portable JNDI name, or remotely) and for the REST
+ * API. The task record in Redis and the message on the queue are written in one JTA transaction: if it rolls back,
+ * neither is left behind.
+ */
+@Stateless
+@LocalBean
+@Remote(TaskQueueRemote.class)
+public class TaskQueue implements TaskQueueRemote {
+
+    @Inject
+    RequestValidator validator;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    TaskLimits limits;
+
+    @Inject
+    BrokerManagement broker;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = JmsNames.TASK_QUEUE)
+    Queue taskQueue;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Override
+    public TaskReceipt enqueue(TaskRequest request) {
+        JsonObject payload = validator.validate(request);
+        refuseWhenFull();
+        NewTask task = new NewTask(
+                TaskIds.next(),
+                request.contract(),
+                request.agent().orElse(null),
+                payload.toString(),
+                request.priority(),
+                request.correlationId().orElse(null),
+                request.idempotencyKey().orElse(null),
+                request.timeout().orElse(limits.defaultTimeout()).toMillis(),
+                System.currentTimeMillis(),
+                broker.redelivery().maxDeliveryAttempts());
+        CreateOutcome created = store.create(task, true);
+        if (created.duplicate()) {
+            TaskState state = store.find(created.taskId()).map(TaskSnapshot::state).orElse(TaskState.QUEUED);
+            return new TaskReceipt(created.taskId(), state, true);
+        }
+        transactions.registerInterposedSynchronization(new EnqueueCompletion(store, task));
+        send(task, payload, request.delay());
+        return new TaskReceipt(task.id(), TaskState.QUEUED, false);
+    }
+
+    private void send(NewTask task, JsonObject payload, Duration delay) {
+        TaskEnvelope envelope = new TaskEnvelope(task.id(), task.contract(), task.agent(), payload, task.priority(),
+                task.correlationId(), task.idempotencyKey(), task.timeoutMs(), task.createdAt());
+        TextMessage message = jms.createTextMessage(EnvelopeCodec.encode(envelope));
+        try {
+            message.setIntProperty(MessageProperties.VERSION, MessageProperties.CURRENT_VERSION);
+            message.setStringProperty(MessageProperties.TASK_ID, task.id());
+            message.setStringProperty(MessageProperties.DUPLICATE_ID, "enqueue:" + task.id());
+            if (task.correlationId() != null) {
+                message.setJMSCorrelationID(task.correlationId());
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot build task message: " + e.getMessage(), e.getErrorCode(), e);
+        }
+        jms.createProducer()
+                .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setPriority(task.priority())
+                .setDeliveryDelay(delay.toMillis())
+                .send(taskQueue, message);
+    }
+
+    private void refuseWhenFull() {
+        long limit = limits.maxQueueDepth();
+        if (limit <= 0) {
+            return;
+        }
+        broker.taskQueueDepth().ifPresent(depth -> {
+            if (depth >= limit) {
+                throw new QueueFullException(depth, limit, Duration.ofSeconds(5));
+            }
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package dev.agentqueue.producer;
+
+/** The remote business interface of {@link TaskQueue}, for producers in other servers. */
+public interface TaskQueueRemote {
+
+    /**
+     * Enqueues a task: writes its record and sends its message in one transaction.
+     *
+     * @throws InvalidTaskException when the request is refused (including {@link PayloadTooLargeException})
+     * @throws QueueFullException when the queue is over its depth limit
+     * @throws dev.agentqueue.redis.StoreUnavailableException when Redis cannot be reached
+     */
+    TaskReceipt enqueue(TaskRequest request);
+}

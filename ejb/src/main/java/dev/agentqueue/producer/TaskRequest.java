@@ -1,0 +1,150 @@
+package dev.agentqueue.producer;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a producer asks to run: an immutable value built with {@link #builder(String)}. The payload is held as
+ * JSON text so the request can cross a remote EJB call. Checked by {@link TaskQueue#enqueue} against the deployed
+ * contracts, agents and limits.
+ */
+public final class TaskRequest implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int DEFAULT_PRIORITY = 4;
+
+    private final String contract;
+    private final String agent;
+    private final String payloadJson;
+    private final int priority;
+    private final Duration delay;
+    private final String idempotencyKey;
+    private final String correlationId;
+    private final Duration timeout;
+
+    private TaskRequest(Builder b) {
+        this.contract = b.contract;
+        this.agent = b.agent;
+        this.payloadJson = b.payloadJson;
+        this.priority = b.priority;
+        this.delay = b.delay;
+        this.idempotencyKey = b.idempotencyKey;
+        this.correlationId = b.correlationId;
+        this.timeout = b.timeout;
+    }
+
+    /** Starts a request for the given contract id, e.g. {@code agentqueue.job.v1}. */
+    public static Builder builder(String contract) {
+        return new Builder(contract);
+    }
+
+    public String contract() {
+        return contract;
+    }
+
+    public Optional<String> agent() {
+        return Optional.ofNullable(agent);
+    }
+
+    /** Returns the payload as JSON text ({@code {}} when none was given). */
+    public String payloadJson() {
+        return payloadJson;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public Duration delay() {
+        return delay;
+    }
+
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    public Optional<String> correlationId() {
+        return Optional.ofNullable(correlationId);
+    }
+
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "TaskRequest(contract=" + contract + ", agent=" + agent + ", priority=" + priority + ", delay="
+                + delay + ", idempotencyKey=" + idempotencyKey + ", correlationId=" + correlationId + ")";
+    }
+
+    /** Builds a {@link TaskRequest}. Values are checked when the request is enqueued, where errors can be reported. */
+    public static final class Builder {
+        private String contract;
+        private String agent;
+        private String payloadJson = "{}";
+        private int priority = DEFAULT_PRIORITY;
+        private Duration delay = Duration.ZERO;
+        private String idempotencyKey;
+        private String correlationId;
+        private Duration timeout;
+
+        private Builder(String contract) {
+            this.contract = contract;
+        }
+
+        /** Names the agent that runs the task; required by agent contracts such as {@code agentqueue.chat.v1}. */
+        public Builder agent(String agent) {
+            this.agent = agent;
+            return this;
+        }
+
+        /** Sets the payload, a JSON object as text. */
+        public Builder payload(String json) {
+            this.payloadJson = Objects.requireNonNull(json, "payload");
+            return this;
+        }
+
+        /** Sets the payload from a JSON-P object. */
+        public Builder payload(jakarta.json.JsonObject json) {
+            this.payloadJson = Objects.requireNonNull(json, "payload").toString();
+            return this;
+        }
+
+        /** Sets the priority, 0 (lowest) to 9 (highest); default {@value TaskRequest#DEFAULT_PRIORITY}. */
+        public Builder priority(int priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        /** Delays the first delivery. */
+        public Builder delay(Duration delay) {
+            this.delay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /** Makes the enqueue idempotent: the same key within the idempotency window returns the first task. */
+        public Builder idempotencyKey(String key) {
+            this.idempotencyKey = key;
+            return this;
+        }
+
+        /** Sets the caller's correlation id, kept on the task for tracing. */
+        public Builder correlationId(String id) {
+            this.correlationId = id;
+            return this;
+        }
+
+        /** Sets the timeout of each attempt. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public TaskRequest build() {
+            return new TaskRequest(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Enqueueing: the {@code TaskQueue} EJB, the request it takes, its receipt, and the ways it refuses work. */
+package dev.agentqueue.producer;

@@ -1,0 +1,43 @@
+package dev.agentqueue.redis;
+
+import dev.agentqueue.task.TaskState;
+
+/** Builds every Redis key agentqueue uses; no other class spells a key. */
+public final class RedisKeys {
+
+    /** Prefix shared by all keys, so one Redis can be shared with other applications. */
+    public static final String PREFIX = "agentqueue:";
+
+    private RedisKeys() {
+    }
+
+    /** Returns the hash holding one task record. */
+    public static String task(String id) {
+        return PREFIX + "task:" + id;
+    }
+
+    /** Returns the key mapping an idempotency key to the id of the first task enqueued with it. */
+    public static String idempotency(String idempotencyKey) {
+        return PREFIX + "idem:" + idempotencyKey;
+    }
+
+    /** Returns the prefix of the per-state index sorted sets; the state name completes the key. */
+    public static String stateIndexPrefix() {
+        return PREFIX + "idx:state:";
+    }
+
+    /** Returns the sorted set of task ids currently in the given state, scored by when they entered it. */
+    public static String stateIndex(TaskState state) {
+        return stateIndexPrefix() + state.name();
+    }
+
+    /** Returns the sorted set of task ids of one contract, scored by creation time. */
+    public static String contractIndex(String contract) {
+        return PREFIX + "idx:contract:" + contract;
+    }
+
+    /** Returns the sorted set of task ids run by one agent, scored by creation time. */
+    public static String agentIndex(String agent) {
+        return PREFIX + "idx:agent:" + agent;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.agentqueue.task;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A task about to be written for the first time: what the producer or a plain JMS envelope asked for. */
+public record NewTask(
+        String id,
+        String contract,
+        String agent,
+        String payloadJson,
+        int priority,
+        String correlationId,
+        String idempotencyKey,
+        long timeoutMs,
+        long createdAt,
+        int maxAttempts) {
+
+    /** Returns the fields of the initial record, in state {@link TaskState#QUEUED} with no attempt yet. */
+    Map<String, String> initialFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(TaskFields.ID, id);
+        fields.put(TaskFields.CONTRACT, contract);
+        putIfPresent(fields, TaskFields.AGENT, agent);
+        fields.put(TaskFields.PAYLOAD, payloadJson);
+        fields.put(TaskFields.PRIORITY, Integer.toString(priority));
+        putIfPresent(fields, TaskFields.CORRELATION_ID, correlationId);
+        putIfPresent(fields, TaskFields.IDEMPOTENCY_KEY, idempotencyKey);
+        fields.put(TaskFields.STATE, TaskState.QUEUED.name());
+        fields.put(TaskFields.ATTEMPT, "0");
+        fields.put(TaskFields.MAX_ATTEMPTS, Integer.toString(maxAttempts));
+        fields.put(TaskFields.TIMEOUT_MS, Long.toString(timeoutMs));
+        fields.put(TaskFields.CREATED_AT, Long.toString(createdAt));
+        fields.put(TaskFields.HISTORY, "[]");
+        return fields;
+    }
+
+    private static void putIfPresent(Map<String, String> fields, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            fields.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.agentqueue.task;
+
+/** Names of the fields of a task record hash; the one place that spells them. */
+public final class TaskFields {
+    public static final String ID = "id";
+    public static final String CONTRACT = "contract";
+    public static final String AGENT = "agent";
+    public static final String PAYLOAD = "payload";
+    public static final String PRIORITY = "priority";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String STATE = "state";
+    public static final String ATTEMPT = "attempt";
+    public static final String MAX_ATTEMPTS = "maxAttempts";
+    public static final String TIMEOUT_MS = "timeoutMs";
+    public static final String CREATED_AT = "createdAt";
+    public static final String STARTED_AT = "startedAt";
+    public static final String FINISHED_AT = "finishedAt";
+    public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    public static final String RESULT = "result";
+    public static final String WARNINGS = "warnings";
+    public static final String ERROR = "error";
+    public static final String HISTORY = "history";
+    public static final String NODE = "node";
+    public static final String PROGRESS = "progress";
+
+    private TaskFields() {
+    }
+}

@@ -1,0 +1,87 @@
+package dev.agentqueue.task;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** A read-only view of one task record as stored in Redis. */
+public record TaskSnapshot(
+        String id,
+        String contract,
+        String agent,
+        JsonValue payload,
+        int priority,
+        String correlationId,
+        String idempotencyKey,
+        TaskState state,
+        int attempt,
+        int maxAttempts,
+        long timeoutMs,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant nextAttemptAt,
+        JsonValue result,
+        JsonArray warnings,
+        TaskError error,
+        JsonArray history) {
+
+    /** Builds a snapshot from the field map of a task hash. */
+    public static TaskSnapshot fromHash(Map<String, String> hash) {
+        return new TaskSnapshot(
+                hash.get(TaskFields.ID),
+                hash.get(TaskFields.CONTRACT),
+                blankToNull(hash.get(TaskFields.AGENT)),
+                json(hash.get(TaskFields.PAYLOAD)).orElse(JsonValue.EMPTY_JSON_OBJECT),
+                intValue(hash.get(TaskFields.PRIORITY), 4),
+                blankToNull(hash.get(TaskFields.CORRELATION_ID)),
+                blankToNull(hash.get(TaskFields.IDEMPOTENCY_KEY)),
+                TaskState.valueOf(hash.getOrDefault(TaskFields.STATE, TaskState.QUEUED.name())),
+                intValue(hash.get(TaskFields.ATTEMPT), 0),
+                intValue(hash.get(TaskFields.MAX_ATTEMPTS), 0),
+                longValue(hash.get(TaskFields.TIMEOUT_MS), 0),
+                instant(hash.get(TaskFields.CREATED_AT)),
+                instant(hash.get(TaskFields.STARTED_AT)),
+                instant(hash.get(TaskFields.FINISHED_AT)),
+                instant(hash.get(TaskFields.NEXT_ATTEMPT_AT)),
+                json(hash.get(TaskFields.RESULT)).orElse(null),
+                json(hash.get(TaskFields.WARNINGS)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
+                json(hash.get(TaskFields.ERROR)).map(v -> TaskError.fromJson(v.asJsonObject())).orElse(null),
+                json(hash.get(TaskFields.HISTORY)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY));
+    }
+
+    /** Returns the payload as an object, or an empty object when the stored payload is not one. */
+    public JsonObject payloadObject() {
+        return payload instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static Optional<JsonValue> json(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return Optional.of(reader.readValue());
+        }
+    }
+
+    private static Instant instant(String millis) {
+        return millis == null || millis.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+    }
+
+    private static int intValue(String text, int fallback) {
+        return text == null || text.isEmpty() ? fallback : Integer.parseInt(text);
+    }
+
+    private static long longValue(String text, long fallback) {
+        return text == null || text.isEmpty() ? fallback : Long.parseLong(text);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

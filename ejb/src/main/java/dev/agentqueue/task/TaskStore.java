@@ -1,0 +1,223 @@
+package dev.agentqueue.task;
+
+import dev.agentqueue.redis.LuaScript;
+import dev.agentqueue.redis.RedisGateway;
+import dev.agentqueue.redis.RedisKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Task records in Redis. Every write is one Lua script, so each transition is atomic and checked against
+ * {@link TaskState}'s table and the caller's attempt number: a stale worker can never overwrite a newer attempt.
+ */
+@ApplicationScoped
+public class TaskStore {
+
+    /** Longest error message kept in a history entry; the full message is on the record's {@code error}. */
+    static final int HISTORY_MESSAGE_LENGTH = 300;
+
+    private static final LuaScript CREATE = LuaScript.load("create-task");
+    private static final LuaScript CONFIRM = LuaScript.load("confirm-task");
+    private static final LuaScript DISCARD = LuaScript.load("discard-task");
+    private static final LuaScript TRANSITION = LuaScript.load("transition");
+
+    @Inject
+    RedisGateway redis;
+
+    @Inject
+    TaskSettings settings;
+
+    /**
+     * Writes a new record unless its idempotency key already names a task. A {@code provisional} record expires
+     * unless {@link #confirm} follows: the enqueue transaction may still roll back.
+     */
+    public CreateOutcome create(NewTask task, boolean provisional) {
+        long provisionalSeconds = settings.provisionalTtl().toSeconds();
+        List<String> args = new ArrayList<>(List.of(
+                task.id(),
+                RedisKeys.stateIndex(TaskState.QUEUED),
+                RedisKeys.contractIndex(task.contract()),
+                task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()),
+                Long.toString(task.createdAt()),
+                Long.toString(provisional ? provisionalSeconds : 0),
+                Long.toString(provisional ? provisionalSeconds : settings.idempotencyWindow().toSeconds())));
+        task.initialFields().forEach((name, value) -> {
+            args.add(name);
+            args.add(value);
+        });
+        List<Object> reply = redis.call(r -> CREATE.run(r, keysOf(task), args.toArray(String[]::new)));
+        return new CreateOutcome((String) reply.get(1), "DUPLICATE".equals(reply.get(0)));
+    }
+
+    /** Makes a provisional record permanent after its enqueue committed; does not wait for Redis to answer. */
+    public void confirm(NewTask task) {
+        String window = Long.toString(settings.idempotencyWindow().toSeconds());
+        // A lost confirm is harmless: the record expires, and the worker recreates it from the message.
+        CONFIRM.runAsync(redis.async(), keysOf(task), window);
+    }
+
+    /** Removes a provisional record after its enqueue rolled back. */
+    public void discard(NewTask task) {
+        List<String> args = new ArrayList<>(List.of(
+                task.id(), RedisKeys.stateIndex(TaskState.QUEUED), RedisKeys.contractIndex(task.contract())));
+        if (task.agent() != null) {
+            args.add(RedisKeys.agentIndex(task.agent()));
+        }
+        redis.call(r -> DISCARD.runForLong(r, keysOf(task), args.toArray(String[]::new)));
+    }
+
+    /** Reads one task record. */
+    public Optional<TaskSnapshot> find(String id) {
+        Map<String, String> hash = redis.call(r -> r.hgetall(RedisKeys.task(id)));
+        return hash == null || hash.isEmpty() ? Optional.empty() : Optional.of(TaskSnapshot.fromHash(hash));
+    }
+
+    /** Marks a delivery as running; allowed only for an attempt newer than the one recorded. */
+    public TransitionOutcome start(String id, int attempt, int maxAttempts, String node, long now) {
+        return transition(new Transition(id, TaskState.RUNNING, Guard.NEWER, attempt, now)
+                .history("start", Json.createObjectBuilder().add("node", node))
+                .ttlSeconds(0)
+                .field(TaskFields.STARTED_AT, Long.toString(now))
+                .field(TaskFields.MAX_ATTEMPTS, Integer.toString(maxAttempts))
+                .field(TaskFields.NEXT_ATTEMPT_AT, "")
+                .field(TaskFields.NODE, node));
+    }
+
+    /** Records the result of a successful attempt. */
+    public TransitionOutcome complete(String id, int attempt, String resultJson, String warningsJson, long now) {
+        return transition(new Transition(id, TaskState.COMPLETED, Guard.SAME, attempt, now)
+                .history("finish", Json.createObjectBuilder().add("outcome", TaskState.COMPLETED.name()))
+                .ttlSeconds(settings.retention().toSeconds())
+                .field(TaskFields.RESULT, resultJson)
+                .field(TaskFields.WARNINGS, warningsJson)
+                .field(TaskFields.ERROR, "")
+                .field(TaskFields.FINISHED_AT, Long.toString(now)));
+    }
+
+    /** Records a retryable failure of an attempt; the broker delivers the next attempt at {@code nextAttemptAt}. */
+    public TransitionOutcome fail(String id, int attempt, TaskError error, long nextAttemptAt, String warningsJson,
+            long now) {
+        return transition(new Transition(id, TaskState.FAILED, Guard.SAME, attempt, now)
+                .history("finish", failureEntry(TaskState.FAILED, error))
+                .ttlSeconds(0)
+                .field(TaskFields.ERROR, error.toJson().toString())
+                .field(TaskFields.WARNINGS, warningsJson)
+                .field(TaskFields.NEXT_ATTEMPT_AT, Long.toString(nextAttemptAt)));
+    }
+
+    /**
+     * Dead-letters a task. {@code ran} tells whether this attempt was started with {@link #start}; a message
+     * refused before it ran (malformed, unknown contract) records its attempt as opened and closed at once.
+     */
+    public TransitionOutcome deadLetter(String id, int attempt, TaskError error, boolean ran, String warningsJson,
+            long now) {
+        return transition(new Transition(id, TaskState.DEAD_LETTER, ran ? Guard.SAME : Guard.ANY, attempt, now)
+                .history(ran ? "finish" : "both", failureEntry(TaskState.DEAD_LETTER, error))
+                .ttlSeconds(settings.retention().toSeconds())
+                .field(TaskFields.ERROR, error.toJson().toString())
+                .field(TaskFields.WARNINGS, warningsJson)
+                .field(TaskFields.NEXT_ATTEMPT_AT, "")
+                .field(TaskFields.FINISHED_AT, Long.toString(now)));
+    }
+
+    /** Records progress reported by a running attempt; ignored once the attempt is no longer the current one. */
+    public TransitionOutcome progress(String id, int attempt, double fraction, String note) {
+        JsonObjectBuilder progress = Json.createObjectBuilder().add("fraction", fraction);
+        if (note != null) {
+            progress.add("note", note);
+        }
+        return transition(new Transition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
+                .field(TaskFields.PROGRESS, progress.build().toString()));
+    }
+
+    private TransitionOutcome transition(Transition t) {
+        List<String> args = new ArrayList<>();
+        args.add(t.target.name());
+        args.add(t.target.allowedSources().stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
+        args.add(t.guard.name().toLowerCase(java.util.Locale.ROOT));
+        args.add(Integer.toString(t.attempt));
+        args.add(Long.toString(t.now));
+        args.add(RedisKeys.stateIndexPrefix());
+        args.add(Long.toString(t.ttlSeconds));
+        args.add(t.historyAction);
+        args.add(t.historyPatch.build().toString());
+        args.add(Integer.toString(settings.historyLimit()));
+        args.addAll(t.fields);
+        List<Object> reply = redis.call(
+                r -> TRANSITION.run(r, new String[] {RedisKeys.task(t.id)}, args.toArray(String[]::new)));
+        String previous = (String) reply.get(1);
+        return new TransitionOutcome(
+                TransitionOutcome.Result.valueOf((String) reply.get(0)),
+                previous.isEmpty() ? null : TaskState.valueOf(previous),
+                Integer.parseInt((String) reply.get(2)));
+    }
+
+    private static JsonObjectBuilder failureEntry(TaskState outcome, TaskError error) {
+        String message = error.message().length() <= HISTORY_MESSAGE_LENGTH
+                ? error.message()
+                : error.message().substring(0, HISTORY_MESSAGE_LENGTH) + "…";
+        JsonObject summary = Json.createObjectBuilder()
+                .add("classification", error.classification().name())
+                .add("type", error.type())
+                .add("message", message)
+                .build();
+        return Json.createObjectBuilder().add("outcome", outcome.name()).add("error", summary);
+    }
+
+    private static String[] keysOf(NewTask task) {
+        return task.idempotencyKey() == null
+                ? new String[] {RedisKeys.task(task.id())}
+                : new String[] {RedisKeys.task(task.id()), RedisKeys.idempotency(task.idempotencyKey())};
+    }
+
+    /** How a transition compares the caller's attempt with the recorded one. */
+    private enum Guard {
+        ANY, SAME, NEWER
+    }
+
+    /** The parts of one call of the transition script. */
+    private static final class Transition {
+        final String id;
+        final TaskState target;
+        final Guard guard;
+        final int attempt;
+        final long now;
+        final List<String> fields = new ArrayList<>();
+        String historyAction = "none";
+        JsonObjectBuilder historyPatch = Json.createObjectBuilder();
+        long ttlSeconds = -1;
+
+        Transition(String id, TaskState target, Guard guard, int attempt, long now) {
+            this.id = id;
+            this.target = target;
+            this.guard = guard;
+            this.attempt = attempt;
+            this.now = now;
+        }
+
+        Transition history(String action, JsonObjectBuilder patch) {
+            this.historyAction = action;
+            this.historyPatch = patch;
+            return this;
+        }
+
+        Transition ttlSeconds(long seconds) {
+            this.ttlSeconds = seconds;
+            return this;
+        }
+
+        Transition field(String name, String value) {
+            fields.add(name);
+            fields.add(value);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.agentqueue.worker;
+
+import dev.agentqueue.envelope.MalformedEnvelopeException;
+import dev.agentqueue.envelope.TaskEnvelope;
+import jakarta.jms.Message;
+
+/**
+ * One delivery of a task message: the message, the task it is about, and the attempt it represents. Either its
+ * envelope was decoded, or the message is poison and {@code malformed} says why.
+ */
+record Delivery(Message message, String taskId, int attempt, TaskEnvelope envelope,
+        MalformedEnvelopeException malformed) {
+
+    boolean isPoison() {
+        return envelope == null;
+    }
+
+    String contract() {
+        return envelope == null ? "unknown" : envelope.contract();
+    }
+
+    /** Returns the one log format for a task: {@code Task(id=…, contract=…, attempt=…)}. */
+    @Override
+    public String toString() {
+        return "Task(id=" + taskId + ", contract=" + contract() + ", attempt=" + attempt + ")";
+    }
+}

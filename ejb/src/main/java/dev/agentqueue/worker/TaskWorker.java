@@ -1,0 +1,272 @@
+package dev.agentqueue.worker;
+
+import dev.agentqueue.agent.AgentDefinition;
+import dev.agentqueue.agent.AgentRegistry;
+import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.broker.RedeliverySettings;
+import dev.agentqueue.contract.ContractRegistry;
+import dev.agentqueue.contract.ExecutionContract;
+import dev.agentqueue.contract.RetryableTaskException;
+import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.envelope.EnvelopeCodec;
+import dev.agentqueue.envelope.MalformedEnvelopeException;
+import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.envelope.TaskEnvelope;
+import dev.agentqueue.redis.StoreUnavailableException;
+import dev.agentqueue.task.ErrorClassification;
+import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.TaskError;
+import dev.agentqueue.task.TaskIds;
+import dev.agentqueue.task.TaskLimits;
+import dev.agentqueue.task.TaskStore;
+import dev.agentqueue.task.TransitionOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Handles one delivery of a task message inside the delivery's transaction: decode it, mark the attempt running,
+ * run the contract, and record the outcome. Every failure goes through {@link #routeFailure}, which either
+ * dead-letters the task, schedules a retry by rolling back, or re-sends it for later.
+ */
+@ApplicationScoped
+public class TaskWorker {
+
+    private static final Logger LOG = Logger.getLogger(TaskWorker.class.getName());
+    private static final String EMPTY_WARNINGS = "[]";
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    ContractRegistry contracts;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    BrokerManagement broker;
+
+    @Inject
+    ContractRunner runner;
+
+    @Inject
+    ErrorClassifier classifier;
+
+    @Inject
+    MessageForwarder forwarder;
+
+    @Inject
+    WorkerSettings settings;
+
+    @Inject
+    TaskLimits limits;
+
+    /** Handles one delivery and tells the caller whether to commit or roll back. */
+    public Disposition process(Message message) {
+        Delivery delivery = read(message);
+        try {
+            return delivery.isPoison() ? routeFailure(delivery, delivery.malformed(), false, EMPTY_WARNINGS)
+                    : run(delivery);
+        } catch (StoreUnavailableException e) {
+            return deferDuringOutage(delivery, e);
+        }
+    }
+
+    private Disposition run(Delivery delivery) {
+        TaskEnvelope envelope = delivery.envelope();
+        ExecutionContract contract = contracts.find(envelope.contract()).orElse(null);
+        if (contract == null) {
+            return routeFailure(delivery, new TerminalTaskException("Unknown contract '" + envelope.contract()
+                    + "'; deployed contracts: " + contracts.ids()), false, EMPTY_WARNINGS);
+        }
+        AgentDefinition agent = null;
+        if (envelope.agent() != null) {
+            agent = agents.find(envelope.agent()).orElse(null);
+            if (agent == null) {
+                return routeFailure(delivery, new TerminalTaskException("Unknown agent '" + envelope.agent() + "'"),
+                        false, EMPTY_WARNINGS);
+            }
+        } else if (contract.requiresAgent()) {
+            return routeFailure(delivery, new TerminalTaskException("Contract " + contract.id()
+                    + " requires an agent and the task names none"), false, EMPTY_WARNINGS);
+        }
+        RedeliverySettings policy = broker.redelivery();
+        TransitionOutcome started = startAttempt(delivery, policy.maxDeliveryAttempts());
+        if (!started.applied()) {
+            return skip(delivery, started);
+        }
+        Duration timeout = Duration.ofMillis(envelope.timeoutMs());
+        RunningTask task = new RunningTask(envelope, agent, delivery.attempt(), policy.maxDeliveryAttempts(),
+                Instant.now().plus(timeout), (fraction, note) -> store.progress(delivery.taskId(),
+                        delivery.attempt(), fraction, note));
+        JsonValue result;
+        try {
+            result = runner.run(contract, task, timeout);
+        } catch (Exception e) {
+            return routeFailure(delivery, e, true, task.warningsJson());
+        }
+        TransitionOutcome completed = store.complete(delivery.taskId(), delivery.attempt(), result.toString(),
+                task.warningsJson(), System.currentTimeMillis());
+        if (completed.applied()) {
+            LOG.fine(() -> delivery + " completed");
+        } else {
+            LOG.warning(() -> delivery + " finished, but its record had moved on to " + completed.previousState()
+                    + " attempt " + completed.previousAttempt() + "; this result was not recorded");
+        }
+        return Disposition.COMMIT;
+    }
+
+    /**
+     * Routes every failure of a delivery: terminal failures and the last attempt are dead-lettered; a retryable
+     * failure rolls back so the broker redelivers after its backoff, or is re-sent later when the downstream asked
+     * for a longer wait than the broker's.
+     */
+    private Disposition routeFailure(Delivery delivery, Throwable failure, boolean ran, String warnings) {
+        ErrorClassification classification = classifier.classify(delivery.contract(), failure);
+        TaskError error = TaskError.of(classification, failure.getClass().getName(), messageOf(failure));
+        RedeliverySettings policy = broker.freshRedelivery();
+        long now = System.currentTimeMillis();
+        if (classification == ErrorClassification.TERMINAL || policy.isLastAttempt(delivery.attempt())) {
+            recordDeadLetter(delivery, error, ran, warnings, now);
+            forwarder.toDeadLetterQueue(delivery, error, broker.taskAddress());
+            LOG.warning(() -> delivery + " dead-lettered (" + classification + "): " + error.type() + ": "
+                    + error.message());
+            return Disposition.COMMIT;
+        }
+        long backoff = policy.delayAfterAttempt(delivery.attempt());
+        long asked = failure instanceof RetryableTaskException r
+                ? r.retryAfter().map(Duration::toMillis).orElse(0L) : 0L;
+        long wait = Math.max(backoff, asked);
+        store.fail(delivery.taskId(), delivery.attempt(), error, now + wait, warnings, now);
+        LOG.info(() -> delivery + " failed, next attempt in " + wait + " ms: " + error.type() + ": "
+                + error.message());
+        if (asked > backoff) {
+            forwarder.requeue(delivery, asked, delivery.attempt());
+            return Disposition.COMMIT;
+        }
+        return Disposition.ROLLBACK;
+    }
+
+    private TransitionOutcome startAttempt(Delivery delivery, int maxAttempts) {
+        long now = System.currentTimeMillis();
+        TransitionOutcome started = store.start(delivery.taskId(), delivery.attempt(), maxAttempts,
+                settings.node(), now);
+        if (started.result() == TransitionOutcome.Result.MISSING) {
+            // A plain JMS message, or an enqueue whose provisional record expired: the envelope has all we need.
+            store.create(newTask(delivery, maxAttempts), false);
+            started = store.start(delivery.taskId(), delivery.attempt(), maxAttempts, settings.node(), now);
+        }
+        return started;
+    }
+
+    private Disposition skip(Delivery delivery, TransitionOutcome outcome) {
+        if (outcome.result() == TransitionOutcome.Result.STALE) {
+            // The record already counts more attempts (a deferred copy, or a count lost in a crash): continue after
+            // the recorded attempt instead of replaying numbers already used.
+            LOG.info(() -> delivery + " is behind recorded attempt " + outcome.previousAttempt() + "; renumbering");
+            forwarder.requeue(delivery, 0, outcome.previousAttempt());
+            return Disposition.COMMIT;
+        }
+        LOG.info(() -> delivery + " skipped: the task is " + outcome.previousState());
+        return Disposition.COMMIT;
+    }
+
+    private void recordDeadLetter(Delivery delivery, TaskError error, boolean ran, String warnings, long now) {
+        TransitionOutcome outcome = store.deadLetter(delivery.taskId(), delivery.attempt(), error, ran, warnings, now);
+        if (outcome.result() == TransitionOutcome.Result.MISSING) {
+            store.create(newTask(delivery, broker.redelivery().maxDeliveryAttempts()), false);
+            outcome = store.deadLetter(delivery.taskId(), delivery.attempt(), error, false, warnings, now);
+        }
+        if (!outcome.applied()) {
+            TransitionOutcome refused = outcome;
+            LOG.warning(() -> delivery + " could not be marked DEAD_LETTER (record is " + refused.previousState()
+                    + " attempt " + refused.previousAttempt() + "); the message goes to the DLQ regardless");
+        }
+    }
+
+    private Disposition deferDuringOutage(Delivery delivery, StoreUnavailableException e) {
+        long delay = settings.storeOutageDelay().toMillis();
+        LOG.log(Level.WARNING, delivery + " deferred by " + delay + " ms, without using an attempt: "
+                + e.getMessage());
+        forwarder.requeue(delivery, delay, delivery.attempt() - 1);
+        return Disposition.COMMIT;
+    }
+
+    private Delivery read(Message message) {
+        int base = intProperty(message, MessageProperties.ATTEMPT_BASE, 0);
+        int attempt = base + Math.max(1, intProperty(message, MessageProperties.DELIVERY_COUNT, 1));
+        String fallbackId = TaskIds.fromMessageId(messageId(message));
+        String body = null;
+        try {
+            if (!(message instanceof TextMessage text)) {
+                throw new MalformedEnvelopeException("Message is a " + message.getClass().getSimpleName()
+                        + ", not a TextMessage with a JSON envelope");
+            }
+            body = text.getText();
+            int version = intProperty(message, MessageProperties.VERSION, -1);
+            if (version != MessageProperties.CURRENT_VERSION) {
+                throw new MalformedEnvelopeException("Message property " + MessageProperties.VERSION + " is "
+                        + (version < 0 ? "missing or not an integer" : version) + "; expected "
+                        + MessageProperties.CURRENT_VERSION);
+            }
+            TaskEnvelope envelope = EnvelopeCodec.decode(body, fallbackId, timestamp(message),
+                    limits.defaultTimeout().toMillis());
+            return new Delivery(message, envelope.id(), attempt, envelope, null);
+        } catch (MalformedEnvelopeException e) {
+            String id = body == null ? null : EnvelopeCodec.idIn(body);
+            return new Delivery(message, id == null ? fallbackId : id, attempt, null, e);
+        } catch (JMSException e) {
+            return new Delivery(message, fallbackId, attempt, null,
+                    new MalformedEnvelopeException("Message body cannot be read: " + e.getMessage(), e));
+        }
+    }
+
+    private NewTask newTask(Delivery delivery, int maxAttempts) {
+        TaskEnvelope e = delivery.envelope();
+        if (e == null) {
+            return new NewTask(delivery.taskId(), delivery.contract(), null, "{}", 4, null, null,
+                    limits.defaultTimeout().toMillis(), timestamp(delivery.message()), maxAttempts);
+        }
+        return new NewTask(e.id(), e.contract(), e.agent(), e.payload().toString(), e.priority(), e.correlationId(),
+                e.idempotencyKey(), e.timeoutMs(), e.createdAt(), maxAttempts);
+    }
+
+    private static String messageOf(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static int intProperty(Message message, String name, int fallback) {
+        try {
+            return message.propertyExists(name) ? message.getIntProperty(name) : fallback;
+        } catch (JMSException | NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String messageId(Message message) {
+        try {
+            String id = message.getJMSMessageID();
+            return id == null ? Long.toString(System.nanoTime()) : id;
+        } catch (JMSException e) {
+            return Long.toString(System.nanoTime());
+        }
+    }
+
+    private static long timestamp(Message message) {
+        try {
+            long ts = message.getJMSTimestamp();
+            return ts > 0 ? ts : System.currentTimeMillis();
+        } catch (JMSException e) {
+            return System.currentTimeMillis();
+        }
+    }
+}

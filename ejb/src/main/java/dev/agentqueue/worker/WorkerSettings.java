@@ -1,0 +1,51 @@
+package dev.agentqueue.worker;
+
+import dev.agentqueue.support.Durations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Worker settings from MicroProfile Config. */
+@ApplicationScoped
+public class WorkerSettings {
+
+    public static final String DEFAULT_STORE_OUTAGE_DELAY = "5s";
+
+    @Inject
+    @ConfigProperty(name = "agentqueue.worker.node")
+    Optional<String> node;
+
+    @Inject
+    @ConfigProperty(name = "agentqueue.worker.store-outage-delay", defaultValue = DEFAULT_STORE_OUTAGE_DELAY)
+    String storeOutageDelay;
+
+    private volatile String resolvedNode;
+
+    /** Returns the name this server's workers record in a task's history. */
+    public String node() {
+        String current = resolvedNode;
+        if (current == null) {
+            current = node.or(() -> Optional.ofNullable(System.getProperty("jboss.node.name")))
+                    .orElseGet(WorkerSettings::hostName);
+            resolvedNode = current;
+        }
+        return current;
+    }
+
+    /** Returns how long a task waits before it is tried again while Redis is unreachable. */
+    public Duration storeOutageDelay() {
+        return Durations.parse(storeOutageDelay);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,89 @@
+-- Moves a task to a new state when its current state and attempt allow it, in one atomic step.
+-- KEYS[1] task hash
+-- ARGV[1] target state
+-- ARGV[2] allowed source states, comma-delimited on both ends (',QUEUED,FAILED,')
+-- ARGV[3] attempt guard: 'any'; 'same' (stored attempt == ARGV[4]); 'newer' (stored attempt < ARGV[4])
+-- ARGV[4] attempt of the caller; written to the record unless negative
+-- ARGV[5] now, ms
+-- ARGV[6] state index key prefix (the state name is appended)
+-- ARGV[7] record ttl in seconds after the move: > 0 expire, 0 persist, < 0 leave as is
+-- ARGV[8] history action: 'start' (open an entry), 'finish' (close it), 'both', or 'none'
+-- ARGV[9] JSON object merged into the history entry of this attempt
+-- ARGV[10] most history entries kept
+-- ARGV[11..] field, value pairs written with the move
+-- Returns {outcome, previous state, previous attempt}; outcome is OK, MISSING, STATE or STALE.
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then
+  return {'MISSING', '', '0'}
+end
+local stored = tonumber(redis.call('HGET', KEYS[1], 'attempt') or '0')
+local attempt = tonumber(ARGV[4])
+if not string.find(ARGV[2], ',' .. state .. ',', 1, true) then
+  return {'STATE', state, tostring(stored)}
+end
+local guard = ARGV[3]
+if (guard == 'same' and stored ~= attempt) or (guard == 'newer' and stored >= attempt) then
+  return {'STALE', state, tostring(stored)}
+end
+local now = tonumber(ARGV[5])
+local action = ARGV[8]
+if action ~= 'none' then
+  local raw = redis.call('HGET', KEYS[1], 'history')
+  local history = {}
+  if raw and raw ~= '' and raw ~= '[]' then
+    history = cjson.decode(raw)
+  end
+  if action == 'start' or action == 'both' then
+    local last = history[#history]
+    if last and last['end'] == nil then
+      -- The previous delivery never reported back: its worker crashed or lost its lease.
+      last['end'] = now
+      last['outcome'] = 'ABANDONED'
+    end
+    history[#history + 1] = {attempt = attempt, start = now}
+  end
+  local entry = nil
+  for i = #history, 1, -1 do
+    if history[i]['attempt'] == attempt then
+      entry = history[i]
+      break
+    end
+  end
+  if entry == nil then
+    entry = {attempt = attempt, start = now}
+    history[#history + 1] = entry
+  end
+  for k, v in pairs(cjson.decode(ARGV[9])) do
+    entry[k] = v
+  end
+  if action == 'finish' or action == 'both' then
+    entry['end'] = now
+  end
+  local cap = tonumber(ARGV[10])
+  while #history > cap do
+    table.remove(history, 1)
+  end
+  redis.call('HSET', KEYS[1], 'history', cjson.encode(history))
+end
+local fields = {'state', ARGV[1]}
+if attempt >= 0 then
+  fields[#fields + 1] = 'attempt'
+  fields[#fields + 1] = tostring(attempt)
+end
+for i = 11, #ARGV, 2 do
+  fields[#fields + 1] = ARGV[i]
+  fields[#fields + 1] = ARGV[i + 1]
+end
+redis.call('HSET', KEYS[1], unpack(fields))
+if state ~= ARGV[1] then
+  local id = redis.call('HGET', KEYS[1], 'id')
+  redis.call('ZREM', ARGV[6] .. state, id)
+  redis.call('ZADD', ARGV[6] .. ARGV[1], now, id)
+end
+local ttl = tonumber(ARGV[7])
+if ttl > 0 then
+  redis.call('EXPIRE', KEYS[1], ttl)
+elseif ttl == 0 then
+  redis.call('PERSIST', KEYS[1])
+end
+return {'OK', state, tostring(stored)}
