@@ -1,0 +1,74 @@
+package dev.agentqueue.api.problem;
+
+import dev.agentqueue.broker.BrokerUnavailableException;
+import dev.agentqueue.producer.InvalidTaskException;
+import dev.agentqueue.producer.PayloadTooLargeException;
+import dev.agentqueue.producer.QueueFullException;
+import dev.agentqueue.redis.StoreUnavailableException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every exception that reaches JAX-RS into a problem+json response; nothing leaves as an HTML error page. */
+@Provider
+public class ProblemMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        Throwable e = unwrap(exception);
+        if (e instanceof PayloadTooLargeException tooLarge) {
+            return Problem.of(413, "payload-too-large", "Payload too large", tooLarge.getMessage())
+                    .with("field", tooLarge.field()).toResponse();
+        }
+        if (e instanceof InvalidTaskException invalid) {
+            return Problem.of(400, "invalid-task", "Invalid task request", invalid.getMessage())
+                    .with("field", invalid.field()).toResponse();
+        }
+        if (e instanceof ApiException api) {
+            return api.problem().toResponse();
+        }
+        if (e instanceof QueueFullException full) {
+            return Problem.of(429, "queue-full", "Queue full", full.getMessage()).toResponseBuilder()
+                    .header("Retry-After", Long.toString(full.retryAfter().toSeconds())).build();
+        }
+        if (e instanceof StoreUnavailableException) {
+            return Problem.of(503, "store-unavailable", "Task store unavailable",
+                    "Redis cannot be reached; nothing was changed, retry later").toResponseBuilder()
+                    .header("Retry-After", "5").build();
+        }
+        if (e instanceof BrokerUnavailableException) {
+            return Problem.of(503, "broker-unavailable", "Broker unavailable",
+                    "The message broker cannot be reached; retry later").toResponseBuilder()
+                    .header("Retry-After", "5").build();
+        }
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            String reason = Response.Status.fromStatusCode(status) == null
+                    ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase();
+            return Problem.of(status, "http-" + status, reason, safeDetail(web)).toResponse();
+        }
+        LOG.log(Level.SEVERE, "Unhandled error in the REST API", e);
+        return Problem.of(500, "internal-error", "Internal error",
+                "The request failed unexpectedly; the server log has the details").toResponse();
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while (current instanceof EJBException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** Uses the exception's message only for client errors, where it describes the request rather than the server. */
+    private static String safeDetail(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return status < 500 && e.getMessage() != null ? e.getMessage() : null;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.agentqueue.api.system;
+
+import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.broker.BrokerUnavailableException;
+import dev.agentqueue.broker.QueueStats;
+import dev.agentqueue.redis.RedisHealth;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /health}: whether Redis answers PING and the broker's task queue is reachable; 503 when either is down. */
+@Path("health")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    @Inject
+    RedisHealth redis;
+
+    @Inject
+    BrokerManagement broker;
+
+    @GET
+    public Response health() {
+        RedisHealth.Status redisStatus = redis.check();
+        JsonObjectBuilder redisJson = Json.createObjectBuilder()
+                .add("status", redisStatus.up() ? "UP" : "DOWN")
+                .add("latencyMicros", redisStatus.latencyMicros());
+        if (!redisStatus.up()) {
+            redisJson.add("detail", String.valueOf(redisStatus.detail()));
+        }
+        JsonObjectBuilder brokerJson = Json.createObjectBuilder();
+        boolean brokerUp;
+        try {
+            QueueStats tasks = broker.taskQueue();
+            brokerUp = true;
+            brokerJson.add("status", "UP").add("consumers", tasks.consumerCount()).add("depth", tasks.messageCount());
+        } catch (BrokerUnavailableException e) {
+            brokerUp = false;
+            brokerJson.add("status", "DOWN").add("detail", e.getMessage());
+        }
+        boolean up = redisStatus.up() && brokerUp;
+        String body = Json.createObjectBuilder()
+                .add("status", up ? "UP" : "DOWN")
+                .add("redis", redisJson)
+                .add("broker", brokerJson)
+                .build().toString();
+        return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.agentqueue.api.system;
+
+import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.broker.QueueStats;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code /queues}: the broker's counters for the task queue and its dead-letter queue. */
+@Path("queues")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueResource {
+
+    @Inject
+    BrokerManagement broker;
+
+    @GET
+    public String queues() {
+        return Json.createObjectBuilder()
+                .add("tasks", json(broker.taskQueue()))
+                .add("deadLetter", json(broker.deadLetterQueue()))
+                .build().toString();
+    }
+
+    static JsonObject json(QueueStats stats) {
+        return Json.createObjectBuilder()
+                .add("address", stats.name())
+                .add("depth", stats.messageCount())
+                .add("scheduled", stats.scheduledCount())
+                .add("delivering", stats.deliveringCount())
+                .add("consumers", stats.consumerCount())
+                .add("messagesAdded", stats.messagesAdded())
+                .add("messagesAcknowledged", stats.messagesAcknowledged())
+                .add("messagesKilled", stats.messagesKilled())
+                .add("paused", stats.paused())
+                .build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Operational endpoints: health and broker queue counters. */
+package dev.agentqueue.api.system;

@@ -1,0 +1,128 @@
+package dev.agentqueue.api.task;
+
+import dev.agentqueue.api.problem.ApiException;
+import dev.agentqueue.producer.TaskRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Reads the JSON body of {@code POST /tasks} into a {@link TaskRequest}, refusing malformed JSON, wrong types and
+ * unknown fields with a message that names the field.
+ */
+final class TaskRequestParser {
+
+    static final Set<String> FIELDS = Set.of("contract", "agent", "payload", "priority", "delayMs",
+            "idempotencyKey", "correlationId", "timeoutMs");
+
+    private TaskRequestParser() {
+    }
+
+    /** Parses a request body; {@code idempotencyHeader} is the {@code Idempotency-Key} header, if sent. */
+    static TaskRequest parse(String body, String idempotencyHeader) {
+        JsonObject json = object(body);
+        for (String name : json.keySet()) {
+            if (!FIELDS.contains(name)) {
+                throw ApiException.badRequest(name, "Unknown field '" + abbreviate(name) + "'; accepted fields: "
+                        + FIELDS.stream().sorted().toList());
+            }
+        }
+        TaskRequest.Builder request = TaskRequest.builder(string(json, "contract"));
+        request.agent(string(json, "agent"));
+        JsonValue payload = json.get("payload");
+        if (payload != null && payload.getValueType() != JsonValue.ValueType.NULL) {
+            if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ApiException.badRequest("payload", "payload must be a JSON object");
+            }
+            request.payload(payload.asJsonObject());
+        }
+        Long priority = integer(json, "priority");
+        if (priority != null) {
+            if (priority < 0 || priority > 9) {
+                throw ApiException.badRequest("priority", "priority must be an integer from 0 to 9");
+            }
+            request.priority(priority.intValue());
+        }
+        Long delay = integer(json, "delayMs");
+        if (delay != null) {
+            if (delay < 0) {
+                throw ApiException.badRequest("delayMs", "delayMs must be zero or more");
+            }
+            request.delay(Duration.ofMillis(delay));
+        }
+        Long timeout = integer(json, "timeoutMs");
+        if (timeout != null) {
+            if (timeout <= 0) {
+                throw ApiException.badRequest("timeoutMs", "timeoutMs must be positive");
+            }
+            request.timeout(Duration.ofMillis(timeout));
+        }
+        request.idempotencyKey(idempotencyKey(string(json, "idempotencyKey"), idempotencyHeader));
+        request.correlationId(string(json, "correlationId"));
+        return request.build();
+    }
+
+    private static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest(null, "The request body is empty; send a JSON object");
+        }
+        JsonValue value;
+        try (var reader = Json.createReader(new StringReader(body))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw ApiException.badRequest(null, "Malformed JSON at line " + e.getLocation().getLineNumber()
+                    + ", column " + e.getLocation().getColumnNumber() + ": " + e.getMessage());
+        } catch (JsonException | IllegalStateException e) {
+            throw ApiException.badRequest(null, "Malformed JSON: " + e.getMessage());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest(null, "The request body must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static String string(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        throw ApiException.badRequest(name, name + " must be a string");
+    }
+
+    private static Long integer(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.bigIntegerValueExact().longValueExact();
+            } catch (ArithmeticException e) {
+                throw ApiException.badRequest(name, name + " is out of range");
+            }
+        }
+        throw ApiException.badRequest(name, name + " must be an integer");
+    }
+
+    private static String idempotencyKey(String fromBody, String fromHeader) {
+        if (fromHeader != null && fromBody != null && !fromHeader.equals(fromBody)) {
+            throw ApiException.badRequest("idempotencyKey",
+                    "The Idempotency-Key header and the idempotencyKey field differ");
+        }
+        return fromBody != null ? fromBody : fromHeader;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code /tasks} endpoints: enqueue and read tasks. */
+package dev.agentqueue.api.task;
