@@ -22,6 +22,13 @@ public class RedisGateway {
 
     private volatile StatefulRedisConnection<String, String> connection;
 
+    /** Creates a gateway over the given client outside CDI, for tools and tests. */
+    public static RedisGateway of(RedisClient client) {
+        RedisGateway gateway = new RedisGateway();
+        gateway.client = client;
+        return gateway;
+    }
+
     /** Runs one unit of work on the shared connection. */
     public <T> T call(Function<RedisCommands<String, String>, T> work) {
         try {
@@ -54,8 +61,9 @@ public class RedisGateway {
         return current;
     }
 
+    /** Closes the shared connection; the client stays open. */
     @PreDestroy
-    void close() {
+    public void close() {
         StatefulRedisConnection<String, String> current = connection;
         if (current != null) {
             current.close();

@@ -60,7 +60,8 @@ public class ErrorClassifier {
         return ErrorClassification.RETRYABLE;
     }
 
-    private List<String> names(String contract, String kind) {
+    /** Returns the exception class names configured for a contract under the given key. */
+    List<String> names(String contract, String kind) {
         return config.getOptionalValues("agentqueue.contracts." + contract + "." + kind, String.class)
                 .orElse(List.of());
     }

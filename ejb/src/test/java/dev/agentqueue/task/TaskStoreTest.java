@@ -1,0 +1,260 @@
+package dev.agentqueue.task;
+
+import static dev.agentqueue.task.NewTaskBuilder.aNewTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentqueue.redis.RedisGateway;
+import dev.agentqueue.redis.RedisKeys;
+import dev.agentqueue.testing.RedisServerExtension;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The task store's Lua scripts, run against a real redis-server. */
+class TaskStoreTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final TaskError TIMEOUT = TaskError.of(ErrorClassification.RETRYABLE, "java.io.IOException",
+            "connection reset");
+    private static final TaskError BAD_INPUT = TaskError.of(ErrorClassification.TERMINAL,
+            "java.lang.IllegalArgumentException", "no such thing");
+
+    private RedisGateway gateway;
+    private TaskStore store;
+
+    @BeforeEach
+    void setUp() {
+        gateway = RedisGateway.of(REDIS.client());
+        store = new TaskStore();
+        store.redis = gateway;
+        store.settings = new TaskSettings();
+        store.settings.retention = "7d";
+        store.settings.idempotencyWindow = "24h";
+        store.settings.provisionalTtl = "15m";
+        store.settings.historyLimit = 3;
+    }
+
+    @AfterEach
+    void tearDown() {
+        gateway.close();
+    }
+
+    @Test
+    void aCreatedTaskIsQueuedIndexedAndProvisional() {
+        NewTask task = aNewTask().withAgent("analyzer").build();
+
+        CreateOutcome outcome = store.create(task, true);
+
+        assertThat(outcome).isEqualTo(new CreateOutcome(task.id(), false));
+        TaskSnapshot stored = store.find(task.id()).orElseThrow();
+        assertThat(stored.state()).isEqualTo(TaskState.QUEUED);
+        assertThat(stored.attempt()).isZero();
+        assertThat(stored.agent()).isEqualTo("analyzer");
+        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED), task.id())).isNotNull();
+        assertThat(score(RedisKeys.agentIndex("analyzer"), task.id())).isNotNull();
+        assertThat(ttl(RedisKeys.task(task.id()))).isBetween(1L, 900L);
+    }
+
+    @Test
+    void confirmingMakesTheRecordPermanentAndKeepsTheIdempotencyKeyForItsWindow() throws Exception {
+        NewTask task = aNewTask().withIdempotencyKey("order-42").build();
+        store.create(task, true);
+
+        store.confirm(task);
+
+        awaitTrue(() -> ttl(RedisKeys.task(task.id())) == -1L);
+        assertThat(ttl(RedisKeys.idempotency("order-42"))).isGreaterThan(23 * 3600L);
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheFirstTask() {
+        NewTask first = aNewTask().withIdempotencyKey("order-42").build();
+        NewTask second = aNewTask().withIdempotencyKey("order-42").build();
+        store.create(first, true);
+
+        CreateOutcome outcome = store.create(second, true);
+
+        assertThat(outcome).isEqualTo(new CreateOutcome(first.id(), true));
+        assertThat(store.find(second.id())).isEmpty();
+    }
+
+    @Test
+    void discardingARolledBackEnqueueLeavesNothingBehind() {
+        NewTask task = aNewTask().withIdempotencyKey("order-7").withAgent("analyzer").build();
+        store.create(task, true);
+
+        store.discard(task);
+
+        assertThat(store.find(task.id())).isEmpty();
+        assertThat(exists(RedisKeys.idempotency("order-7"))).isZero();
+        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED), task.id())).isNull();
+        assertThat(score(RedisKeys.agentIndex("analyzer"), task.id())).isNull();
+    }
+
+    @Test
+    void discardNeverRemovesATaskAWorkerHasStarted() {
+        NewTask task = aNewTask().build();
+        store.create(task, true);
+        store.start(task.id(), 1, 5, "node-a", now());
+
+        store.discard(task);
+
+        assertThat(store.find(task.id())).map(TaskSnapshot::state).contains(TaskState.RUNNING);
+    }
+
+    @Test
+    void aCompletedAttemptKeepsItsResultAndHistoryAndExpiresAfterRetention() {
+        NewTask task = aNewTask().build();
+        store.create(task, true);
+        store.start(task.id(), 1, 5, "node-a", now());
+
+        TransitionOutcome outcome = store.complete(task.id(), 1, "{\"answer\":42}", "[\"low confidence\"]", now());
+
+        assertThat(outcome.applied()).isTrue();
+        TaskSnapshot done = store.find(task.id()).orElseThrow();
+        assertThat(done.state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(((JsonObject) done.result()).getInt("answer")).isEqualTo(42);
+        assertThat(done.warnings().getString(0)).isEqualTo("low confidence");
+        assertThat(done.history()).hasSize(1);
+        assertThat(done.history().getJsonObject(0).getString("outcome")).isEqualTo("COMPLETED");
+        assertThat(done.history().getJsonObject(0).getString("node")).isEqualTo("node-a");
+        assertThat(ttl(RedisKeys.task(task.id()))).isBetween(7 * 86400L - 5, 7 * 86400L);
+        assertThat(score(RedisKeys.stateIndex(TaskState.COMPLETED), task.id())).isNotNull();
+        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED), task.id())).isNull();
+    }
+
+    @Test
+    void aStaleWorkerCannotOverwriteANewerAttempt() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 1, 5, "node-a", now());
+        store.start(task.id(), 2, 5, "node-b", now());
+
+        TransitionOutcome late = store.complete(task.id(), 1, "{}", "[]", now());
+
+        assertThat(late.result()).isEqualTo(TransitionOutcome.Result.STALE);
+        assertThat(late.previousAttempt()).isEqualTo(2);
+        assertThat(store.find(task.id()).orElseThrow().state()).isEqualTo(TaskState.RUNNING);
+    }
+
+    @Test
+    void anAttemptThatNeverReportedBackIsMarkedAbandonedWhenTheNextStarts() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 1, 5, "node-a", now());
+
+        store.start(task.id(), 2, 5, "node-b", now());
+
+        TaskSnapshot running = store.find(task.id()).orElseThrow();
+        assertThat(running.history().getJsonObject(0).getString("outcome")).isEqualTo("ABANDONED");
+        assertThat(running.history().getJsonObject(1).getInt("attempt")).isEqualTo(2);
+    }
+
+    @Test
+    void aStartMustBeForANewerAttemptThanTheRecordedOne() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 2, 5, "node-a", now());
+        store.fail(task.id(), 2, TIMEOUT, now() + 1000, "[]", now());
+
+        TransitionOutcome replay = store.start(task.id(), 2, 5, "node-a", now());
+
+        assertThat(replay.result()).isEqualTo(TransitionOutcome.Result.STALE);
+    }
+
+    @Test
+    void aFailedAttemptRecordsTheErrorAndWhenTheNextAttemptIsDue() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 1, 5, "node-a", now());
+        long next = now() + 1000;
+
+        store.fail(task.id(), 1, TIMEOUT, next, "[]", now());
+
+        TaskSnapshot failed = store.find(task.id()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.error()).isEqualTo(TIMEOUT);
+        assertThat(failed.nextAttemptAt().toEpochMilli()).isEqualTo(next);
+        assertThat(failed.history().getJsonObject(0).getJsonObject("error").getString("type"))
+                .isEqualTo("java.io.IOException");
+    }
+
+    @Test
+    void aSettledTaskIsNeverStartedAgain() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 1, 5, "node-a", now());
+        store.complete(task.id(), 1, "{}", "[]", now());
+
+        TransitionOutcome redelivered = store.start(task.id(), 2, 5, "node-a", now());
+
+        assertThat(redelivered.result()).isEqualTo(TransitionOutcome.Result.STATE);
+        assertThat(redelivered.previousState()).isEqualTo(TaskState.COMPLETED);
+    }
+
+    @Test
+    void aTaskRefusedBeforeItRanRecordsOneClosedAttempt() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+
+        store.deadLetter(task.id(), 1, BAD_INPUT, false, "[]", now());
+
+        TaskSnapshot dead = store.find(task.id()).orElseThrow();
+        assertThat(dead.state()).isEqualTo(TaskState.DEAD_LETTER);
+        assertThat(dead.attempt()).isEqualTo(1);
+        assertThat(dead.history()).hasSize(1);
+        assertThat(dead.history().getJsonObject(0).getString("outcome")).isEqualTo("DEAD_LETTER");
+        assertThat(dead.history().getJsonObject(0).containsKey("end")).isTrue();
+    }
+
+    @Test
+    void historyKeepsOnlyTheNewestEntries() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            store.start(task.id(), attempt, 9, "node-a", now());
+            store.fail(task.id(), attempt, TIMEOUT, now(), "[]", now());
+        }
+
+        TaskSnapshot failed = store.find(task.id()).orElseThrow();
+
+        assertThat(failed.history()).hasSize(3);
+        assertThat(failed.history().getJsonObject(0).getInt("attempt")).isEqualTo(3);
+    }
+
+    @Test
+    void transitionsOfAnUnknownTaskReportItMissing() {
+        assertThat(store.start(TaskIds.next(), 1, 5, "node-a", now()).result())
+                .isEqualTo(TransitionOutcome.Result.MISSING);
+    }
+
+    private Double score(String index, String id) {
+        return gateway.call(r -> r.zscore(index, id));
+    }
+
+    private long ttl(String key) {
+        return gateway.call(r -> r.ttl(key));
+    }
+
+    private long exists(String key) {
+        return gateway.call(r -> r.exists(key));
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
