@@ -27,7 +27,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                     .with("field", tooLarge.field()).toResponse();
         }
         if (e instanceof InvalidTaskException invalid) {
-            return Problem.of(400, "invalid-task", "Invalid task request", invalid.getMessage())
+            return Problem.of(400, "invalid-request", "Invalid request", invalid.getMessage())
                     .with("field", invalid.field()).toResponse();
         }
         if (e instanceof ApiException api) {

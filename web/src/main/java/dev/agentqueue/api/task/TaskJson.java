@@ -2,6 +2,9 @@ package dev.agentqueue.api.task;
 
 import dev.agentqueue.task.TaskSnapshot;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -24,7 +27,7 @@ final class TaskJson {
                 .add("timeoutMs", task.timeoutMs())
                 .add("payload", task.payload())
                 .add("warnings", task.warnings())
-                .add("history", task.history());
+                .add("history", history(task.history()));
         optional(json, "agent", task.agent());
         optional(json, "correlationId", task.correlationId());
         optional(json, "idempotencyKey", task.idempotencyKey());
@@ -35,6 +38,23 @@ final class TaskJson {
         json.add("result", task.result() == null ? JsonValue.NULL : task.result());
         json.add("error", task.error() == null ? JsonValue.NULL : task.error().toJson());
         return json.build();
+    }
+
+    /** Renders the attempt history with ISO-8601 times; Redis keeps them as epoch milliseconds. */
+    private static JsonArray history(JsonArray entries) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonValue value : entries) {
+            JsonObjectBuilder entry = Json.createObjectBuilder();
+            value.asJsonObject().forEach((name, field) -> {
+                if ((name.equals("start") || name.equals("end")) && field instanceof JsonNumber millis) {
+                    entry.add(name, Instant.ofEpochMilli(millis.longValue()).toString());
+                } else {
+                    entry.add(name, field);
+                }
+            });
+            array.add(entry);
+        }
+        return array.build();
     }
 
     private static void optional(JsonObjectBuilder json, String name, String value) {
