@@ -18,6 +18,8 @@ import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskError;
 import dev.agentqueue.task.TaskIds;
 import dev.agentqueue.task.TaskLimits;
+import dev.agentqueue.task.TaskSnapshot;
+import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -173,6 +175,15 @@ public class TaskWorker {
             // the recorded attempt instead of replaying numbers already used.
             LOG.info(() -> delivery + " is behind recorded attempt " + outcome.previousAttempt() + "; renumbering");
             forwarder.requeue(delivery, 0, outcome.previousAttempt());
+            return Disposition.COMMIT;
+        }
+        if (outcome.previousState() == TaskState.DEAD_LETTER) {
+            // Recorded as dead-lettered, yet back on the task queue: the transaction that moved it to the DLQ did not
+            // commit. Finish the move instead of dropping the message.
+            TaskError error = store.find(delivery.taskId()).map(TaskSnapshot::error).orElse(TaskError.of(
+                    ErrorClassification.TERMINAL, "unknown", "dead-lettered without a recorded error"));
+            forwarder.toDeadLetterQueue(delivery, error, broker.taskAddress());
+            LOG.warning(() -> delivery + " was already DEAD_LETTER; moved to the DLQ again");
             return Disposition.COMMIT;
         }
         LOG.info(() -> delivery + " skipped: the task is " + outcome.previousState());
