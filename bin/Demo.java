@@ -1,0 +1,221 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The demo that {@code bin/agentqueue run} finishes with: enqueues a small batch of diagnostic jobs over the REST
+ * API, prints a progress table every second until every task has settled, then checks each task's outcome.
+ *
+ * <p>Run with the JDK alone: {@code java bin/Demo.java http://127.0.0.1:8080}. Exit status 0 when every task ended
+ * as expected, 1 on a deadline or API error, 2 when a task settled in an unexpected state.
+ */
+public class Demo {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Set<String> SETTLED = Set.of("COMPLETED", "DEAD_LETTER", "CANCELLED", "PURGED");
+
+    /** One task of the batch: what to send, and the state and attempt it should end in (attempt 0 = any). */
+    record Job(String label, String payload, int priority, String expectedState, int expectedAttempt) {
+    }
+
+    /** The last seen view of an enqueued task. */
+    static final class Tracked {
+        final Job job;
+        final String id;
+        String state = "QUEUED";
+        String attempt = "0";
+        String maxAttempts = "?";
+        String note = "";
+
+        Tracked(Job job, String id) {
+            this.job = job;
+            this.id = id;
+        }
+    }
+
+    private static final List<Job> BATCH = List.of(
+            new Job("echo hello", job("echo", "{\"text\":\"hello\"}"), 4, "COMPLETED", 1),
+            new Job("echo + warnings", job("echo", "{\"text\":\"careful\",\"warnings\":[\"low confidence\"]}"), 4,
+                    "COMPLETED", 1),
+            new Job("echo, priority 9", job("echo", "{\"text\":\"urgent\"}"), 9, "COMPLETED", 1),
+            new Job("echo, priority 0", job("echo", "{\"text\":\"whenever\"}"), 0, "COMPLETED", 1),
+            new Job("sleep 200 ms", job("sleep", "{\"ms\":200}"), 4, "COMPLETED", 1),
+            new Job("sleep 500 ms", job("sleep", "{\"ms\":500}"), 4, "COMPLETED", 1),
+            new Job("sleep 1 s", job("sleep", "{\"ms\":1000}"), 4, "COMPLETED", 1),
+            new Job("sleep 2 s", job("sleep", "{\"ms\":2000}"), 4, "COMPLETED", 1),
+            new Job("fail retryable, ok on 3rd", job("fail",
+                    "{\"mode\":\"retryable\",\"succeed_on_attempt\":3,\"message\":\"flaky downstream\"}"), 4,
+                    "COMPLETED", 3),
+            new Job("fail terminal", job("fail", "{\"mode\":\"terminal\",\"message\":\"bad arguments\"}"), 4,
+                    "DEAD_LETTER", 1));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI tasks;
+
+    Demo(String baseUrl) {
+        this.tasks = URI.create(baseUrl.replaceAll("/+$", "") + "/agentqueue/api/v1/tasks");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java bin/Demo.java <base-url>   e.g. http://127.0.0.1:8080");
+            System.exit(64);
+        }
+        System.exit(new Demo(args[0]).run());
+    }
+
+    int run() throws InterruptedException {
+        List<Tracked> batch = new ArrayList<>();
+        try {
+            System.out.println("Enqueueing " + BATCH.size() + " tasks at " + tasks);
+            for (Job job : BATCH) {
+                batch.add(new Tracked(job, enqueue(job)));
+            }
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("demo: enqueue failed: " + e.getMessage());
+            return 1;
+        }
+
+        long start = System.nanoTime();
+        long deadline = start + DEADLINE.toNanos();
+        while (true) {
+            try {
+                for (Tracked task : batch) {
+                    if (!SETTLED.contains(task.state)) {
+                        refresh(task);
+                    }
+                }
+            } catch (IOException | IllegalStateException e) {
+                System.err.println("demo: reading tasks failed: " + e.getMessage());
+                return 1;
+            }
+            printTable(batch, Duration.ofNanos(System.nanoTime() - start));
+            if (batch.stream().allMatch(t -> SETTLED.contains(t.state))) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                System.err.println("demo: not every task settled within " + DEADLINE.toSeconds() + " s");
+                return 1;
+            }
+            Thread.sleep(1000); // the progress table's refresh interval, not synchronisation
+        }
+        return summarize(batch);
+    }
+
+    private String enqueue(Job job) throws IOException, InterruptedException {
+        String body = "{\"contract\":\"agentqueue.job.v1\",\"payload\":" + job.payload() + ",\"priority\":"
+                + job.priority() + "}";
+        HttpRequest request = HttpRequest.newBuilder(tasks)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("POST " + tasks + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        String id = field(response.body(), "id");
+        System.out.printf("  %-28s -> %s  (Location: %s)%n", job.label(), id,
+                response.headers().firstValue("Location").orElse("-"));
+        return id;
+    }
+
+    private void refresh(Tracked task) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(tasks.resolve("tasks/" + task.id))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET task " + task.id + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        String json = response.body();
+        task.state = field(json, "state");
+        task.attempt = number(json, "attempt");
+        task.maxAttempts = number(json, "maxAttempts");
+        // A completed task may still carry the error of an earlier, retried attempt: show its result instead.
+        String error = errorSummary(json);
+        task.note = "COMPLETED".equals(task.state) ? "result " + abbreviate(result(json)) : error != null ? error : "";
+    }
+
+    private static void printTable(List<Tracked> batch, Duration elapsed) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        batch.forEach(t -> counts.merge(t.state, 1, Integer::sum));
+        System.out.printf("%n-- after %.0f s: %s%n", elapsed.toMillis() / 1000.0, counts);
+        System.out.printf("%-28s %-12s %-8s %s%n", "TASK", "STATE", "ATTEMPT", "DETAIL");
+        for (Tracked t : batch) {
+            System.out.printf("%-28s %-12s %-8s %s%n", t.job.label(), t.state, t.attempt + "/" + t.maxAttempts,
+                    t.note);
+        }
+    }
+
+    private static int summarize(List<Tracked> batch) {
+        System.out.println();
+        System.out.println("Summary:");
+        int unexpected = 0;
+        for (Tracked t : batch) {
+            boolean stateOk = t.state.equals(t.job.expectedState());
+            boolean attemptOk = t.job.expectedAttempt() == 0 || t.attempt.equals("" + t.job.expectedAttempt());
+            if (!stateOk || !attemptOk) {
+                unexpected++;
+            }
+            System.out.printf("  %-4s %-28s %s after %s attempt(s)%s   id %s%n", stateOk && attemptOk ? "ok" : "FAIL",
+                    t.job.label(), t.state, t.attempt,
+                    stateOk && attemptOk ? "" : " (expected " + t.job.expectedState() + " after "
+                            + t.job.expectedAttempt() + ")", t.id);
+        }
+        System.out.println(unexpected == 0
+                ? "All " + batch.size() + " tasks ended as expected: retried work recovered, bad work was dead-lettered."
+                : unexpected + " task(s) ended unexpectedly; see the server log.");
+        return unexpected == 0 ? 0 : 2;
+    }
+
+    private static String job(String type, String arguments) {
+        return "{\"job_type\":\"" + type + "\",\"arguments\":" + arguments + "}";
+    }
+
+    /** Returns the first string field {@code name} in {@code json}; top-level fields come first in task JSON. */
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no \"" + name + "\" in " + abbreviate(json));
+        }
+        return m.group(1);
+    }
+
+    private static String number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(-?\\d+)").matcher(json);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    private static String errorSummary(String json) {
+        Matcher m = Pattern.compile("\"error\"\\s*:\\s*\\{([^}]*)\\}").matcher(json);
+        if (!m.find()) {
+            return null;
+        }
+        String error = m.group(1);
+        Matcher classification = Pattern.compile("\"classification\"\\s*:\\s*\"([^\"]*)\"").matcher(error);
+        Matcher message = Pattern.compile("\"message\"\\s*:\\s*\"([^\"]*)\"").matcher(error);
+        return (classification.find() ? classification.group(1) : "ERROR") + ": "
+                + (message.find() ? message.group(1) : "");
+    }
+
+    private static String result(String json) {
+        Matcher m = Pattern.compile("\"result\"\\s*:\\s*(\\{[^}]*\\}?|[^,}]+)").matcher(json);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}
