@@ -1,16 +1,17 @@
 package dev.agentqueue.envelope;
 
 /**
- * JNDI names of the JMS destinations, relative so that each server maps them: WildFly binds them under
- * {@code java:/} from {@code server-config/wildfly/configure.cli}; Payara binds the same names as global resources.
+ * Names of the JMS destinations. Code refers to them through resource references that each server maps to its own
+ * JNDI names ({@code jboss-ejb3.xml} on WildFly, where {@code server-config/wildfly/configure.cli} binds the queues
+ * under {@code java:/jms/agentqueue/...}); the MDB uses the relative lookup name both WildFly and Payara resolve.
  */
 public final class JmsNames {
 
-    /** The queue producers send tasks to and workers consume from. */
-    public static final String TASK_QUEUE = "java:/jms/agentqueue/tasks";
+    /** Resource reference to the queue producers send tasks to and workers consume from. */
+    public static final String TASK_QUEUE_REF = "jms/agentqueue/tasks";
 
-    /** The queue dead-lettered task messages end up in. */
-    public static final String DEAD_LETTER_QUEUE = "java:/jms/agentqueue/tasks-dlq";
+    /** Resource reference to the queue dead-lettered task messages end up in. */
+    public static final String DEAD_LETTER_QUEUE_REF = "jms/agentqueue/tasks-dlq";
 
     /** The MDB's destination lookup, in the relative form both servers resolve. */
     public static final String TASK_QUEUE_LOOKUP = "jms/agentqueue/tasks";

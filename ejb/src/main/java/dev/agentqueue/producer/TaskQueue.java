@@ -52,7 +52,7 @@ public class TaskQueue implements TaskQueueRemote {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = JmsNames.TASK_QUEUE)
+    @Resource(name = JmsNames.TASK_QUEUE_REF)
     Queue taskQueue;
 
     @Resource

@@ -4,7 +4,8 @@ import dev.agentqueue.envelope.JmsNames;
 import dev.agentqueue.envelope.MessageProperties;
 import dev.agentqueue.task.TaskError;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
@@ -19,30 +20,33 @@ import java.util.Collections;
 /**
  * Sends a copy of a delivered task message elsewhere inside the delivery's transaction: to the dead-letter queue
  * with the error attached, or back to the task queue for a later attempt. The original is consumed when the
- * transaction commits, so the move is atomic.
+ * transaction commits, so the move is atomic. A session bean, so that its queues are resource references each
+ * server maps in its own descriptor.
  */
-@ApplicationScoped
+@Stateless
+@LocalBean
 public class MessageForwarder {
 
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = JmsNames.TASK_QUEUE)
+    @Resource(name = JmsNames.TASK_QUEUE_REF)
     Queue taskQueue;
 
-    @Resource(lookup = JmsNames.DEAD_LETTER_QUEUE)
+    @Resource(name = JmsNames.DEAD_LETTER_QUEUE_REF)
     Queue deadLetterQueue;
 
     /** Sends a copy of the message to the dead-letter queue, carrying the error and the attempt as properties. */
-    void toDeadLetterQueue(Delivery delivery, TaskError error, String originAddress) {
-        Message copy = copyOf(delivery.message());
+    public void toDeadLetterQueue(Message message, String taskId, int attempt, TaskError error,
+            String originAddress) {
+        Message copy = copyOf(message);
         try {
-            copy.setStringProperty(MessageProperties.TASK_ID, delivery.taskId());
+            copy.setStringProperty(MessageProperties.TASK_ID, taskId);
             copy.setStringProperty(MessageProperties.ERROR_CLASSIFICATION, error.classification().name());
             copy.setStringProperty(MessageProperties.ERROR_TYPE, error.type());
             copy.setStringProperty(MessageProperties.ERROR_MESSAGE, error.message());
             copy.setStringProperty(MessageProperties.ERROR_FINGERPRINT, error.fingerprint());
-            copy.setIntProperty(MessageProperties.ATTEMPT, delivery.attempt());
+            copy.setIntProperty(MessageProperties.ATTEMPT, attempt);
             copy.setStringProperty(MessageProperties.ORIGIN_ADDRESS, originAddress);
             copy.setLongProperty(MessageProperties.DEAD_LETTERED_AT, System.currentTimeMillis());
         } catch (JMSException e) {
@@ -50,7 +54,7 @@ public class MessageForwarder {
         }
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(priorityOf(delivery.message()))
+                .setPriority(priorityOf(message))
                 .send(deadLetterQueue, copy);
     }
 
@@ -58,17 +62,17 @@ public class MessageForwarder {
      * Sends a copy of the message back to the task queue, delivered after {@code delayMs}. {@code attemptBase} is
      * the number of attempts the task has used, so the copy continues the count instead of starting over.
      */
-    void requeue(Delivery delivery, long delayMs, int attemptBase) {
-        Message copy = copyOf(delivery.message());
+    public void requeue(Message message, String taskId, long delayMs, int attemptBase) {
+        Message copy = copyOf(message);
         try {
             copy.setIntProperty(MessageProperties.ATTEMPT_BASE, attemptBase);
-            copy.setStringProperty(MessageProperties.TASK_ID, delivery.taskId());
+            copy.setStringProperty(MessageProperties.TASK_ID, taskId);
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot label requeued message: " + e.getMessage(), e.getErrorCode(), e);
         }
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(priorityOf(delivery.message()))
+                .setPriority(priorityOf(message))
                 .setDeliveryDelay(Math.max(0, delayMs))
                 .send(taskQueue, copy);
     }

@@ -138,7 +138,8 @@ public class TaskWorker {
         long now = System.currentTimeMillis();
         if (classification == ErrorClassification.TERMINAL || policy.isLastAttempt(delivery.attempt())) {
             recordDeadLetter(delivery, error, ran, warnings, now);
-            forwarder.toDeadLetterQueue(delivery, error, broker.taskAddress());
+            forwarder.toDeadLetterQueue(delivery.message(), delivery.taskId(), delivery.attempt(), error,
+                    broker.taskAddress());
             LOG.warning(() -> delivery + " dead-lettered (" + classification + "): " + error.type() + ": "
                     + error.message());
             return Disposition.COMMIT;
@@ -151,7 +152,7 @@ public class TaskWorker {
         LOG.info(() -> delivery + " failed, next attempt in " + wait + " ms: " + error.type() + ": "
                 + error.message());
         if (asked > backoff) {
-            forwarder.requeue(delivery, asked, delivery.attempt());
+            forwarder.requeue(delivery.message(), delivery.taskId(), asked, delivery.attempt());
             return Disposition.COMMIT;
         }
         return Disposition.ROLLBACK;
@@ -174,7 +175,7 @@ public class TaskWorker {
             // The record already counts more attempts (a deferred copy, or a count lost in a crash): continue after
             // the recorded attempt instead of replaying numbers already used.
             LOG.info(() -> delivery + " is behind recorded attempt " + outcome.previousAttempt() + "; renumbering");
-            forwarder.requeue(delivery, 0, outcome.previousAttempt());
+            forwarder.requeue(delivery.message(), delivery.taskId(), 0, outcome.previousAttempt());
             return Disposition.COMMIT;
         }
         if (outcome.previousState() == TaskState.DEAD_LETTER) {
@@ -182,7 +183,8 @@ public class TaskWorker {
             // commit. Finish the move instead of dropping the message.
             TaskError error = store.find(delivery.taskId()).map(TaskSnapshot::error).orElse(TaskError.of(
                     ErrorClassification.TERMINAL, "unknown", "dead-lettered without a recorded error"));
-            forwarder.toDeadLetterQueue(delivery, error, broker.taskAddress());
+            forwarder.toDeadLetterQueue(delivery.message(), delivery.taskId(), delivery.attempt(), error,
+                    broker.taskAddress());
             LOG.warning(() -> delivery + " was already DEAD_LETTER; moved to the DLQ again");
             return Disposition.COMMIT;
         }
@@ -207,7 +209,7 @@ public class TaskWorker {
         long delay = settings.storeOutageDelay().toMillis();
         LOG.log(Level.WARNING, delivery + " deferred by " + delay + " ms, without using an attempt: "
                 + e.getMessage());
-        forwarder.requeue(delivery, delay, delivery.attempt() - 1);
+        forwarder.requeue(delivery.message(), delivery.taskId(), delay, delivery.attempt() - 1);
         return Disposition.COMMIT;
     }
 
