@@ -35,9 +35,15 @@ class BadInputIT {
                 Arguments.of("contract of the wrong type", "{\"contract\":42}", 400, "contract"),
                 Arguments.of("unknown contract", "{\"contract\":\"no.such.v1\"}", 400, "contract"),
                 Arguments.of("unknown agent", "{" + ECHO + ",\"agent\":\"ghost\"}", 400, "agent"),
-                Arguments.of("unknown job type", "{\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":"
-                        + "\"nope\"}}", 400, "payload"),
-                Arguments.of("payload not an object", "{\"contract\":\"agentqueue.job.v1\",\"payload\":\"x\"}", 400,
+                Arguments.of(
+                        "unknown job type",
+                        "{\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":" + "\"nope\"}}",
+                        400,
+                        "payload"),
+                Arguments.of(
+                        "payload not an object",
+                        "{\"contract\":\"agentqueue.job.v1\",\"payload\":\"x\"}",
+                        400,
                         "payload"),
                 Arguments.of("priority above 9", "{" + ECHO + ",\"priority\":10}", 400, "priority"),
                 Arguments.of("negative priority", "{" + ECHO + ",\"priority\":-1}", 400, "priority"),
@@ -47,10 +53,17 @@ class BadInputIT {
                 Arguments.of("huge delay", "{" + ECHO + ",\"delayMs\":99999999999999999999}", 400, "delayMs"),
                 Arguments.of("zero timeout", "{" + ECHO + ",\"timeoutMs\":0}", 400, "timeoutMs"),
                 Arguments.of("unknown field", "{" + ECHO + ",\"delay\":5}", 400, "delay"),
-                Arguments.of("idempotency key too long", "{" + ECHO + ",\"idempotencyKey\":\"" + "k".repeat(300)
-                        + "\"}", 400, "idempotencyKey"),
-                Arguments.of("oversized payload", "{\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":"
-                        + "\"echo\",\"arguments\":{\"blob\":\"" + "x".repeat(300 * 1024) + "\"}}}", 413, "payload"));
+                Arguments.of(
+                        "idempotency key too long",
+                        "{" + ECHO + ",\"idempotencyKey\":\"" + "k".repeat(300) + "\"}",
+                        400,
+                        "idempotencyKey"),
+                Arguments.of(
+                        "oversized payload",
+                        "{\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":"
+                                + "\"echo\",\"arguments\":{\"blob\":\"" + "x".repeat(300 * 1024) + "\"}}}",
+                        413,
+                        "payload"));
     }
 
     @ParameterizedTest(name = "{0}")

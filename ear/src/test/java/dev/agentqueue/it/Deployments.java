@@ -34,8 +34,7 @@ public final class Deployments {
     private static final String EAR_PROPERTY = "agentqueue.it.ear";
     private static final String HTTP_PORT_PROPERTY = "agentqueue.it.http-port";
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** Returns the built EAR as is. */
     public static EnterpriseArchive ear() {
@@ -84,7 +83,8 @@ public final class Deployments {
 
     private static File jarContaining(Class<?> type) {
         try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the jar of " + type.getName(), e);
         }

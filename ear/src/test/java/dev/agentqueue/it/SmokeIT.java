@@ -72,11 +72,17 @@ class SmokeIT {
     @RunAsClient
     @OperateOnDeployment(APP)
     void healthEndpointAnswers200OverHttp() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(Deployments.appUrl("api/v1/health")).timeout(DEADLINE).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(Deployments.appUrl("api/v1/health"))
+                                .timeout(DEADLINE)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).as("GET /api/v1/health: %s", response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET /api/v1/health: %s", response.body())
+                .isEqualTo(200);
     }
 
     @Test
@@ -105,7 +111,9 @@ class SmokeIT {
         int consumers = 0;
         while (consumers == 0 && System.nanoTime() < deadline) {
             Set<ObjectName> found = server.queryNames(taskQueues, null);
-            assertThat(found).as("Artemis MBeans of jms.queue.AgentQueueTasks (jmx-management-enabled)").hasSize(1);
+            assertThat(found)
+                    .as("Artemis MBeans of jms.queue.AgentQueueTasks (jmx-management-enabled)")
+                    .hasSize(1);
             consumers = (Integer) server.getAttribute(found.iterator().next(), "ConsumerCount");
             if (consumers == 0) {
                 TimeUnit.MILLISECONDS.sleep(100);

@@ -37,8 +37,10 @@ class TaskApiIT {
 
     @Test
     void aTaskRunsOnceAndKeepsItsResultAndWarnings() {
-        String id = api.enqueue(echo(Json.createObjectBuilder().add("text", "hello")
-                .add("warnings", Json.createArrayBuilder().add("low confidence"))).build());
+        String id = api.enqueue(echo(Json.createObjectBuilder()
+                        .add("text", "hello")
+                        .add("warnings", Json.createArrayBuilder().add("low confidence")))
+                .build());
 
         JsonObject task = settled(id);
 
@@ -52,8 +54,12 @@ class TaskApiIT {
 
     @Test
     void enqueueAnswers202WithTheTaskAndItsLocation() {
-        ApiClient.Reply reply = api.postJson("tasks", echo(Json.createObjectBuilder()).add("priority", 6)
-                .add("correlationId", "order-17").build());
+        ApiClient.Reply reply = api.postJson(
+                "tasks",
+                echo(Json.createObjectBuilder())
+                        .add("priority", 6)
+                        .add("correlationId", "order-17")
+                        .build());
 
         assertThat(reply.status()).isEqualTo(202);
         JsonObject task = reply.json();
@@ -117,10 +123,14 @@ class TaskApiIT {
         String key = "order-" + UUID.randomUUID();
         long addedBefore = api.taskQueue().getJsonNumber("messagesAdded").longValue();
 
-        ApiClient.Reply first = api.postJson("tasks", echo(Json.createObjectBuilder()).add("idempotencyKey", key)
-                .build());
-        ApiClient.Reply second = api.postJson("tasks", echo(Json.createObjectBuilder().add("other", true))
-                .add("idempotencyKey", key).build());
+        ApiClient.Reply first = api.postJson(
+                "tasks",
+                echo(Json.createObjectBuilder()).add("idempotencyKey", key).build());
+        ApiClient.Reply second = api.postJson(
+                "tasks",
+                echo(Json.createObjectBuilder().add("other", true))
+                        .add("idempotencyKey", key)
+                        .build());
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.status()).isEqualTo(202);
@@ -133,14 +143,16 @@ class TaskApiIT {
 
     @Test
     void aDelayedTaskWaitsForItsDelayBeforeItsFirstAttempt() {
-        String id = api.enqueue(echo(Json.createObjectBuilder()).add("delayMs", 2_000).build());
+        String id = api.enqueue(
+                echo(Json.createObjectBuilder()).add("delayMs", 2_000).build());
 
         assertThat(api.task(id).getString("state")).isEqualTo("QUEUED");
         JsonObject task = settled(id);
 
         assertThat(task.getString("state")).isEqualTo("COMPLETED");
-        long waited = Duration.between(Instant.parse(task.getString("createdAt")),
-                Instant.parse(task.getString("startedAt"))).toMillis();
+        long waited = Duration.between(
+                        Instant.parse(task.getString("createdAt")), Instant.parse(task.getString("startedAt")))
+                .toMillis();
         assertThat(waited).isGreaterThanOrEqualTo(2_000);
     }
 
@@ -148,7 +160,10 @@ class TaskApiIT {
     void aSlowTaskIsRunningWhileItWorks() {
         String id = api.enqueue(sleep(1_500).build());
 
-        JsonObject running = Await.until("task " + id + " to run", SETTLE, () -> api.task(id),
+        JsonObject running = Await.until(
+                "task " + id + " to run",
+                SETTLE,
+                () -> api.task(id),
                 t -> !t.getString("state").equals("QUEUED"));
 
         assertThat(running.getString("state")).isIn("RUNNING", "COMPLETED");
@@ -159,8 +174,8 @@ class TaskApiIT {
     void aTaskThatOutlivesItsTimeoutIsRetriedAsATimeout() {
         String id = api.enqueue(sleep(5_000).add("timeoutMs", 300).build());
 
-        JsonObject failed = Await.until("task " + id + " to time out", SETTLE, () -> api.task(id),
-                t -> !t.isNull("error"));
+        JsonObject failed =
+                Await.until("task " + id + " to time out", SETTLE, () -> api.task(id), t -> !t.isNull("error"));
 
         assertThat(failed.getJsonObject("error").getString("type")).endsWith("TaskTimeoutException");
         assertThat(failed.getJsonObject("error").getString("classification")).isEqualTo("RETRYABLE");
@@ -177,12 +192,14 @@ class TaskApiIT {
     }
 
     private JsonObject settled(String id) {
-        return Await.until("task " + id + " to settle", SETTLE, () -> api.task(id),
-                t -> SETTLED.contains(t.getString("state")));
+        return Await.until(
+                "task " + id + " to settle", SETTLE, () -> api.task(id), t -> SETTLED.contains(t.getString("state")));
     }
 
     private static long gapMillis(JsonArray history, int from, int to) {
-        return Duration.between(Instant.parse(history.getJsonObject(from).getString("start")),
-                Instant.parse(history.getJsonObject(to).getString("start"))).toMillis();
+        return Duration.between(
+                        Instant.parse(history.getJsonObject(from).getString("start")),
+                        Instant.parse(history.getJsonObject(to).getString("start")))
+                .toMillis();
     }
 }

@@ -87,7 +87,8 @@ class WorkerIT {
         long added = broker.taskQueue().messagesAdded();
 
         transaction.begin();
-        TaskReceipt receipt = queue.enqueue(echo().idempotencyKey("rollback-" + TaskIds.next()).build());
+        TaskReceipt receipt = queue.enqueue(
+                echo().idempotencyKey("rollback-" + TaskIds.next()).build());
         assertThat(store.find(receipt.id())).isPresent();
         transaction.rollback();
 
@@ -101,15 +102,18 @@ class WorkerIT {
                 .isInstanceOf(InvalidTaskException.class)
                 .satisfies(e -> assertThat(((InvalidTaskException) e).field()).isEqualTo("priority"));
         assertThatThrownBy(() -> queue.enqueue(TaskRequest.builder("no.such.v1").build()))
-                .isInstanceOf(InvalidTaskException.class).hasMessageContaining("no.such.v1");
-        assertThatThrownBy(() -> queue.enqueue(echo().delay(Duration.ofSeconds(-1)).build()))
+                .isInstanceOf(InvalidTaskException.class)
+                .hasMessageContaining("no.such.v1");
+        assertThatThrownBy(
+                        () -> queue.enqueue(echo().delay(Duration.ofSeconds(-1)).build()))
                 .isInstanceOf(InvalidTaskException.class);
     }
 
     @Test
     void poisonMessagesAreDeadLetteredOnceWhileTheWorkerKeepsWorking() throws Exception {
         String notJson = sendText("this is not json", true).id();
-        String noVersion = sendText("{\"contract\":\"agentqueue.job.v1\"}", false).id();
+        String noVersion =
+                sendText("{\"contract\":\"agentqueue.job.v1\"}", false).id();
         String unknownContractId = TaskIds.next();
         sendText("{\"id\":\"" + unknownContractId + "\",\"contract\":\"no.such.v1\"}", true);
         BytesMessage bytes = jms.createBytesMessage();
@@ -117,7 +121,8 @@ class WorkerIT {
         jms.createProducer().send(taskQueue, bytes);
         String binary = TaskIds.fromMessageId(bytes.getJMSMessageID());
         String good = TaskIds.next();
-        sendText("{\"id\":\"" + good + "\",\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":\"echo\"}}",
+        sendText(
+                "{\"id\":\"" + good + "\",\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":\"echo\"}}",
                 true);
 
         assertThat(settled(good).state()).isEqualTo(TaskState.COMPLETED);
@@ -130,15 +135,19 @@ class WorkerIT {
                     .hasSize(1);
         }
         assertThat(store.find(noVersion).orElseThrow().error().message()).contains("agentqueue_version");
-        assertThat(store.find(unknownContractId).orElseThrow().error().message()).contains("no.such.v1");
+        assertThat(store.find(unknownContractId).orElseThrow().error().message())
+                .contains("no.such.v1");
         assertThat(deadLetters(binary).get(0).getStringProperty(MessageProperties.ERROR_MESSAGE))
                 .contains("not a TextMessage");
     }
 
     @Test
     void aPlainJmsEnvelopeWithoutAnIdGetsARecordAndRuns() throws Exception {
-        String id = sendText("{\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":\"echo\","
-                + "\"arguments\":{\"n\":7}}}", true).id();
+        String id = sendText(
+                        "{\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":\"echo\","
+                                + "\"arguments\":{\"n\":7}}}",
+                        true)
+                .id();
 
         TaskSnapshot task = settled(id);
 
@@ -160,7 +169,8 @@ class WorkerIT {
         assertThat(letters).hasSize(1);
         Message letter = letters.get(0);
         assertThat(letter.getIntProperty(MessageProperties.ATTEMPT)).isEqualTo(5);
-        assertThat(letter.getStringProperty(MessageProperties.ERROR_CLASSIFICATION)).isEqualTo("RETRYABLE");
+        assertThat(letter.getStringProperty(MessageProperties.ERROR_CLASSIFICATION))
+                .isEqualTo("RETRYABLE");
         assertThat(letter.getStringProperty(MessageProperties.ERROR_MESSAGE)).contains("upstream 503");
         assertThat(letter.getStringProperty(MessageProperties.ERROR_FINGERPRINT))
                 .isEqualTo(task.error().fingerprint());
@@ -183,19 +193,25 @@ class WorkerIT {
             broker.resumeTaskQueue();
         }
 
-        long lastHighStart = high.stream().map(this::settled).mapToLong(t -> t.startedAt().toEpochMilli()).max()
+        long lastHighStart = high.stream()
+                .map(this::settled)
+                .mapToLong(t -> t.startedAt().toEpochMilli())
+                .max()
                 .orElseThrow();
-        List<Long> lowStarts = low.stream().map(this::settled).map(t -> t.startedAt().toEpochMilli())
-                .sorted(Comparator.naturalOrder()).toList();
+        List<Long> lowStarts = low.stream()
+                .map(this::settled)
+                .map(t -> t.startedAt().toEpochMilli())
+                .sorted(Comparator.naturalOrder())
+                .toList();
 
         // 8 workers: the 6 high-priority tasks share the first round with at most 2 low ones. In FIFO order they
         // would have started only after all 24 low-priority tasks.
-        long lowBeforeLastHigh = lowStarts.stream().filter(start -> start <= lastHighStart).count();
+        long lowBeforeLastHigh =
+                lowStarts.stream().filter(start -> start <= lastHighStart).count();
         assertThat(lowBeforeLastHigh).isLessThanOrEqualTo(4);
     }
 
-    private record Sent(String id, Message message) {
-    }
+    private record Sent(String id, Message message) {}
 
     private Sent sendText(String body, boolean withVersion) throws JMSException {
         TextMessage message = jms.createTextMessage(body);
@@ -207,26 +223,35 @@ class WorkerIT {
     }
 
     private List<Message> deadLetters(String taskId) {
-        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue,
-                MessageProperties.TASK_ID + " = '" + taskId + "'")) {
-            return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
+        try (QueueBrowser browser =
+                jms.createBrowser(deadLetterQueue, MessageProperties.TASK_ID + " = '" + taskId + "'")) {
+            return Collections.list(browser.getEnumeration()).stream()
+                    .map(Message.class::cast)
+                    .toList();
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private TaskSnapshot settled(String id) {
-        return Await.until("task " + id + " to settle", SETTLE, () -> store.find(id),
-                t -> t.isPresent() && t.get().state().isSettled()).orElseThrow();
+        return Await.until(
+                        "task " + id + " to settle",
+                        SETTLE,
+                        () -> store.find(id),
+                        t -> t.isPresent() && t.get().state().isSettled())
+                .orElseThrow();
     }
 
     private static TaskRequest.Builder echo() {
-        return TaskRequest.builder("agentqueue.job.v1").payload(Json.createObjectBuilder()
-                .add("job_type", "echo").build());
+        return TaskRequest.builder("agentqueue.job.v1")
+                .payload(Json.createObjectBuilder().add("job_type", "echo").build());
     }
 
     private static TaskRequest.Builder sleep(long ms) {
-        return TaskRequest.builder("agentqueue.job.v1").payload(Json.createObjectBuilder()
-                .add("job_type", "sleep").add("arguments", Json.createObjectBuilder().add("ms", ms)).build());
+        return TaskRequest.builder("agentqueue.job.v1")
+                .payload(Json.createObjectBuilder()
+                        .add("job_type", "sleep")
+                        .add("arguments", Json.createObjectBuilder().add("ms", ms))
+                        .build());
     }
 }

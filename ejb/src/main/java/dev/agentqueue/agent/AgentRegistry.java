@@ -77,7 +77,8 @@ public class AgentRegistry {
         for (String key : KEYS) {
             String suffix = "_" + key.replace('-', '_').toUpperCase(Locale.ROOT);
             if (rest.endsWith(suffix) && rest.length() > suffix.length()) {
-                return Optional.of(rest.substring(0, rest.length() - suffix.length()).toLowerCase(Locale.ROOT));
+                return Optional.of(
+                        rest.substring(0, rest.length() - suffix.length()).toLowerCase(Locale.ROOT));
             }
         }
         return Optional.empty();
@@ -92,8 +93,12 @@ public class AgentRegistry {
                 value(base + "model"),
                 value(base + "api-key"),
                 value(base + "instructions"),
-                Optional.ofNullable(value(base + "timeout")).map(Durations::parse).orElse(null),
-                Optional.ofNullable(value(base + "max-tokens")).map(Integer::valueOf).orElse(null));
+                Optional.ofNullable(value(base + "timeout"))
+                        .map(Durations::parse)
+                        .orElse(null),
+                Optional.ofNullable(value(base + "max-tokens"))
+                        .map(Integer::valueOf)
+                        .orElse(null));
     }
 
     private String value(String property) {

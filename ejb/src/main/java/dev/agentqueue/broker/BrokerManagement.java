@@ -61,8 +61,11 @@ public class BrokerManagement {
         } catch (BrokerUnavailableException e) {
             if (!warnedUnavailable) {
                 warnedUnavailable = true;
-                LOG.log(Level.WARNING, "Cannot read address-settings of " + taskAddress
-                        + " from the broker; using defaults " + RedeliverySettings.DEFAULTS, e);
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot read address-settings of " + taskAddress + " from the broker; using defaults "
+                                + RedeliverySettings.DEFAULTS,
+                        e);
             }
             settings = RedeliverySettings.DEFAULTS;
         }
@@ -155,8 +158,8 @@ public class BrokerManagement {
 
     private String invokeOnBroker(String operation, String address) {
         try {
-            Object reply = server.invoke(brokerName(), operation, new Object[] {address},
-                    new String[] {String.class.getName()});
+            Object reply = server.invoke(
+                    brokerName(), operation, new Object[] {address}, new String[] {String.class.getName()});
             return String.valueOf(reply);
         } catch (JMException e) {
             throw new BrokerUnavailableException("Broker operation " + operation + " failed: " + e.getMessage(), e);
@@ -174,19 +177,23 @@ public class BrokerManagement {
     private ObjectName brokerName() {
         Set<ObjectName> names = server.queryNames(pattern(DOMAIN + ":broker=*"), null);
         if (names.isEmpty()) {
-            throw new BrokerUnavailableException("No Artemis broker MBean is registered; is JMX management enabled"
-                    + " on the messaging server (jmx-management-enabled=true)?", null);
+            throw new BrokerUnavailableException(
+                    "No Artemis broker MBean is registered; is JMX management enabled"
+                            + " on the messaging server (jmx-management-enabled=true)?",
+                    null);
         }
         return names.iterator().next();
     }
 
     private ObjectName queueName(String address) {
         String quoted = ObjectName.quote(address);
-        Set<ObjectName> names = server.queryNames(pattern(DOMAIN + ":component=addresses,address=" + quoted
-                + ",subcomponent=queues,queue=" + quoted + ",*"), null);
+        Set<ObjectName> names = server.queryNames(
+                pattern(DOMAIN + ":component=addresses,address=" + quoted + ",subcomponent=queues,queue=" + quoted
+                        + ",*"),
+                null);
         if (names.isEmpty()) {
-            throw new BrokerUnavailableException("No queue MBean for " + address
-                    + "; is the queue created and JMX management enabled?", null);
+            throw new BrokerUnavailableException(
+                    "No queue MBean for " + address + "; is the queue created and JMX management enabled?", null);
         }
         return names.iterator().next();
     }
@@ -225,9 +232,7 @@ public class BrokerManagement {
         return fallback;
     }
 
-    private record CachedDepth(long depth, long readAt) {
-    }
+    private record CachedDepth(long depth, long readAt) {}
 
-    private record CachedSettings(RedeliverySettings settings, long readAt) {
-    }
+    private record CachedSettings(RedeliverySettings settings, long readAt) {}
 }

@@ -10,5 +10,4 @@ public record QueueStats(
         long messagesAdded,
         long messagesAcknowledged,
         long messagesKilled,
-        boolean paused) {
-}
+        boolean paused) {}

@@ -4,8 +4,8 @@ package dev.agentqueue.broker;
  * The broker's redelivery policy for the task queue (its address-settings): the single source of truth for
  * backoff and attempt limits.
  */
-public record RedeliverySettings(long redeliveryDelayMs, double multiplier, long maxRedeliveryDelayMs,
-        int maxDeliveryAttempts) {
+public record RedeliverySettings(
+        long redeliveryDelayMs, double multiplier, long maxRedeliveryDelayMs, int maxDeliveryAttempts) {
 
     /** The values {@code server-config/wildfly/configure.cli} installs; used only when the broker can't be asked. */
     public static final RedeliverySettings DEFAULTS = new RedeliverySettings(1_000, 2.0, 60_000, 5);

@@ -26,7 +26,8 @@ public class ContractRegistry {
             ExecutionContract previous = byId.putIfAbsent(contract.id(), contract);
             if (previous != null) {
                 throw new IllegalStateException("Two contracts claim id " + contract.id() + ": "
-                        + previous.getClass().getName() + " and " + contract.getClass().getName());
+                        + previous.getClass().getName() + " and "
+                        + contract.getClass().getName());
             }
         }
     }

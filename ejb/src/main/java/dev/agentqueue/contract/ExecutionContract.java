@@ -26,8 +26,7 @@ public interface ExecutionContract {
      *
      * @throws IllegalArgumentException with a message for the caller when the payload cannot be run
      */
-    default void validate(JsonObject payload) {
-    }
+    default void validate(JsonObject payload) {}
 
     /** Runs one attempt of a task and returns its result. */
     JsonValue execute(TaskContext context) throws Exception;

@@ -20,8 +20,7 @@ public final class EnvelopeCodec {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
-    private EnvelopeCodec() {
-    }
+    private EnvelopeCodec() {}
 
     /** Renders an envelope as its JSON body. */
     public static String encode(TaskEnvelope envelope) {
@@ -50,8 +49,8 @@ public final class EnvelopeCodec {
             throw new MalformedEnvelopeException("Message body is empty");
         }
         if (body.length() > MAX_BODY_CHARS) {
-            throw new MalformedEnvelopeException("Message body has " + body.length() + " characters; the limit is "
-                    + MAX_BODY_CHARS);
+            throw new MalformedEnvelopeException(
+                    "Message body has " + body.length() + " characters; the limit is " + MAX_BODY_CHARS);
         }
         JsonObject json;
         try (var reader = READERS.createReader(new StringReader(body))) {

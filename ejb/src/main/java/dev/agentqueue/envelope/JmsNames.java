@@ -16,6 +16,5 @@ public final class JmsNames {
     /** The MDB's destination lookup, in the relative form both servers resolve. */
     public static final String TASK_QUEUE_LOOKUP = "jms/agentqueue/tasks";
 
-    private JmsNames() {
-    }
+    private JmsNames() {}
 }

@@ -5,6 +5,7 @@ public final class MessageProperties {
 
     /** Envelope format version; only {@value #CURRENT_VERSION} is understood. */
     public static final String VERSION = "agentqueue_version";
+
     public static final int CURRENT_VERSION = 1;
 
     /** The task id, duplicated from the body so operators can filter the queues by it. */
@@ -28,6 +29,5 @@ public final class MessageProperties {
     public static final String DEAD_LETTERED_AT = "agentqueue_dead_lettered_at";
     public static final String ORIGINAL_BODY_TYPE = "agentqueue_original_body_type";
 
-    private MessageProperties() {
-    }
+    private MessageProperties() {}
 }

@@ -15,5 +15,4 @@ public record TaskEnvelope(
         String correlationId,
         String idempotencyKey,
         long timeoutMs,
-        long createdAt) {
-}
+        long createdAt) {}

@@ -24,8 +24,7 @@ final class EnqueueCompletion implements Synchronization {
     }
 
     @Override
-    public void beforeCompletion() {
-    }
+    public void beforeCompletion() {}
 
     @Override
     public void afterCompletion(int status) {
@@ -37,8 +36,11 @@ final class EnqueueCompletion implements Synchronization {
             }
         } catch (RuntimeException e) {
             // The provisional expiry still removes the record; nothing is lost either way.
-            LOG.log(Level.WARNING, "Task(id=" + task.id() + ", contract=" + task.contract()
-                    + ") enqueue follow-up failed; the provisional record expires by itself", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Task(id=" + task.id() + ", contract=" + task.contract()
+                            + ") enqueue follow-up failed; the provisional record expires by itself",
+                    e);
         }
     }
 }

@@ -9,7 +9,8 @@ public class PayloadTooLargeException extends InvalidTaskException {
     private static final long serialVersionUID = 1L;
 
     public PayloadTooLargeException(long size, long limit) {
-        super("payload", "payload is " + size + " bytes; the limit is " + limit
-                + " bytes (agentqueue.task.max-payload-bytes)");
+        super(
+                "payload",
+                "payload is " + size + " bytes; the limit is " + limit + " bytes (agentqueue.task.max-payload-bytes)");
     }
 }

@@ -55,24 +55,27 @@ public class RequestValidator {
 
     private ExecutionContract contract(String id) {
         if (id == null || id.isBlank()) {
-            throw new InvalidTaskException("contract", "contract is required; deployed contracts: "
-                    + contracts.ids());
+            throw new InvalidTaskException("contract", "contract is required; deployed contracts: " + contracts.ids());
         }
-        return contracts.find(id).orElseThrow(() -> new InvalidTaskException("contract",
-                "Unknown contract '" + abbreviate(id) + "'; deployed contracts: " + contracts.ids()));
+        return contracts
+                .find(id)
+                .orElseThrow(() -> new InvalidTaskException(
+                        "contract",
+                        "Unknown contract '" + abbreviate(id) + "'; deployed contracts: " + contracts.ids()));
     }
 
     private void checkAgent(ExecutionContract contract, String agent) {
         if (agent == null) {
             if (contract.requiresAgent()) {
-                throw new InvalidTaskException("agent", "contract " + contract.id() + " requires an agent; defined"
-                        + " agents: " + agents.names());
+                throw new InvalidTaskException(
+                        "agent",
+                        "contract " + contract.id() + " requires an agent; defined" + " agents: " + agents.names());
             }
             return;
         }
         if (agents.find(agent).isEmpty()) {
-            throw new InvalidTaskException("agent", "Unknown agent '" + abbreviate(agent) + "'; defined agents: "
-                    + agents.names());
+            throw new InvalidTaskException(
+                    "agent", "Unknown agent '" + abbreviate(agent) + "'; defined agents: " + agents.names());
         }
     }
 
@@ -104,8 +107,8 @@ public class RequestValidator {
 
     private static void checkText(String field, String value) {
         if (value.isEmpty() || value.length() > TaskLimits.MAX_TEXT_FIELD_LENGTH) {
-            throw new InvalidTaskException(field, field + " must be 1-" + TaskLimits.MAX_TEXT_FIELD_LENGTH
-                    + " characters");
+            throw new InvalidTaskException(
+                    field, field + " must be 1-" + TaskLimits.MAX_TEXT_FIELD_LENGTH + " characters");
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidTaskException(field, field + " must not contain control characters");

@@ -75,7 +75,8 @@ public class TaskQueue implements TaskQueueRemote {
                 broker.redelivery().maxDeliveryAttempts());
         CreateOutcome created = store.create(task, true);
         if (created.duplicate()) {
-            TaskState state = store.find(created.taskId()).map(TaskSnapshot::state).orElse(TaskState.QUEUED);
+            TaskState state =
+                    store.find(created.taskId()).map(TaskSnapshot::state).orElse(TaskState.QUEUED);
             return new TaskReceipt(created.taskId(), state, true);
         }
         transactions.registerInterposedSynchronization(new EnqueueCompletion(store, task));
@@ -84,8 +85,16 @@ public class TaskQueue implements TaskQueueRemote {
     }
 
     private void send(NewTask task, JsonObject payload, Duration delay) {
-        TaskEnvelope envelope = new TaskEnvelope(task.id(), task.contract(), task.agent(), payload, task.priority(),
-                task.correlationId(), task.idempotencyKey(), task.timeoutMs(), task.createdAt());
+        TaskEnvelope envelope = new TaskEnvelope(
+                task.id(),
+                task.contract(),
+                task.agent(),
+                payload,
+                task.priority(),
+                task.correlationId(),
+                task.idempotencyKey(),
+                task.timeoutMs(),
+                task.createdAt());
         TextMessage message = jms.createTextMessage(EnvelopeCodec.encode(envelope));
         try {
             message.setIntProperty(MessageProperties.VERSION, MessageProperties.CURRENT_VERSION);

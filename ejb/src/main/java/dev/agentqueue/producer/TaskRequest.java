@@ -76,8 +76,8 @@ public final class TaskRequest implements Serializable {
 
     @Override
     public String toString() {
-        return "TaskRequest(contract=" + contract + ", agent=" + agent + ", priority=" + priority + ", delay="
-                + delay + ", idempotencyKey=" + idempotencyKey + ", correlationId=" + correlationId + ")";
+        return "TaskRequest(contract=" + contract + ", agent=" + agent + ", priority=" + priority + ", delay=" + delay
+                + ", idempotencyKey=" + idempotencyKey + ", correlationId=" + correlationId + ")";
     }
 
     /** Builds a {@link TaskRequest}. Values are checked when the request is enqueued, where errors can be reported. */

@@ -68,12 +68,13 @@ public final class LuaScript {
      * Runs the script without waiting for its reply; used for follow-ups whose failure is tolerable. Never
      * blocks the calling thread or Lettuce's I/O threads.
      */
-    public CompletionStage<Long> runAsync(RedisScriptingAsyncCommands<String, String> redis, String[] keys,
-            String... args) {
+    public CompletionStage<Long> runAsync(
+            RedisScriptingAsyncCommands<String, String> redis, String[] keys, String... args) {
         return redis.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, args)
                 .handle((reply, error) -> error == null
                         ? CompletableFuture.completedFuture(reply)
-                        : redis.<Long>eval(source, ScriptOutputType.INTEGER, keys, args).toCompletableFuture())
+                        : redis.<Long>eval(source, ScriptOutputType.INTEGER, keys, args)
+                                .toCompletableFuture())
                 .thenCompose(stage -> stage);
     }
 
@@ -87,8 +88,8 @@ public final class LuaScript {
 
     private static String sha1(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required by every Java platform", e);
         }

@@ -11,8 +11,7 @@ public class RedisHealth {
     RedisGateway redis;
 
     /** The outcome of one PING: whether it answered and how long it took. */
-    public record Status(boolean up, long latencyMicros, String detail) {
-    }
+    public record Status(boolean up, long latencyMicros, String detail) {}
 
     /** Sends one PING and reports the result; never throws. */
     public Status check() {

@@ -8,8 +8,7 @@ public final class RedisKeys {
     /** Prefix shared by all keys, so one Redis can be shared with other applications. */
     public static final String PREFIX = "agentqueue:";
 
-    private RedisKeys() {
-    }
+    private RedisKeys() {}
 
     /** Returns the hash holding one task record. */
     public static String task(String id) {

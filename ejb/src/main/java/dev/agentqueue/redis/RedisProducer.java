@@ -38,7 +38,10 @@ public class RedisProducer {
                 .autoReconnect(true)
                 // Fail fast while disconnected instead of queueing commands that would run after a rollback.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).keepAlive(true).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(settings.timeout())
+                        .keepAlive(true)
+                        .build())
                 .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
                 .build());
         LOG.info(() -> "Redis client for " + redacted(uri));

@@ -10,8 +10,7 @@ public final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Parses a duration; a bare number means milliseconds. */
     public static Duration parse(String text) {

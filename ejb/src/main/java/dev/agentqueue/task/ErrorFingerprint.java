@@ -12,16 +12,15 @@ import java.util.regex.Pattern;
  */
 public final class ErrorFingerprint {
 
-    private static final Pattern UUID = Pattern.compile(
-            "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?\\b");
+    private static final Pattern UUID =
+            Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+    private static final Pattern TIMESTAMP =
+            Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?\\b");
     private static final Pattern HEX_ID = Pattern.compile("\\b(0x)?(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{8,}\\b");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private ErrorFingerprint() {
-    }
+    private ErrorFingerprint() {}
 
     /** Returns a short hex fingerprint for the given error type and message. */
     public static String of(String type, String message) {

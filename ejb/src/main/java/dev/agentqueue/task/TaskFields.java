@@ -24,6 +24,5 @@ public final class TaskFields {
     public static final String NODE = "node";
     public static final String PROGRESS = "progress";
 
-    private TaskFields() {
-    }
+    private TaskFields() {}
 }

@@ -9,11 +9,10 @@ import java.util.regex.Pattern;
 public final class TaskIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern CANONICAL = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern CANONICAL =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private TaskIds() {
-    }
+    private TaskIds() {}
 
     /** Returns a new UUIDv7 whose first 48 bits are the given Unix time in milliseconds. */
     public static UUID newId(long epochMillis) {
@@ -30,7 +29,8 @@ public final class TaskIds {
 
     /** Derives a stable id from a broker message id, for plain JMS messages that carry none. */
     public static String fromMessageId(String messageId) {
-        return UUID.nameUUIDFromBytes(("jms:" + messageId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("jms:" + messageId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Tells whether the text is a task id in canonical lower-case UUID form. */

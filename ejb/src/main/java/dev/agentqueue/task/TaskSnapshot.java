@@ -51,7 +51,9 @@ public record TaskSnapshot(
                 instant(hash.get(TaskFields.NEXT_ATTEMPT_AT)),
                 json(hash.get(TaskFields.RESULT)).orElse(null),
                 json(hash.get(TaskFields.WARNINGS)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
-                json(hash.get(TaskFields.ERROR)).map(v -> TaskError.fromJson(v.asJsonObject())).orElse(null),
+                json(hash.get(TaskFields.ERROR))
+                        .map(v -> TaskError.fromJson(v.asJsonObject()))
+                        .orElse(null),
                 json(hash.get(TaskFields.HISTORY)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY));
     }
 

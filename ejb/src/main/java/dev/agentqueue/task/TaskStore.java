@@ -48,7 +48,10 @@ public class TaskStore {
                 task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()),
                 Long.toString(task.createdAt()),
                 Long.toString(provisional ? provisionalSeconds : 0),
-                Long.toString(provisional ? provisionalSeconds : settings.idempotencyWindow().toSeconds())));
+                Long.toString(
+                        provisional
+                                ? provisionalSeconds
+                                : settings.idempotencyWindow().toSeconds())));
         task.initialFields().forEach((name, value) -> {
             args.add(name);
             args.add(value);
@@ -66,8 +69,8 @@ public class TaskStore {
 
     /** Removes a provisional record after its enqueue rolled back. */
     public void discard(NewTask task) {
-        List<String> args = new ArrayList<>(List.of(
-                task.id(), RedisKeys.stateIndex(TaskState.QUEUED), RedisKeys.contractIndex(task.contract())));
+        List<String> args = new ArrayList<>(
+                List.of(task.id(), RedisKeys.stateIndex(TaskState.QUEUED), RedisKeys.contractIndex(task.contract())));
         if (task.agent() != null) {
             args.add(RedisKeys.agentIndex(task.agent()));
         }
@@ -103,8 +106,8 @@ public class TaskStore {
     }
 
     /** Records a retryable failure of an attempt; the broker delivers the next attempt at {@code nextAttemptAt}. */
-    public TransitionOutcome fail(String id, int attempt, TaskError error, long nextAttemptAt, String warningsJson,
-            long now) {
+    public TransitionOutcome fail(
+            String id, int attempt, TaskError error, long nextAttemptAt, String warningsJson, long now) {
         return transition(new Transition(id, TaskState.FAILED, Guard.SAME, attempt, now)
                 .history("finish", failureEntry(TaskState.FAILED, error))
                 .ttlSeconds(0)
@@ -117,8 +120,8 @@ public class TaskStore {
      * Dead-letters a task. {@code ran} tells whether this attempt was started with {@link #start}; a message
      * refused before it ran (malformed, unknown contract) records its attempt as opened and closed at once.
      */
-    public TransitionOutcome deadLetter(String id, int attempt, TaskError error, boolean ran, String warningsJson,
-            long now) {
+    public TransitionOutcome deadLetter(
+            String id, int attempt, TaskError error, boolean ran, String warningsJson, long now) {
         return transition(new Transition(id, TaskState.DEAD_LETTER, ran ? Guard.SAME : Guard.ANY, attempt, now)
                 .history(ran ? "finish" : "both", failureEntry(TaskState.DEAD_LETTER, error))
                 .ttlSeconds(settings.retention().toSeconds())
@@ -151,8 +154,8 @@ public class TaskStore {
         args.add(t.historyPatch.build().toString());
         args.add(Integer.toString(settings.historyLimit()));
         args.addAll(t.fields);
-        List<Object> reply = redis.call(
-                r -> TRANSITION.run(r, new String[] {RedisKeys.task(t.id)}, args.toArray(String[]::new)));
+        List<Object> reply =
+                redis.call(r -> TRANSITION.run(r, new String[] {RedisKeys.task(t.id)}, args.toArray(String[]::new)));
         String previous = (String) reply.get(1);
         return new TransitionOutcome(
                 TransitionOutcome.Result.valueOf((String) reply.get(0)),
@@ -180,7 +183,9 @@ public class TaskStore {
 
     /** How a transition compares the caller's attempt with the recorded one. */
     private enum Guard {
-        ANY, SAME, NEWER
+        ANY,
+        SAME,
+        NEWER
     }
 
     /** The parts of one call of the transition script. */

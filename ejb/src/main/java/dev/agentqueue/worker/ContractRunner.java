@@ -2,8 +2,8 @@ package dev.agentqueue.worker;
 
 import dev.agentqueue.contract.ExecutionContract;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -33,11 +33,14 @@ public class ContractRunner {
     JsonValue run(ExecutionContract contract, RunningTask task, Duration timeout) throws Exception {
         Thread worker = Thread.currentThread();
         AtomicInteger state = new AtomicInteger(RUNNING);
-        ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
-            if (state.compareAndSet(RUNNING, TIMED_OUT)) {
-                worker.interrupt();
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = scheduler.schedule(
+                () -> {
+                    if (state.compareAndSet(RUNNING, TIMED_OUT)) {
+                        worker.interrupt();
+                    }
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             JsonValue result = contract.execute(task);
             if (!state.compareAndSet(RUNNING, FINISHED)) {

@@ -8,8 +8,8 @@ import jakarta.jms.Message;
  * One delivery of a task message: the message, the task it is about, and the attempt it represents. Either its
  * envelope was decoded, or the message is poison and {@code malformed} says why.
  */
-record Delivery(Message message, String taskId, int attempt, TaskEnvelope envelope,
-        MalformedEnvelopeException malformed) {
+record Delivery(
+        Message message, String taskId, int attempt, TaskEnvelope envelope, MalformedEnvelopeException malformed) {
 
     boolean isPoison() {
         return envelope == null;

@@ -22,11 +22,14 @@ import org.eclipse.microprofile.config.Config;
 public class ErrorClassifier {
 
     private static final List<Class<? extends Throwable>> TERMINAL_BY_DEFAULT = List.of(
-            IllegalArgumentException.class, JsonException.class, ClassCastException.class,
-            UnsupportedOperationException.class, SecurityException.class);
+            IllegalArgumentException.class,
+            JsonException.class,
+            ClassCastException.class,
+            UnsupportedOperationException.class,
+            SecurityException.class);
 
-    private static final List<Class<? extends Throwable>> RETRYABLE_BY_DEFAULT = List.of(
-            IOException.class, UncheckedIOException.class, TimeoutException.class, InterruptedException.class);
+    private static final List<Class<? extends Throwable>> RETRYABLE_BY_DEFAULT =
+            List.of(IOException.class, UncheckedIOException.class, TimeoutException.class, InterruptedException.class);
 
     @Inject
     Config config;

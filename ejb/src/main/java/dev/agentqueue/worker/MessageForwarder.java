@@ -37,12 +37,13 @@ public class MessageForwarder {
     Queue deadLetterQueue;
 
     /** Sends a copy of the message to the dead-letter queue, carrying the error and the attempt as properties. */
-    public void toDeadLetterQueue(Message message, String taskId, int attempt, TaskError error,
-            String originAddress) {
+    public void toDeadLetterQueue(Message message, String taskId, int attempt, TaskError error, String originAddress) {
         Message copy = copyOf(message);
         try {
             copy.setStringProperty(MessageProperties.TASK_ID, taskId);
-            copy.setStringProperty(MessageProperties.ERROR_CLASSIFICATION, error.classification().name());
+            copy.setStringProperty(
+                    MessageProperties.ERROR_CLASSIFICATION,
+                    error.classification().name());
             copy.setStringProperty(MessageProperties.ERROR_TYPE, error.type());
             copy.setStringProperty(MessageProperties.ERROR_MESSAGE, error.message());
             copy.setStringProperty(MessageProperties.ERROR_FINGERPRINT, error.fingerprint());
@@ -90,7 +91,9 @@ public class MessageForwarder {
             } else {
                 // Other body types are never deserialized here: an ObjectMessage from the queue is untrusted.
                 copy = jms.createMessage();
-                copy.setStringProperty(MessageProperties.ORIGINAL_BODY_TYPE, original.getClass().getSimpleName());
+                copy.setStringProperty(
+                        MessageProperties.ORIGINAL_BODY_TYPE,
+                        original.getClass().getSimpleName());
             }
             for (Object name : Collections.list(original.getPropertyNames())) {
                 String property = (String) name;

@@ -26,7 +26,12 @@ final class RunningTask implements TaskContext {
     private final BiConsumer<Double, String> progressSink;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
-    RunningTask(TaskEnvelope envelope, AgentDefinition agent, int attempt, int maxAttempts, Instant deadline,
+    RunningTask(
+            TaskEnvelope envelope,
+            AgentDefinition agent,
+            int attempt,
+            int maxAttempts,
+            Instant deadline,
             BiConsumer<Double, String> progressSink) {
         this.envelope = envelope;
         this.agent = agent;

@@ -75,7 +75,8 @@ public class TaskWorker {
     public Disposition process(Message message) {
         Delivery delivery = read(message);
         try {
-            return delivery.isPoison() ? routeFailure(delivery, delivery.malformed(), false, EMPTY_WARNINGS)
+            return delivery.isPoison()
+                    ? routeFailure(delivery, delivery.malformed(), false, EMPTY_WARNINGS)
                     : run(delivery);
         } catch (StoreUnavailableException e) {
             return deferDuringOutage(delivery, e);
@@ -86,19 +87,17 @@ public class TaskWorker {
         TaskEnvelope envelope = delivery.envelope();
         ExecutionContract contract = contracts.find(envelope.contract()).orElse(null);
         if (contract == null) {
-            return routeFailure(delivery, new TerminalTaskException("Unknown contract '" + envelope.contract()
-                    + "'; deployed contracts: " + contracts.ids()), false, EMPTY_WARNINGS);
+            return refuse(
+                    delivery, "Unknown contract '" + envelope.contract() + "'; deployed contracts: " + contracts.ids());
         }
         AgentDefinition agent = null;
         if (envelope.agent() != null) {
             agent = agents.find(envelope.agent()).orElse(null);
             if (agent == null) {
-                return routeFailure(delivery, new TerminalTaskException("Unknown agent '" + envelope.agent() + "'"),
-                        false, EMPTY_WARNINGS);
+                return refuse(delivery, "Unknown agent '" + envelope.agent() + "'");
             }
         } else if (contract.requiresAgent()) {
-            return routeFailure(delivery, new TerminalTaskException("Contract " + contract.id()
-                    + " requires an agent and the task names none"), false, EMPTY_WARNINGS);
+            return refuse(delivery, "Contract " + contract.id() + " requires an agent and the task names none");
         }
         RedeliverySettings policy = broker.redelivery();
         TransitionOutcome started = startAttempt(delivery, policy.maxDeliveryAttempts());
@@ -106,17 +105,25 @@ public class TaskWorker {
             return skip(delivery, started);
         }
         Duration timeout = Duration.ofMillis(envelope.timeoutMs());
-        RunningTask task = new RunningTask(envelope, agent, delivery.attempt(), policy.maxDeliveryAttempts(),
-                Instant.now().plus(timeout), (fraction, note) -> store.progress(delivery.taskId(),
-                        delivery.attempt(), fraction, note));
+        RunningTask task = new RunningTask(
+                envelope,
+                agent,
+                delivery.attempt(),
+                policy.maxDeliveryAttempts(),
+                Instant.now().plus(timeout),
+                (fraction, note) -> store.progress(delivery.taskId(), delivery.attempt(), fraction, note));
         JsonValue result;
         try {
             result = runner.run(contract, task, timeout);
         } catch (Exception e) {
             return routeFailure(delivery, e, true, task.warningsJson());
         }
-        TransitionOutcome completed = store.complete(delivery.taskId(), delivery.attempt(), result.toString(),
-                task.warningsJson(), System.currentTimeMillis());
+        TransitionOutcome completed = store.complete(
+                delivery.taskId(),
+                delivery.attempt(),
+                result.toString(),
+                task.warningsJson(),
+                System.currentTimeMillis());
         if (completed.applied()) {
             LOG.fine(() -> delivery + " completed");
         } else {
@@ -124,6 +131,11 @@ public class TaskWorker {
                     + " attempt " + completed.previousAttempt() + "; this result was not recorded");
         }
         return Disposition.COMMIT;
+    }
+
+    /** Refuses a task that cannot run as given, before it runs: a terminal failure. */
+    private Disposition refuse(Delivery delivery, String reason) {
+        return routeFailure(delivery, new TerminalTaskException(reason), false, EMPTY_WARNINGS);
     }
 
     /**
@@ -138,19 +150,19 @@ public class TaskWorker {
         long now = System.currentTimeMillis();
         if (classification == ErrorClassification.TERMINAL || policy.isLastAttempt(delivery.attempt())) {
             recordDeadLetter(delivery, error, ran, warnings, now);
-            forwarder.toDeadLetterQueue(delivery.message(), delivery.taskId(), delivery.attempt(), error,
-                    broker.taskAddress());
-            LOG.warning(() -> delivery + " dead-lettered (" + classification + "): " + error.type() + ": "
-                    + error.message());
+            forwarder.toDeadLetterQueue(
+                    delivery.message(), delivery.taskId(), delivery.attempt(), error, broker.taskAddress());
+            LOG.warning(() ->
+                    delivery + " dead-lettered (" + classification + "): " + error.type() + ": " + error.message());
             return Disposition.COMMIT;
         }
         long backoff = policy.delayAfterAttempt(delivery.attempt());
         long asked = failure instanceof RetryableTaskException r
-                ? r.retryAfter().map(Duration::toMillis).orElse(0L) : 0L;
+                ? r.retryAfter().map(Duration::toMillis).orElse(0L)
+                : 0L;
         long wait = Math.max(backoff, asked);
         store.fail(delivery.taskId(), delivery.attempt(), error, now + wait, warnings, now);
-        LOG.info(() -> delivery + " failed, next attempt in " + wait + " ms: " + error.type() + ": "
-                + error.message());
+        LOG.info(() -> delivery + " failed, next attempt in " + wait + " ms: " + error.type() + ": " + error.message());
         if (asked > backoff) {
             forwarder.requeue(delivery.message(), delivery.taskId(), asked, delivery.attempt());
             return Disposition.COMMIT;
@@ -160,8 +172,8 @@ public class TaskWorker {
 
     private TransitionOutcome startAttempt(Delivery delivery, int maxAttempts) {
         long now = System.currentTimeMillis();
-        TransitionOutcome started = store.start(delivery.taskId(), delivery.attempt(), maxAttempts,
-                settings.node(), now);
+        TransitionOutcome started =
+                store.start(delivery.taskId(), delivery.attempt(), maxAttempts, settings.node(), now);
         if (started.result() == TransitionOutcome.Result.MISSING) {
             // A plain JMS message, or an enqueue whose provisional record expired: the envelope has all we need.
             store.create(newTask(delivery, maxAttempts), false);
@@ -181,10 +193,12 @@ public class TaskWorker {
         if (outcome.previousState() == TaskState.DEAD_LETTER) {
             // Recorded as dead-lettered, yet back on the task queue: the transaction that moved it to the DLQ did not
             // commit. Finish the move instead of dropping the message.
-            TaskError error = store.find(delivery.taskId()).map(TaskSnapshot::error).orElse(TaskError.of(
-                    ErrorClassification.TERMINAL, "unknown", "dead-lettered without a recorded error"));
-            forwarder.toDeadLetterQueue(delivery.message(), delivery.taskId(), delivery.attempt(), error,
-                    broker.taskAddress());
+            TaskError error = store.find(delivery.taskId())
+                    .map(TaskSnapshot::error)
+                    .orElse(TaskError.of(
+                            ErrorClassification.TERMINAL, "unknown", "dead-lettered without a recorded error"));
+            forwarder.toDeadLetterQueue(
+                    delivery.message(), delivery.taskId(), delivery.attempt(), error, broker.taskAddress());
             LOG.warning(() -> delivery + " was already DEAD_LETTER; moved to the DLQ again");
             return Disposition.COMMIT;
         }
@@ -207,8 +221,7 @@ public class TaskWorker {
 
     private Disposition deferDuringOutage(Delivery delivery, StoreUnavailableException e) {
         long delay = settings.storeOutageDelay().toMillis();
-        LOG.log(Level.WARNING, delivery + " deferred by " + delay + " ms, without using an attempt: "
-                + e.getMessage());
+        LOG.log(Level.WARNING, delivery + " deferred by " + delay + " ms, without using an attempt: " + e.getMessage());
         forwarder.requeue(delivery.message(), delivery.taskId(), delay, delivery.attempt() - 1);
         return Disposition.COMMIT;
     }
@@ -220,8 +233,8 @@ public class TaskWorker {
         String body = null;
         try {
             if (!(message instanceof TextMessage text)) {
-                throw new MalformedEnvelopeException("Message is a " + message.getClass().getSimpleName()
-                        + ", not a TextMessage with a JSON envelope");
+                throw new MalformedEnvelopeException("Message is a "
+                        + message.getClass().getSimpleName() + ", not a TextMessage with a JSON envelope");
             }
             body = text.getText();
             int version = intProperty(message, MessageProperties.VERSION, -1);
@@ -230,14 +243,21 @@ public class TaskWorker {
                         + (version < 0 ? "missing or not an integer" : version) + "; expected "
                         + MessageProperties.CURRENT_VERSION);
             }
-            TaskEnvelope envelope = EnvelopeCodec.decode(body, fallbackId, timestamp(message),
+            TaskEnvelope envelope = EnvelopeCodec.decode(
+                    body,
+                    fallbackId,
+                    timestamp(message),
                     limits.defaultTimeout().toMillis());
             return new Delivery(message, envelope.id(), attempt, envelope, null);
         } catch (MalformedEnvelopeException e) {
             String id = body == null ? null : EnvelopeCodec.idIn(body);
             return new Delivery(message, id == null ? fallbackId : id, attempt, null, e);
         } catch (JMSException e) {
-            return new Delivery(message, fallbackId, attempt, null,
+            return new Delivery(
+                    message,
+                    fallbackId,
+                    attempt,
+                    null,
                     new MalformedEnvelopeException("Message body cannot be read: " + e.getMessage(), e));
         }
     }
@@ -245,11 +265,29 @@ public class TaskWorker {
     private NewTask newTask(Delivery delivery, int maxAttempts) {
         TaskEnvelope e = delivery.envelope();
         if (e == null) {
-            return new NewTask(delivery.taskId(), delivery.contract(), null, "{}", 4, null, null,
-                    limits.defaultTimeout().toMillis(), timestamp(delivery.message()), maxAttempts);
+            return new NewTask(
+                    delivery.taskId(),
+                    delivery.contract(),
+                    null,
+                    "{}",
+                    4,
+                    null,
+                    null,
+                    limits.defaultTimeout().toMillis(),
+                    timestamp(delivery.message()),
+                    maxAttempts);
         }
-        return new NewTask(e.id(), e.contract(), e.agent(), e.payload().toString(), e.priority(), e.correlationId(),
-                e.idempotencyKey(), e.timeoutMs(), e.createdAt(), maxAttempts);
+        return new NewTask(
+                e.id(),
+                e.contract(),
+                e.agent(),
+                e.payload().toString(),
+                e.priority(),
+                e.correlationId(),
+                e.idempotencyKey(),
+                e.timeoutMs(),
+                e.createdAt(),
+                maxAttempts);
     }
 
     private static String messageOf(Throwable failure) {

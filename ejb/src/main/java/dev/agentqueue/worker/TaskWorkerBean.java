@@ -14,11 +14,13 @@ import jakarta.jms.MessageListener;
  * Redelivery delay, backoff and attempt limits are the broker's address-settings, not code. Concurrency is
  * {@code maxSession} (overridable per server in {@code jboss-ejb3.xml}).
  */
-@MessageDriven(name = "TaskWorkerBean", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNames.TASK_QUEUE_LOOKUP),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
-})
+@MessageDriven(
+        name = "TaskWorkerBean",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsNames.TASK_QUEUE_LOOKUP),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+        })
 public class TaskWorkerBean implements MessageListener {
 
     @Inject

@@ -13,8 +13,16 @@ class EnvelopeCodecTest {
 
     @Test
     void anEnvelopeSurvivesARoundTrip() {
-        TaskEnvelope envelope = new TaskEnvelope(TaskIds.next(), "agentqueue.job.v1", "analyzer",
-                Json.createObjectBuilder().add("job_type", "echo").build(), 7, "corr-1", "key-1", 30_000, 123L);
+        TaskEnvelope envelope = new TaskEnvelope(
+                TaskIds.next(),
+                "agentqueue.job.v1",
+                "analyzer",
+                Json.createObjectBuilder().add("job_type", "echo").build(),
+                7,
+                "corr-1",
+                "key-1",
+                30_000,
+                123L);
 
         TaskEnvelope decoded = EnvelopeCodec.decode(EnvelopeCodec.encode(envelope), FALLBACK_ID, 0, 1);
 
@@ -23,8 +31,7 @@ class EnvelopeCodecTest {
 
     @Test
     void aPlainJmsEnvelopeGetsItsIdTimeAndTimeoutFilledIn() {
-        TaskEnvelope decoded = EnvelopeCodec.decode("{\"contract\":\"agentqueue.job.v1\"}", FALLBACK_ID, 99L,
-                60_000);
+        TaskEnvelope decoded = EnvelopeCodec.decode("{\"contract\":\"agentqueue.job.v1\"}", FALLBACK_ID, 99L, 60_000);
 
         assertThat(decoded.id()).isEqualTo(FALLBACK_ID);
         assertThat(decoded.createdAt()).isEqualTo(99L);
@@ -35,7 +42,8 @@ class EnvelopeCodecTest {
 
     @Test
     void garbageIsRefusedWithItsReason() {
-        assertThatThrownBy(() -> decode("not json")).isInstanceOf(MalformedEnvelopeException.class)
+        assertThatThrownBy(() -> decode("not json"))
+                .isInstanceOf(MalformedEnvelopeException.class)
                 .hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> decode("[1,2]")).hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> decode("{}")).hasMessageContaining("no contract");
@@ -44,14 +52,16 @@ class EnvelopeCodecTest {
         assertThatThrownBy(() -> decode("{\"contract\":\"c\",\"id\":\"x\"}")).hasMessageContaining("UUID");
         assertThatThrownBy(() -> decode("{\"contract\":7}")).hasMessageContaining("must be a string");
         assertThatThrownBy(() -> decode("")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> decode("{\"contract\":\"c\",\"x\":\"" + "a".repeat(EnvelopeCodec.MAX_BODY_CHARS)
-                + "\"}")).hasMessageContaining("limit");
+        assertThatThrownBy(
+                        () -> decode("{\"contract\":\"c\",\"x\":\"" + "a".repeat(EnvelopeCodec.MAX_BODY_CHARS) + "\"}"))
+                .hasMessageContaining("limit");
     }
 
     @Test
     void theIdOfAnUnusableBodyIsRecoveredWhenPresent() {
         String id = TaskIds.next();
-        assertThat(EnvelopeCodec.idIn("{\"id\":\"" + id + "\",\"priority\":99}")).isEqualTo(id);
+        assertThat(EnvelopeCodec.idIn("{\"id\":\"" + id + "\",\"priority\":99}"))
+                .isEqualTo(id);
         assertThat(EnvelopeCodec.idIn("garbage")).isNull();
     }
 

@@ -11,8 +11,7 @@ public final class NewTaskBuilder {
     private String idempotencyKey;
     private long createdAt = System.currentTimeMillis();
 
-    private NewTaskBuilder() {
-    }
+    private NewTaskBuilder() {}
 
     public static NewTaskBuilder aNewTask() {
         return new NewTaskBuilder();

@@ -19,7 +19,8 @@ class TaskIdsTest {
 
     @Test
     void idsDerivedFromAMessageIdAreStable() {
-        assertThat(TaskIds.fromMessageId("ID:42")).isEqualTo(TaskIds.fromMessageId("ID:42"))
+        assertThat(TaskIds.fromMessageId("ID:42"))
+                .isEqualTo(TaskIds.fromMessageId("ID:42"))
                 .isNotEqualTo(TaskIds.fromMessageId("ID:43"));
         assertThat(TaskIds.isValid(TaskIds.fromMessageId("ID:42"))).isTrue();
     }

@@ -43,8 +43,9 @@ class TaskStateTest {
 
     @Test
     void settledStatesAreTheOnesNoWorkerActsOn() {
-        assertThat(TaskState.values()).filteredOn(TaskState::isSettled)
-                .containsExactlyInAnyOrder(TaskState.COMPLETED, TaskState.DEAD_LETTER, TaskState.CANCELLED,
-                        TaskState.PURGED);
+        assertThat(TaskState.values())
+                .filteredOn(TaskState::isSettled)
+                .containsExactlyInAnyOrder(
+                        TaskState.COMPLETED, TaskState.DEAD_LETTER, TaskState.CANCELLED, TaskState.PURGED);
     }
 }

@@ -18,10 +18,10 @@ class TaskStoreTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private static final TaskError TIMEOUT = TaskError.of(ErrorClassification.RETRYABLE, "java.io.IOException",
-            "connection reset");
-    private static final TaskError BAD_INPUT = TaskError.of(ErrorClassification.TERMINAL,
-            "java.lang.IllegalArgumentException", "no such thing");
+    private static final TaskError TIMEOUT =
+            TaskError.of(ErrorClassification.RETRYABLE, "java.io.IOException", "connection reset");
+    private static final TaskError BAD_INPUT =
+            TaskError.of(ErrorClassification.TERMINAL, "java.lang.IllegalArgumentException", "no such thing");
 
     private RedisGateway gateway;
     private TaskStore store;
@@ -84,7 +84,8 @@ class TaskStoreTest {
 
     @Test
     void discardingARolledBackEnqueueLeavesNothingBehind() {
-        NewTask task = aNewTask().withIdempotencyKey("order-7").withAgent("analyzer").build();
+        NewTask task =
+                aNewTask().withIdempotencyKey("order-7").withAgent("analyzer").build();
         store.create(task, true);
 
         store.discard(task);

@@ -28,8 +28,18 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
     public void beforeAll(ExtensionContext context) throws Exception {
         int port = freePort();
         dir = Files.createTempDirectory("agentqueue-redis-test");
-        process = new ProcessBuilder(redisServer(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+        process = new ProcessBuilder(
+                        redisServer(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        dir.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();

@@ -54,8 +54,7 @@ class ErrorClassifierTest {
     @Test
     void perContractOverridesBeatTheDefaults() {
         assertThat(classify("custom.v1", new IllegalStateException("?"))).isEqualTo(ErrorClassification.TERMINAL);
-        assertThat(classify("custom.v1", new IllegalArgumentException("?")))
-                .isEqualTo(ErrorClassification.RETRYABLE);
+        assertThat(classify("custom.v1", new IllegalArgumentException("?"))).isEqualTo(ErrorClassification.RETRYABLE);
     }
 
     private ErrorClassification classify(String contract, Throwable failure) {

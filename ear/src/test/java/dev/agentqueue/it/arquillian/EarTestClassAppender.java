@@ -21,7 +21,8 @@ public class EarTestClassAppender implements ApplicationArchiveProcessor {
         if (!(applicationArchive instanceof EnterpriseArchive)) {
             return;
         }
-        for (ArchivePath path : applicationArchive.getContent(Filters.include(".*\\.war")).keySet()) {
+        for (ArchivePath path :
+                applicationArchive.getContent(Filters.include(".*\\.war")).keySet()) {
             WebArchive web = applicationArchive.getAsType(WebArchive.class, path);
             if (web != null && Testable.isArchiveToTest(web)) {
                 web.addClass(testClass.getJavaClass());

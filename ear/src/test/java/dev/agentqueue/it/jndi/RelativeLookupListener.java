@@ -13,11 +13,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * the same form the worker MDB uses. If WildFly could not resolve it, the Artemis resource adapter would silently
  * consume an auto-created queue named after the last path segment instead, and nothing sent here would arrive.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/agentqueue/tasks-expiry"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(
+                    propertyName = "destinationLookup",
+                    propertyValue = "jms/agentqueue/tasks-expiry"),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        })
 public class RelativeLookupListener implements MessageListener {
 
     /** Correlation ids of the messages received, for the test to poll. */

@@ -9,8 +9,7 @@ public final class Await {
 
     private static final long POLL_MILLIS = 50;
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * Reads {@code value} until {@code done} accepts it and returns that reading.
@@ -22,8 +21,8 @@ public final class Await {
         T last = value.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for " + what
-                        + "; last seen: " + last);
+                throw new AssertionError(
+                        "Timed out after " + timeout.toMillis() + " ms waiting for " + what + "; last seen: " + last);
             }
             pause();
             last = value.get();

@@ -9,8 +9,7 @@ public final class Jobs {
 
     public static final String CONTRACT = "agentqueue.job.v1";
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     /** A request for the {@code echo} job with the given arguments. */
     public static JsonObjectBuilder echo(JsonObjectBuilder arguments) {

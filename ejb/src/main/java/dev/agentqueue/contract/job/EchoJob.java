@@ -26,8 +26,9 @@ public class EchoJob implements JobHandler {
     @Override
     public void validate(JsonObject arguments) {
         JsonValue warnings = arguments.get("warnings");
-        if (warnings != null && (warnings.getValueType() != JsonValue.ValueType.ARRAY
-                || !warnings.asJsonArray().stream().allMatch(JsonString.class::isInstance))) {
+        if (warnings != null
+                && (warnings.getValueType() != JsonValue.ValueType.ARRAY
+                        || !warnings.asJsonArray().stream().allMatch(JsonString.class::isInstance))) {
             throw new IllegalArgumentException("arguments.warnings must be an array of strings");
         }
     }

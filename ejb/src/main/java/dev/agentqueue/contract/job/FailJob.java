@@ -47,7 +47,9 @@ public class FailJob implements JobHandler {
         if (succeedOn == 0 || context.attempt() < succeedOn) {
             throw new RetryableTaskException(message + " (attempt " + context.attempt() + ")");
         }
-        return Json.createObjectBuilder().add("succeeded_on_attempt", context.attempt()).build();
+        return Json.createObjectBuilder()
+                .add("succeeded_on_attempt", context.attempt())
+                .build();
     }
 
     private static String mode(JsonObject arguments) {

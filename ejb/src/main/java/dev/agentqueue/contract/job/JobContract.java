@@ -71,8 +71,8 @@ public class JobContract implements ExecutionContract {
     private JobHandler handlerFor(JsonObject payload) {
         JsonValue type = payload.get("job_type");
         if (type == null || type.getValueType() != JsonValue.ValueType.STRING) {
-            throw new IllegalArgumentException("payload.job_type must be a string naming a job handler; known: "
-                    + handlers.keySet());
+            throw new IllegalArgumentException(
+                    "payload.job_type must be a string naming a job handler; known: " + handlers.keySet());
         }
         String jobType = payload.getString("job_type");
         JobHandler handler = handlers.get(jobType);

@@ -20,8 +20,7 @@ public interface JobHandler {
      *
      * @throws IllegalArgumentException with a message for the caller when the arguments are unusable
      */
-    default void validate(JsonObject arguments) {
-    }
+    default void validate(JsonObject arguments) {}
 
     /** Runs the job and returns its result. */
     JsonValue handle(JsonObject arguments, TaskContext context) throws Exception;

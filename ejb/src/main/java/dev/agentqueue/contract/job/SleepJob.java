@@ -39,8 +39,10 @@ public class SleepJob implements JobHandler {
 
     private static long millis(JsonObject arguments) {
         JsonValue ms = arguments.get("ms");
-        if (!(ms instanceof JsonNumber number) || !number.isIntegral()
-                || number.longValue() < 0 || number.longValue() > MAX_MS) {
+        if (!(ms instanceof JsonNumber number)
+                || !number.isIntegral()
+                || number.longValue() < 0
+                || number.longValue() > MAX_MS) {
             throw new IllegalArgumentException("arguments.ms must be an integer from 0 to " + MAX_MS);
         }
         return number.longValue();

@@ -14,7 +14,8 @@ public class ApiException extends RuntimeException {
 
     /** Creates a 400 problem about one field of the request. */
     public static ApiException badRequest(String field, String detail) {
-        return new ApiException(Problem.of(400, "invalid-request", "Invalid request", detail).with("field", field));
+        return new ApiException(
+                Problem.of(400, "invalid-request", "Invalid request", detail).with("field", field));
     }
 
     /** Creates a 404 problem. */

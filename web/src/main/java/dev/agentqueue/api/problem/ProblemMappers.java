@@ -24,38 +24,57 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         Throwable e = unwrap(exception);
         if (e instanceof PayloadTooLargeException tooLarge) {
             return Problem.of(413, "payload-too-large", "Payload too large", tooLarge.getMessage())
-                    .with("field", tooLarge.field()).toResponse();
+                    .with("field", tooLarge.field())
+                    .toResponse();
         }
         if (e instanceof InvalidTaskException invalid) {
             return Problem.of(400, "invalid-request", "Invalid request", invalid.getMessage())
-                    .with("field", invalid.field()).toResponse();
+                    .with("field", invalid.field())
+                    .toResponse();
         }
         if (e instanceof ApiException api) {
             return api.problem().toResponse();
         }
         if (e instanceof QueueFullException full) {
-            return Problem.of(429, "queue-full", "Queue full", full.getMessage()).toResponseBuilder()
-                    .header("Retry-After", Long.toString(full.retryAfter().toSeconds())).build();
+            return Problem.of(429, "queue-full", "Queue full", full.getMessage())
+                    .toResponseBuilder()
+                    .header("Retry-After", Long.toString(full.retryAfter().toSeconds()))
+                    .build();
         }
         if (e instanceof StoreUnavailableException) {
-            return Problem.of(503, "store-unavailable", "Task store unavailable",
-                    "Redis cannot be reached; nothing was changed, retry later").toResponseBuilder()
-                    .header("Retry-After", "5").build();
+            return Problem.of(
+                            503,
+                            "store-unavailable",
+                            "Task store unavailable",
+                            "Redis cannot be reached; nothing was changed, retry later")
+                    .toResponseBuilder()
+                    .header("Retry-After", "5")
+                    .build();
         }
         if (e instanceof BrokerUnavailableException) {
-            return Problem.of(503, "broker-unavailable", "Broker unavailable",
-                    "The message broker cannot be reached; retry later").toResponseBuilder()
-                    .header("Retry-After", "5").build();
+            return Problem.of(
+                            503,
+                            "broker-unavailable",
+                            "Broker unavailable",
+                            "The message broker cannot be reached; retry later")
+                    .toResponseBuilder()
+                    .header("Retry-After", "5")
+                    .build();
         }
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String reason = Response.Status.fromStatusCode(status) == null
-                    ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase();
+                    ? "HTTP " + status
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
             return Problem.of(status, "http-" + status, reason, safeDetail(web)).toResponse();
         }
         LOG.log(Level.SEVERE, "Unhandled error in the REST API", e);
-        return Problem.of(500, "internal-error", "Internal error",
-                "The request failed unexpectedly; the server log has the details").toResponse();
+        return Problem.of(
+                        500,
+                        "internal-error",
+                        "Internal error",
+                        "The request failed unexpectedly; the server log has the details")
+                .toResponse();
     }
 
     private static Throwable unwrap(Throwable e) {

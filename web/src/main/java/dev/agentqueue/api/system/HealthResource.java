@@ -40,7 +40,10 @@ public class HealthResource {
         try {
             QueueStats tasks = broker.taskQueue();
             brokerUp = true;
-            brokerJson.add("status", "UP").add("consumers", tasks.consumerCount()).add("depth", tasks.messageCount());
+            brokerJson
+                    .add("status", "UP")
+                    .add("consumers", tasks.consumerCount())
+                    .add("depth", tasks.messageCount());
         } catch (BrokerUnavailableException e) {
             brokerUp = false;
             brokerJson.add("status", "DOWN").add("detail", e.getMessage());
@@ -50,7 +53,11 @@ public class HealthResource {
                 .add("status", up ? "UP" : "DOWN")
                 .add("redis", redisJson)
                 .add("broker", brokerJson)
-                .build().toString();
-        return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON).build();
+                .build()
+                .toString();
+        return Response.status(up ? 200 : 503)
+                .entity(body)
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 }

@@ -25,7 +25,8 @@ public class QueueResource {
         return Json.createObjectBuilder()
                 .add("tasks", json(broker.taskQueue()))
                 .add("deadLetter", json(broker.deadLetterQueue()))
-                .build().toString();
+                .build()
+                .toString();
     }
 
     static JsonObject json(QueueStats stats) {

@@ -13,8 +13,7 @@ import java.time.Instant;
 /** Renders a task record as the JSON the API returns. */
 final class TaskJson {
 
-    private TaskJson() {
-    }
+    private TaskJson() {}
 
     static JsonObject of(TaskSnapshot task) {
         JsonObjectBuilder json = Json.createObjectBuilder()

@@ -19,19 +19,20 @@ import java.util.Set;
  */
 final class TaskRequestParser {
 
-    static final Set<String> FIELDS = Set.of("contract", "agent", "payload", "priority", "delayMs",
-            "idempotencyKey", "correlationId", "timeoutMs");
+    static final Set<String> FIELDS = Set.of(
+            "contract", "agent", "payload", "priority", "delayMs", "idempotencyKey", "correlationId", "timeoutMs");
 
-    private TaskRequestParser() {
-    }
+    private TaskRequestParser() {}
 
     /** Parses a request body; {@code idempotencyHeader} is the {@code Idempotency-Key} header, if sent. */
     static TaskRequest parse(String body, String idempotencyHeader) {
         JsonObject json = object(body);
         for (String name : json.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest(name, "Unknown field '" + abbreviate(name) + "'; accepted fields: "
-                        + FIELDS.stream().sorted().toList());
+                throw ApiException.badRequest(
+                        name,
+                        "Unknown field '" + abbreviate(name) + "'; accepted fields: "
+                                + FIELDS.stream().sorted().toList());
             }
         }
         TaskRequest.Builder request = TaskRequest.builder(string(json, "contract"));
@@ -77,8 +78,10 @@ final class TaskRequestParser {
         try (var reader = Json.createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
-            throw ApiException.badRequest(null, "Malformed JSON at line " + e.getLocation().getLineNumber()
-                    + ", column " + e.getLocation().getColumnNumber() + ": " + e.getMessage());
+            throw ApiException.badRequest(
+                    null,
+                    "Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
+                            + e.getLocation().getColumnNumber() + ": " + e.getMessage());
         } catch (JsonException | IllegalStateException e) {
             throw ApiException.badRequest(null, "Malformed JSON: " + e.getMessage());
         }
@@ -116,8 +119,8 @@ final class TaskRequestParser {
 
     private static String idempotencyKey(String fromBody, String fromHeader) {
         if (fromHeader != null && fromBody != null && !fromHeader.equals(fromBody)) {
-            throw ApiException.badRequest("idempotencyKey",
-                    "The Idempotency-Key header and the idempotencyKey field differ");
+            throw ApiException.badRequest(
+                    "idempotencyKey", "The Idempotency-Key header and the idempotencyKey field differ");
         }
         return fromBody != null ? fromBody : fromHeader;
     }

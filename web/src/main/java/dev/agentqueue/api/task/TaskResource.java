@@ -57,7 +57,9 @@ public class TaskResource {
         if (!TaskIds.isValid(id)) {
             throw ApiException.badRequest("id", "Not a task id: expected a lower-case UUID");
         }
-        return store.find(id).map(TaskJson::of).map(Object::toString)
+        return store.find(id)
+                .map(TaskJson::of)
+                .map(Object::toString)
                 .orElseThrow(() -> ApiException.notFound("No task " + id));
     }
 }
