@@ -202,6 +202,11 @@ public class TaskWorker {
             LOG.warning(() -> delivery + " was already DEAD_LETTER; moved to the DLQ again");
             return Disposition.COMMIT;
         }
+        if (outcome.result() == TransitionOutcome.Result.MISSING) {
+            // Only a message whose idempotency key already belongs to another task gets here.
+            LOG.info(() -> delivery + " dropped: its idempotency key belongs to another task");
+            return Disposition.COMMIT;
+        }
         LOG.info(() -> delivery + " skipped: the task is " + outcome.previousState());
         return Disposition.COMMIT;
     }

@@ -7,9 +7,10 @@
 -- ARGV[7] idempotency key ttl in seconds
 -- ARGV[8..] field, value pairs of the record
 -- Returns {outcome, id}: CREATED with the new id, DUPLICATE with the id of the first task, or EXISTS.
+-- A key that already names this very id (a worker recreating an expired record) is no duplicate.
 if #KEYS > 1 then
   local existing = redis.call('GET', KEYS[2])
-  if existing then
+  if existing and existing ~= ARGV[1] then
     return {'DUPLICATE', existing}
   end
 end

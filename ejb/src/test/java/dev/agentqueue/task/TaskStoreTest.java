@@ -83,6 +83,18 @@ class TaskStoreTest {
     }
 
     @Test
+    void aRecordRecreatedUnderItsOwnIdempotencyKeyIsNoDuplicate() {
+        NewTask task = aNewTask().withIdempotencyKey("order-9").build();
+        store.create(task, true);
+        gateway.call(r -> r.del(RedisKeys.task(task.id())));
+
+        CreateOutcome recreated = store.create(task, false);
+
+        assertThat(recreated).isEqualTo(new CreateOutcome(task.id(), false));
+        assertThat(store.find(task.id())).isPresent();
+    }
+
+    @Test
     void discardingARolledBackEnqueueLeavesNothingBehind() {
         NewTask task =
                 aNewTask().withIdempotencyKey("order-7").withAgent("analyzer").build();
