@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 public class SharedBreakers {
 
     private static final Logger LOG = Logger.getLogger(SharedBreakers.class.getName());
+    private static final ThreadLocal<String> ADMITTED = new ThreadLocal<>();
 
     @Inject
     RedisGateway redis;
@@ -34,10 +35,14 @@ public class SharedBreakers {
      */
     public <T> T call(String name, Callable<T> work, Predicate<Throwable> isFailure) throws Exception {
         BreakerParameters parameters = settings.parameters(name);
-        BreakerScripts.Permit permit =
-                redis.call(r -> BreakerScripts.acquire(r, name, parameters, System.currentTimeMillis()));
-        if (!permit.permitted()) {
-            throw new BreakerOpenException(name, permit.state(), permit.retryAt());
+        if (name.equals(ADMITTED.get())) {
+            ADMITTED.remove();
+        } else {
+            BreakerScripts.Permit permit =
+                    redis.call(r -> BreakerScripts.acquire(r, name, parameters, System.currentTimeMillis()));
+            if (!permit.permitted()) {
+                throw new BreakerOpenException(name, permit.state(), permit.retryAt());
+            }
         }
         T result;
         try {
@@ -51,16 +56,23 @@ public class SharedBreakers {
     }
 
     /**
-     * Tells, without changing anything, until when the named breaker will refuse calls; empty when a call may be
-     * tried now. Workers use it to defer a task before they spend an attempt on it.
+     * Asks the named breaker, before work is taken on, whether a call may go ahead. When it may, the permit is kept
+     * for this thread, and the next {@link #call} through that breaker on it uses the permit instead of asking
+     * again (a half-open breaker admits only a few probes). Returns when to come back when it may not.
      */
-    public Optional<Instant> refusedUntil(String name) {
-        long now = System.currentTimeMillis();
-        List<String> fields =
-                redis.call(r -> r.hmget(RedisKeys.breaker(name), "state", "openedAt", "probes", "probeUntil")).stream()
-                        .map(kv -> kv.getValueOrElse(""))
-                        .toList();
-        return refusal(fields, settings.parameters(name), now);
+    public Optional<Instant> admit(String name) {
+        BreakerScripts.Permit permit =
+                redis.call(r -> BreakerScripts.acquire(r, name, settings.parameters(name), System.currentTimeMillis()));
+        if (!permit.permitted()) {
+            return Optional.of(permit.retryAt());
+        }
+        ADMITTED.set(name);
+        return Optional.empty();
+    }
+
+    /** Drops a permit {@link #admit} kept for this thread and no call used; a probe lease then simply expires. */
+    public void endAdmission() {
+        ADMITTED.remove();
     }
 
     /** Returns the named breaker's current state, if it has been used. */
@@ -93,26 +105,5 @@ public class SharedBreakers {
         if (!success && recorded.state() == BreakerState.OPEN) {
             LOG.fine(() -> "Circuit breaker '" + name + "' is OPEN after call " + recorded.sequence());
         }
-    }
-
-    private static Optional<Instant> refusal(List<String> fields, BreakerParameters parameters, long now) {
-        String state = fields.get(0);
-        if (BreakerState.OPEN.name().equals(state)) {
-            long until = parse(fields.get(1)) + parameters.delay().toMillis();
-            return until > now ? Optional.of(Instant.ofEpochMilli(until)) : Optional.empty();
-        }
-        if (BreakerState.HALF_OPEN.name().equals(state)) {
-            long probeUntil = parse(fields.get(3));
-            boolean probing = parse(fields.get(2)) >= parameters.successThreshold() && probeUntil > now;
-            // Look again after one delay (or when the probe's lease ends): the probe will usually have settled it.
-            long until =
-                    Math.min(probeUntil, now + Math.max(1, parameters.delay().toMillis()));
-            return probing ? Optional.of(Instant.ofEpochMilli(until)) : Optional.empty();
-        }
-        return Optional.empty();
-    }
-
-    private static long parse(String text) {
-        return text == null || text.isEmpty() ? 0 : Long.parseLong(text);
     }
 }
