@@ -58,6 +58,8 @@ class BreakerIT {
         assertThat(open.getString("nextHalfOpenAt")).isNotEmpty();
         assertThat(open.getJsonObject("parameters").getInt("requestVolumeThreshold"))
                 .isEqualTo(VOLUME_THRESHOLD);
+        assertThat(api.get("health").json().getJsonObject("breakers").getString(breaker))
+                .isIn("OPEN", "HALF_OPEN");
 
         try (FakeOpenAi provider = FakeOpenAi.start(port)) {
             List<JsonObject> tasks = new ArrayList<>();
