@@ -113,7 +113,7 @@ class AgentIT {
 
     @Test
     void anUnknownModelDeadLettersTheTaskAtOnce() {
-        assertDeadLetteredAtOnce(chat("ghost", "hello"), "unknown model or endpoint (404)");
+        assertDeadLetteredAtOnce(chat("misnamed", "hello"), "unknown model or endpoint (404)");
     }
 
     @Test
