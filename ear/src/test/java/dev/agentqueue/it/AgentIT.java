@@ -225,7 +225,7 @@ class AgentIT {
                 .build();
     }
 
-    private static JsonObject embed(jakarta.json.JsonArrayBuilder texts) {
+    static JsonObject embed(jakarta.json.JsonArrayBuilder texts) {
         return Json.createObjectBuilder()
                 .add("contract", "agentqueue.embed.v1")
                 .add("payload", Json.createObjectBuilder().add("texts", texts))
