@@ -13,8 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo that {@code bin/agentqueue run} finishes with: enqueues a small batch of diagnostic jobs over the REST
- * API, prints a progress table every second until every task has settled, then checks each task's outcome.
+ * The demo that {@code bin/agentqueue run} finishes with: enqueues a small batch of diagnostic jobs and embedding
+ * tasks (in-process model, offline) over the REST API, plus one chat task per agent configured through
+ * {@code AGENTQUEUE_AGENTS_<NAME>_*} environment variables whose base URL answers; prints a progress table every
+ * second until every task has settled, then checks each task's outcome.
  *
  * <p>Run with the JDK alone: {@code java bin/Demo.java http://127.0.0.1:8080}. Exit status 0 when every task ended
  * as expected, 1 on a deadline or API error, 2 when a task settled in an unexpected state.
@@ -25,7 +27,12 @@ public class Demo {
     private static final Set<String> SETTLED = Set.of("COMPLETED", "DEAD_LETTER", "CANCELLED", "PURGED");
 
     /** One task of the batch: what to send, and the state and attempt it should end in (attempt 0 = any). */
-    record Job(String label, String payload, int priority, String expectedState, int expectedAttempt) {
+    record Job(String label, String request, String expectedState, int expectedAttempt) {
+
+        Job(String label, String jobPayload, int priority, String expectedState, int expectedAttempt) {
+            this(label, "{\"contract\":\"agentqueue.job.v1\",\"payload\":" + jobPayload + ",\"priority\":"
+                    + priority + "}", expectedState, expectedAttempt);
+        }
     }
 
     /** The last seen view of an enqueued task. */
@@ -57,7 +64,13 @@ public class Demo {
                     "{\"mode\":\"retryable\",\"succeed_on_attempt\":3,\"message\":\"flaky downstream\"}"), 4,
                     "COMPLETED", 3),
             new Job("fail terminal", job("fail", "{\"mode\":\"terminal\",\"message\":\"bad arguments\"}"), 4,
-                    "DEAD_LETTER", 1));
+                    "DEAD_LETTER", 1),
+            new Job("embed 2 texts", "{\"contract\":\"agentqueue.embed.v1\",\"payload\":{\"texts\":"
+                    + "[\"The cat sat on the mat.\",\"Durable queues survive restarts.\"]}}", "COMPLETED", 1),
+            new Job("embed 1 text", "{\"contract\":\"agentqueue.embed.v1\",\"payload\":{\"texts\":"
+                    + "[\"agentqueue runs AI-agent work on Jakarta EE.\"]}}", "COMPLETED", 1));
+
+    private static final Pattern AGENT_MODEL_VARIABLE = Pattern.compile("AGENTQUEUE_AGENTS_(.+)_MODEL");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI tasks;
@@ -77,8 +90,10 @@ public class Demo {
     int run() throws InterruptedException {
         List<Tracked> batch = new ArrayList<>();
         try {
-            System.out.println("Enqueueing " + BATCH.size() + " tasks at " + tasks);
-            for (Job job : BATCH) {
+            List<Job> jobs = new ArrayList<>(BATCH);
+            jobs.addAll(chatJobs());
+            System.out.println("Enqueueing " + jobs.size() + " tasks at " + tasks);
+            for (Job job : jobs) {
                 batch.add(new Tracked(job, enqueue(job)));
             }
         } catch (IOException | IllegalStateException e) {
@@ -113,8 +128,7 @@ public class Demo {
     }
 
     private String enqueue(Job job) throws IOException, InterruptedException {
-        String body = "{\"contract\":\"agentqueue.job.v1\",\"payload\":" + job.payload() + ",\"priority\":"
-                + job.priority() + "}";
+        String body = job.request();
         HttpRequest request = HttpRequest.newBuilder(tasks)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -129,6 +143,44 @@ public class Demo {
         System.out.printf("  %-28s -> %s  (Location: %s)%n", job.label(), id,
                 response.headers().firstValue("Location").orElse("-"));
         return id;
+    }
+
+    /**
+     * Returns one chat task per agent defined by {@code AGENTQUEUE_AGENTS_<NAME>_MODEL} and
+     * {@code AGENTQUEUE_AGENTS_<NAME>_BASE_URL} whose base URL answers HTTP; none when no LLM is reachable.
+     */
+    private List<Job> chatJobs() {
+        List<Job> jobs = new ArrayList<>();
+        for (String variable : System.getenv().keySet()) {
+            Matcher m = AGENT_MODEL_VARIABLE.matcher(variable);
+            if (!m.matches()) {
+                continue;
+            }
+            String agent = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            String baseUrl = System.getenv("AGENTQUEUE_AGENTS_" + m.group(1) + "_BASE_URL");
+            if (baseUrl == null || !answers(baseUrl)) {
+                System.out.println("  (agent " + agent + ": no reachable base URL, no chat task)");
+                continue;
+            }
+            jobs.add(new Job("chat via " + agent, "{\"contract\":\"agentqueue.chat.v1\",\"agent\":\"" + agent
+                    + "\",\"payload\":{\"user_message\":\"In one sentence: what is a dead-letter queue?\","
+                    + "\"context\":\"agentqueue demo\"}}", "COMPLETED", 0));
+        }
+        return jobs;
+    }
+
+    private boolean answers(String baseUrl) {
+        try {
+            HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl)).timeout(Duration.ofSeconds(3)).GET()
+                    .build();
+            http.send(probe, HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void refresh(Tracked task) throws IOException, InterruptedException {

@@ -1,7 +1,9 @@
 package dev.agentqueue.contract;
 
+import dev.agentqueue.agent.AgentDefinition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Optional;
 
 /**
  * A kind of work agentqueue can run, named by a versioned id such as {@code agentqueue.job.v1}. Implementations
@@ -27,6 +29,14 @@ public interface ExecutionContract {
      * @throws IllegalArgumentException with a message for the caller when the payload cannot be run
      */
     default void validate(JsonObject payload) {}
+
+    /**
+     * Names the shared circuit breaker guarding the downstream a task with the given agent calls, if any. While it
+     * is open, workers defer such tasks instead of spending attempts on them.
+     */
+    default Optional<String> breaker(AgentDefinition agent) {
+        return Optional.empty();
+    }
 
     /** Runs one attempt of a task and returns its result. */
     JsonValue execute(TaskContext context) throws Exception;

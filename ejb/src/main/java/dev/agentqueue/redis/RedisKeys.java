@@ -39,4 +39,14 @@ public final class RedisKeys {
     public static String agentIndex(String agent) {
         return PREFIX + "idx:agent:" + agent;
     }
+
+    /** Returns the hash holding the state of one shared circuit breaker. */
+    public static String breaker(String name) {
+        return PREFIX + "breaker:" + name;
+    }
+
+    /** Returns the set of names of all shared circuit breakers ever used. */
+    public static String breakers() {
+        return PREFIX + "breakers";
+    }
 }

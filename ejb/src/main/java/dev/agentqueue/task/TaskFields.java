@@ -23,6 +23,7 @@ public final class TaskFields {
     public static final String HISTORY = "history";
     public static final String NODE = "node";
     public static final String PROGRESS = "progress";
+    public static final String USAGE = "usage";
 
     private TaskFields() {}
 }

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** A read-only view of one task record as stored in Redis. */
+/**
+ * A read-only view of one task record as stored in Redis.
+ *
+ * @param usage token usage an agent run reported ({@code {input_tokens, output_tokens}}), or null
+ */
 public record TaskSnapshot(
         String id,
         String contract,
@@ -29,7 +33,8 @@ public record TaskSnapshot(
         JsonValue result,
         JsonArray warnings,
         TaskError error,
-        JsonArray history) {
+        JsonArray history,
+        JsonValue usage) {
 
     /** Builds a snapshot from the field map of a task hash. */
     public static TaskSnapshot fromHash(Map<String, String> hash) {
@@ -54,7 +59,8 @@ public record TaskSnapshot(
                 json(hash.get(TaskFields.ERROR))
                         .map(v -> TaskError.fromJson(v.asJsonObject()))
                         .orElse(null),
-                json(hash.get(TaskFields.HISTORY)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY));
+                json(hash.get(TaskFields.HISTORY)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
+                json(hash.get(TaskFields.USAGE)).orElse(null));
     }
 
     /** Returns the payload as an object, or an empty object when the stored payload is not one. */

@@ -96,7 +96,14 @@ public class TaskStore {
 
     /** Records the result of a successful attempt. */
     public TransitionOutcome complete(String id, int attempt, String resultJson, String warningsJson, long now) {
+        return complete(id, attempt, resultJson, warningsJson, null, now);
+    }
+
+    /** Records the result of a successful attempt with the token usage it reported ({@code usageJson} may be null). */
+    public TransitionOutcome complete(
+            String id, int attempt, String resultJson, String warningsJson, String usageJson, long now) {
         return transition(new Transition(id, TaskState.COMPLETED, Guard.SAME, attempt, now)
+                .field(TaskFields.USAGE, usageJson == null ? "" : usageJson)
                 .history("finish", Json.createObjectBuilder().add("outcome", TaskState.COMPLETED.name()))
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.RESULT, resultJson)

@@ -2,6 +2,7 @@ package dev.agentqueue.worker;
 
 import dev.agentqueue.agent.AgentDefinition;
 import dev.agentqueue.agent.AgentRegistry;
+import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.RedeliverySettings;
 import dev.agentqueue.contract.ContractRegistry;
@@ -27,9 +28,11 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,6 +74,9 @@ public class TaskWorker {
     @Inject
     TaskLimits limits;
 
+    @Inject
+    SharedBreakers breakers;
+
     /** Handles one delivery and tells the caller whether to commit or roll back. */
     public Disposition process(Message message) {
         Delivery delivery = read(message);
@@ -99,6 +105,22 @@ public class TaskWorker {
         } else if (contract.requiresAgent()) {
             return refuse(delivery, "Contract " + contract.id() + " requires an agent and the task names none");
         }
+        String breaker = contract.breaker(agent).orElse(null);
+        if (breaker != null) {
+            Optional<Instant> refusedUntil = breakers.admit(breaker);
+            if (refusedUntil.isPresent()) {
+                return deferForBreaker(delivery, breaker, refusedUntil.get());
+            }
+        }
+        try {
+            return start(delivery, contract, agent);
+        } finally {
+            breakers.endAdmission();
+        }
+    }
+
+    private Disposition start(Delivery delivery, ExecutionContract contract, AgentDefinition agent) {
+        TaskEnvelope envelope = delivery.envelope();
         RedeliverySettings policy = broker.redelivery();
         TransitionOutcome started = startAttempt(delivery, policy.maxDeliveryAttempts());
         if (!started.applied()) {
@@ -123,6 +145,7 @@ public class TaskWorker {
                 delivery.attempt(),
                 result.toString(),
                 task.warningsJson(),
+                usageOf(result),
                 System.currentTimeMillis());
         if (completed.applied()) {
             LOG.fine(() -> delivery + " completed");
@@ -222,6 +245,23 @@ public class TaskWorker {
             LOG.warning(() -> delivery + " could not be marked DEAD_LETTER (record is " + refused.previousState()
                     + " attempt " + refused.previousAttempt() + "); the message goes to the DLQ regardless");
         }
+    }
+
+    /** Re-sends a task whose downstream breaker refuses calls, to arrive when it may half-open; no attempt used. */
+    private Disposition deferForBreaker(Delivery delivery, String breaker, Instant until) {
+        long delay = Math.max(settings.minimumDeferral().toMillis(), until.toEpochMilli() - System.currentTimeMillis());
+        LOG.info(() -> delivery + " deferred by " + delay + " ms, without using an attempt: circuit breaker '" + breaker
+                + "' refuses calls");
+        forwarder.requeue(delivery.message(), delivery.taskId(), delay, delivery.attempt() - 1);
+        return Disposition.COMMIT;
+    }
+
+    /** Returns a result's token usage ({@code usage} object of a JSON object result) as JSON, or null. */
+    private static String usageOf(JsonValue result) {
+        if (result instanceof JsonObject object && object.get("usage") instanceof JsonObject usage) {
+            return usage.toString();
+        }
+        return null;
     }
 
     private Disposition deferDuringOutage(Delivery delivery, StoreUnavailableException e) {

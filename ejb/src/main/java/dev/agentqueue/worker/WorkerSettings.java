@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WorkerSettings {
 
     public static final String DEFAULT_STORE_OUTAGE_DELAY = "5s";
+    public static final String DEFAULT_MINIMUM_DEFERRAL = "250ms";
 
     @Inject
     @ConfigProperty(name = "agentqueue.worker.node")
@@ -22,6 +23,10 @@ public class WorkerSettings {
     @Inject
     @ConfigProperty(name = "agentqueue.worker.store-outage-delay", defaultValue = DEFAULT_STORE_OUTAGE_DELAY)
     String storeOutageDelay;
+
+    @Inject
+    @ConfigProperty(name = "agentqueue.worker.minimum-deferral", defaultValue = DEFAULT_MINIMUM_DEFERRAL)
+    String minimumDeferral;
 
     private volatile String resolvedNode;
 
@@ -39,6 +44,11 @@ public class WorkerSettings {
     /** Returns how long a task waits before it is tried again while Redis is unreachable. */
     public Duration storeOutageDelay() {
         return Durations.parse(storeOutageDelay);
+    }
+
+    /** Returns the least delay of a task deferred by an open circuit breaker, so deferrals never spin. */
+    public Duration minimumDeferral() {
+        return Durations.parse(minimumDeferral);
     }
 
     private static String hostName() {

@@ -1,9 +1,11 @@
 package dev.agentqueue.api.system;
 
+import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.broker.QueueStats;
 import dev.agentqueue.redis.RedisHealth;
+import dev.agentqueue.redis.StoreUnavailableException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,7 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code /health}: whether Redis answers PING and the broker's task queue is reachable; 503 when either is down. */
+/**
+ * {@code /health}: whether Redis answers PING and the broker's task queue is reachable (503 when either is down),
+ * and the state of each shared circuit breaker (informational: an open breaker defers work, it is not an outage).
+ */
 @Path("health")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +30,9 @@ public class HealthResource {
 
     @Inject
     BrokerManagement broker;
+
+    @Inject
+    SharedBreakers breakers;
 
     @GET
     public Response health() {
@@ -53,11 +61,24 @@ public class HealthResource {
                 .add("status", up ? "UP" : "DOWN")
                 .add("redis", redisJson)
                 .add("broker", brokerJson)
+                .add("breakers", breakerStates(redisStatus.up()))
                 .build()
                 .toString();
         return Response.status(up ? 200 : 503)
                 .entity(body)
                 .type(MediaType.APPLICATION_JSON)
                 .build();
+    }
+
+    private JsonObjectBuilder breakerStates(boolean redisUp) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (redisUp) {
+            try {
+                breakers.list().forEach(b -> json.add(b.name(), b.state().name()));
+            } catch (StoreUnavailableException e) {
+                // Redis went away between the PING and this read; its status above already says so.
+            }
+        }
+        return json;
     }
 }

@@ -36,6 +36,9 @@ final class TaskJson {
         time(json, "nextAttemptAt", task.nextAttemptAt());
         json.add("result", task.result() == null ? JsonValue.NULL : task.result());
         json.add("error", task.error() == null ? JsonValue.NULL : task.error().toJson());
+        if (task.usage() != null) {
+            json.add("usage", task.usage());
+        }
         return json.build();
     }
 

@@ -1,0 +1,226 @@
+package dev.agentqueue.it.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small OpenAI-compatible chat server on loopback for the integration tests. It answers
+ * {@code POST /v1/chat/completions} with {@code "echo: <user message>"} and usage counted in words, unless the user
+ * message carries a marker choosing a fault: {@code [[429-once:S]]} (429 with {@code Retry-After: S} on the first
+ * request for that message), {@code [[500-once]]}, {@code [[slow-once:MS]]}, {@code [[400]]}, {@code [[403]]}.
+ * A wrong bearer token gets 401 and a model other than {@link #MODEL} gets 404 {@code model_not_found}.
+ */
+public final class FakeOpenAi implements AutoCloseable {
+
+    /** The only model this server knows. */
+    public static final String MODEL = "fake-small";
+
+    /** The bearer token it accepts; a test value, not a credential. */
+    public static final String API_KEY = "it-fake-key";
+
+    private static final Pattern MARKER = Pattern.compile("\\[\\[([a-z0-9-]+)(?::(\\d+))?]]");
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Map<String, AtomicInteger> requestsByMessage = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private FakeOpenAi(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server.createContext("/v1/chat/completions", this::chat);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts a server on the given loopback port. */
+    public static FakeOpenAi start(int port) {
+        try {
+            return new FakeOpenAi(port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake provider on port " + port, e);
+        }
+    }
+
+    /** Returns the port named by a system property the build sets. */
+    public static int port(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException(property + " is not set; run the ITs through Maven");
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** Returns how many chat requests this server answered. */
+    public int requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void chat(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requests.incrementAndGet();
+            JsonObject request;
+            try (var reader = Json.createReader(
+                    new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
+                request = reader.readObject();
+            }
+            if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                error(exchange, 401, "invalid_api_key", "Incorrect API key provided");
+                return;
+            }
+            if (!MODEL.equals(request.getString("model", ""))) {
+                error(
+                        exchange,
+                        404,
+                        "model_not_found",
+                        "The model '" + request.getString("model", "") + "' does not exist");
+                return;
+            }
+            String message = userMessage(request);
+            int seen = requestsByMessage
+                    .computeIfAbsent(message, m -> new AtomicInteger())
+                    .incrementAndGet();
+            Matcher marker = MARKER.matcher(message);
+            if (marker.find()) {
+                String fault = marker.group(1);
+                long value = marker.group(2) == null ? 0 : Long.parseLong(marker.group(2));
+                switch (fault) {
+                    case "429-once" -> {
+                        if (seen == 1) {
+                            exchange.getResponseHeaders().add("Retry-After", Long.toString(value));
+                            error(exchange, 429, "rate_limit_exceeded", "Rate limit reached");
+                            return;
+                        }
+                    }
+                    case "500-once" -> {
+                        if (seen == 1) {
+                            error(exchange, 500, "server_error", "The server had an error");
+                            return;
+                        }
+                    }
+                    case "slow-once" -> {
+                        if (seen == 1) {
+                            pause(value);
+                        }
+                    }
+                    case "400" -> {
+                        error(exchange, 400, "invalid_request_error", "Invalid request");
+                        return;
+                    }
+                    case "403" -> {
+                        error(exchange, 403, "permission_denied", "Not allowed");
+                        return;
+                    }
+                    default -> {}
+                }
+            }
+            answer(exchange, request, message);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, JsonObject request, String message) throws IOException {
+        String text = "echo: " + message;
+        int prompt = request.getJsonArray("messages").stream()
+                .map(m -> m.asJsonObject().getString("content", ""))
+                .mapToInt(FakeOpenAi::words)
+                .sum();
+        int completion = words(text);
+        JsonObject body = Json.createObjectBuilder()
+                .add("id", "chatcmpl-it")
+                .add("object", "chat.completion")
+                .add("created", System.currentTimeMillis() / 1000)
+                .add("model", MODEL)
+                .add(
+                        "choices",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("index", 0)
+                                        .add(
+                                                "message",
+                                                Json.createObjectBuilder()
+                                                        .add("role", "assistant")
+                                                        .add("content", text))
+                                        .add("finish_reason", "stop")))
+                .add(
+                        "usage",
+                        Json.createObjectBuilder()
+                                .add("prompt_tokens", prompt)
+                                .add("completion_tokens", completion)
+                                .add("total_tokens", prompt + completion))
+                .build();
+        send(exchange, 200, body);
+    }
+
+    private static String userMessage(JsonObject request) {
+        String last = "";
+        for (JsonValue m : request.getJsonArray("messages")) {
+            JsonObject message = m.asJsonObject();
+            if ("user".equals(message.getString("role", ""))
+                    && message.get("content") instanceof jakarta.json.JsonString s) {
+                last = s.getString();
+            }
+        }
+        return last;
+    }
+
+    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        send(
+                exchange,
+                status,
+                Json.createObjectBuilder()
+                        .add(
+                                "error",
+                                Json.createObjectBuilder()
+                                        .add("message", message)
+                                        .add("type", code)
+                                        .add("code", code))
+                        .build());
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static int words(String text) {
+        String trimmed = text.trim();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+
+    /** Answers slowly, as an overloaded provider does; this is the behaviour under test, not a synchronisation. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.agentqueue.api.breaker;
+
+import dev.agentqueue.api.problem.ApiException;
+import dev.agentqueue.breaker.BreakerParameters;
+import dev.agentqueue.breaker.BreakerSnapshot;
+import dev.agentqueue.breaker.SharedBreakers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+
+/** {@code /breakers}: lists the shared circuit breakers with their state, counts and parameters; resets one. */
+@Path("breakers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class BreakerResource {
+
+    @Inject
+    SharedBreakers breakers;
+
+    @GET
+    @RolesAllowed({"agentqueue-viewer", "agentqueue-admin"})
+    public String list() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        breakers.list().forEach(b -> items.add(json(b)));
+        return Json.createObjectBuilder().add("items", items).build().toString();
+    }
+
+    @GET
+    @Path("{name}")
+    @RolesAllowed({"agentqueue-viewer", "agentqueue-admin"})
+    public String get(@PathParam("name") String name) {
+        return breakers.find(name)
+                .map(BreakerResource::json)
+                .orElseThrow(() -> ApiException.notFound("No circuit breaker named '" + name + "'"))
+                .toString();
+    }
+
+    @POST
+    @Path("{name}/reset")
+    @RolesAllowed("agentqueue-admin")
+    public String reset(@PathParam("name") String name) {
+        if (!breakers.reset(name)) {
+            throw ApiException.notFound("No circuit breaker named '" + name + "'");
+        }
+        return get(name);
+    }
+
+    static JsonObject json(BreakerSnapshot b) {
+        BreakerParameters p = b.parameters();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("name", b.name())
+                .add("state", b.state().name())
+                .add(
+                        "counts",
+                        Json.createObjectBuilder()
+                                .add("windowSize", b.windowSize())
+                                .add("windowFailures", b.windowFailures())
+                                .add("calls", b.calls())
+                                .add("successes", b.successes())
+                                .add("failures", b.failures())
+                                .add("rejected", b.rejected())
+                                .add("opens", b.opens()))
+                .add(
+                        "parameters",
+                        Json.createObjectBuilder()
+                                .add("requestVolumeThreshold", p.requestVolumeThreshold())
+                                .add("failureRatio", p.failureRatio())
+                                .add("delayMs", p.delay().toMillis())
+                                .add("successThreshold", p.successThreshold())
+                                .add("probeLeaseMs", p.probeLease().toMillis()));
+        time(json, "openedAt", b.openedAt());
+        time(json, "nextHalfOpenAt", b.nextHalfOpenAt());
+        return json.build();
+    }
+
+    private static void time(JsonObjectBuilder json, String name, Instant value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value.toString());
+        }
+    }
+}
