@@ -1,0 +1,187 @@
+package dev.agentqueue.dlq;
+
+import dev.agentqueue.envelope.JmsNames;
+import dev.agentqueue.support.PageCursor;
+import dev.agentqueue.task.TaskState;
+import dev.agentqueue.task.TaskStore;
+import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The task dead-letter queue as an operator sees it: browse and count its messages, group them by root cause, and
+ * redrive or purge them. Moves run in batches of their own transactions ({@link DeadLetterMover}); this bean holds
+ * no transaction, so a long redrive never outlives a transaction timeout.
+ */
+@Stateless
+@LocalBean
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeadLetterQueue {
+
+    /** Orders dead letters oldest first; the task id breaks ties, as in {@link PageCursor}. */
+    private static final Comparator<DeadLetter> ORDER = Comparator.comparingLong(DeadLetter::deadLetteredAt)
+            .thenComparing(DeadLetter::taskId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    @Inject
+    JMSContext jms;
+
+    @Inject
+    DeadLetterMover mover;
+
+    @Inject
+    TaskStore store;
+
+    @Resource(name = JmsNames.DEAD_LETTER_QUEUE_REF)
+    Queue deadLetterQueue;
+
+    /** Returns every dead letter matching {@code filter}, oldest first, without consuming any. */
+    public List<DeadLetter> browse(DeadLetterFilter filter) {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue, filter.selector())) {
+            for (Object message : Collections.list(browser.getEnumeration())) {
+                letters.add(DeadLetter.of((Message) message));
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(
+                    "Cannot browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
+        }
+        letters.sort(ORDER);
+        return letters;
+    }
+
+    /** Returns the number of dead letters matching {@code filter}. */
+    public long count(DeadLetterFilter filter) {
+        return browse(filter).size();
+    }
+
+    /** Returns one page of dead letters matching {@code filter} after {@code after}, each joined with its task. */
+    public DeadLetterPage list(DeadLetterFilter filter, int limit, PageCursor after) {
+        List<DeadLetter> letters = browse(filter).stream()
+                .filter(letter -> after == null || isAfter(letter, after))
+                .toList();
+        List<DeadLetterEntry> page = letters.stream()
+                .limit(limit)
+                .map(letter -> new DeadLetterEntry(
+                        letter, letter.taskId() == null ? java.util.Optional.empty() : store.find(letter.taskId())))
+                .toList();
+        String next = null;
+        if (letters.size() > limit) {
+            DeadLetter last = letters.get(limit - 1);
+            next = last.taskId() == null ? null : new PageCursor(last.deadLetteredAt(), last.taskId()).encode();
+        }
+        return new DeadLetterPage(page, next);
+    }
+
+    /** Returns the dead letters grouped by error fingerprint, the largest group first. */
+    public List<FingerprintCount> summary() {
+        Map<String, FingerprintCount> groups = new LinkedHashMap<>();
+        for (DeadLetter letter : browse(DeadLetterFilter.ALL)) {
+            groups.merge(
+                    letter.error().fingerprint(), FingerprintCount.first(letter), (group, one) -> group.add(letter));
+        }
+        return groups.values().stream()
+                .sorted(Comparator.comparingLong(FingerprintCount::count).reversed())
+                .toList();
+    }
+
+    /**
+     * Moves the dead letters of the given tasks back to the task queue with a fresh attempt budget and returns how
+     * many moved.
+     *
+     * @throws NotInDeadLetterQueueException when any of the tasks has no dead letter; then nothing is moved
+     * @throws DeadLetterConflictException when any of the tasks is settled otherwise; then nothing is moved
+     */
+    public int redrive(Set<String> taskIds) {
+        requirePresent(taskIds);
+        Set<String> settled = taskIds.stream()
+                .filter(id -> store.find(id)
+                        .map(task -> !TaskState.QUEUED.allowedSources().contains(task.state()))
+                        .orElse(false))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!settled.isEmpty()) {
+            throw new DeadLetterConflictException(settled);
+        }
+        return redrive(DeadLetterFilter.ofIds(taskIds));
+    }
+
+    /**
+     * Moves the dead letters matching {@code filter} now back to the task queue and returns how many moved. Tasks
+     * that fail again while the redrive runs are not redriven a second time.
+     */
+    public int redrive(DeadLetterFilter filter) {
+        List<String> ids = browse(filter).stream()
+                .map(DeadLetter::taskId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        int total = 0;
+        for (int from = 0; from < ids.size(); from += DeadLetterMover.BATCH) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DeadLetterMover.BATCH));
+            DeadLetterFilter batch =
+                    new DeadLetterFilter(filter.contract(), filter.agent(), filter.fingerprint(), Set.copyOf(chunk));
+            total += mover.redriveBatch(batch.selector(), chunk.size());
+        }
+        return total;
+    }
+
+    /**
+     * Removes the dead letters of the given tasks and returns how many were removed.
+     *
+     * @throws NotInDeadLetterQueueException when any of the tasks has no dead letter; then nothing is removed
+     */
+    public int purge(Set<String> taskIds) {
+        requirePresent(taskIds);
+        return purge(DeadLetterFilter.ofIds(taskIds));
+    }
+
+    /**
+     * Removes the dead letters matching {@code filter} now, marks their tasks {@code PURGED}, and returns the count;
+     * letters arriving while it runs are left for the next purge.
+     */
+    public int purge(DeadLetterFilter filter) {
+        long remaining = count(filter);
+        int total = 0;
+        while (remaining > 0) {
+            int removed = mover.purgeBatch(filter.selector(), (int) Math.min(DeadLetterMover.BATCH, remaining));
+            if (removed == 0) {
+                break;
+            }
+            total += removed;
+            remaining -= removed;
+        }
+        return total;
+    }
+
+    private void requirePresent(Set<String> taskIds) {
+        Set<String> missing = new HashSet<>(taskIds);
+        browse(DeadLetterFilter.ofIds(taskIds)).forEach(letter -> missing.remove(letter.taskId()));
+        if (!missing.isEmpty()) {
+            throw new NotInDeadLetterQueueException(new java.util.TreeSet<>(missing));
+        }
+    }
+
+    private static boolean isAfter(DeadLetter letter, PageCursor cursor) {
+        if (letter.deadLetteredAt() != cursor.position()) {
+            return letter.deadLetteredAt() > cursor.position();
+        }
+        return letter.taskId() != null && letter.taskId().compareTo(cursor.id()) > 0;
+    }
+}
