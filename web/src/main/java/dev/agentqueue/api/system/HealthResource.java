@@ -4,6 +4,7 @@ import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.broker.QueueStats;
 import dev.agentqueue.redis.RedisHealth;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code /health}: whether Redis answers PING and the broker's task queue is reachable; 503 when either is down. */
 @Path("health")
+@PermitAll
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
