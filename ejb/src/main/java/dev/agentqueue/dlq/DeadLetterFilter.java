@@ -44,6 +44,18 @@ public record DeadLetterFilter(String contract, String agent, String fingerprint
         return terms.isEmpty() ? null : String.join(" AND ", terms);
     }
 
+    /**
+     * Returns the selector restricted to letters dead-lettered at or before {@code epochMillis}: a task redriven
+     * after that and dead-lettered again is not matched a second time.
+     */
+    public String selectorUntil(long epochMillis) {
+        // Letters the broker moved itself have no time: they match too.
+        String until = "(" + MessageProperties.DEAD_LETTERED_AT + " <= " + epochMillis + " OR "
+                + MessageProperties.DEAD_LETTERED_AT + " IS NULL)";
+        String selector = selector();
+        return selector == null ? until : selector + " AND " + until;
+    }
+
     private static void equal(List<String> terms, String property, String value) {
         if (value != null) {
             terms.add(property + " = " + literal(value));

@@ -20,23 +20,23 @@ import jakarta.jms.Queue;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Moves dead letters in batches, each batch one JTA transaction: the messages are consumed from the DLQ (by
- * selector) and, for a redrive, sent to the task queue in the same transaction, so a message is never lost or
- * duplicated; a concurrent mover simply does not receive a message another one holds. Task records are updated
- * before the commit, so a worker never sees a redriven message whose record still says {@code DEAD_LETTER}; a
- * rollback puts them back.
+ * Moves dead letters one JTA transaction each: the message is consumed from the DLQ (by selector) and, for a
+ * redrive, sent to the task queue in the same transaction, so it is never lost or duplicated; a concurrent mover
+ * simply does not receive a message another one holds. The task record is updated before the commit, so a worker
+ * never sees a redriven message whose record still says {@code DEAD_LETTER}; a rollback puts it back.
  */
 @Stateless
 @LocalBean
 public class DeadLetterMover {
 
-    /** Most messages moved per transaction. */
-    public static final int BATCH = 100;
+    /**
+     * How long to wait for a matching message. Artemis' {@code receiveNoWait} may answer empty while a matching
+     * message is still on its way to the consumer; a short wait does not.
+     */
+    static final long RECEIVE_TIMEOUT_MS = 250;
 
     private static final Logger LOG = Logger.getLogger(DeadLetterMover.class.getName());
 
@@ -56,66 +56,63 @@ public class DeadLetterMover {
     TransactionSynchronizationRegistry transactions;
 
     /**
-     * Moves up to {@code max} dead letters matching {@code selector} back to the task queue with a fresh delivery
-     * count, and returns how many it moved (0 when none are left).
+     * Moves one dead letter matching {@code selector} back to the task queue with a fresh delivery count, in a
+     * transaction of its own; tells whether there was one.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int redriveBatch(String selector, int max) {
-        List<String> redriven = new ArrayList<>();
-        int moved = 0;
-        long now = System.currentTimeMillis();
-        try (JMSConsumer consumer = jms.createConsumer(deadLetterQueue, selector)) {
-            Message message;
-            while (moved < max && (message = consumer.receiveNoWait()) != null) {
-                String taskId = taskIdOf(message);
-                forwarder.redrive(message, taskId, intProperty(message, MessageProperties.REDRIVES) + 1);
-                moved++;
-                if (taskId == null) {
-                    continue; // a raw message without a task: the worker creates the record when it runs
-                }
-                TransitionOutcome outcome = store.redrive(taskId, now);
-                if (outcome.applied()) {
-                    redriven.add(taskId);
-                } else if (outcome.result() != TransitionOutcome.Result.MISSING) {
-                    // A settled task (completed, cancelled) is not run again: the worker drops its message.
-                    LOG.warning(
-                            () -> "Task(id=" + taskId + ") redriven while its record is " + outcome.previousState());
-                }
-            }
+    public boolean redriveOne(String selector) {
+        Message message = receive(selector);
+        if (message == null) {
+            return false;
         }
-        undoOnRollback(redriven);
-        return moved;
+        String taskId = taskIdOf(message);
+        forwarder.redrive(message, taskId, intProperty(message, MessageProperties.REDRIVES) + 1);
+        if (taskId == null) {
+            return true; // a raw message without a task: the worker creates the record when it runs
+        }
+        TransitionOutcome outcome = store.redrive(taskId, System.currentTimeMillis());
+        if (outcome.applied()) {
+            undoOnRollback(taskId);
+        } else if (outcome.result() != TransitionOutcome.Result.MISSING) {
+            // A settled task (completed, cancelled) is not run again: the worker drops its message.
+            LOG.warning(() -> "Task(id=" + taskId + ") redriven while its record is " + outcome.previousState());
+        }
+        return true;
     }
 
     /**
-     * Removes up to {@code max} dead letters matching {@code selector}, marks their tasks {@code PURGED}, and
-     * returns how many it removed (0 when none are left).
+     * Removes one dead letter matching {@code selector} and marks its task {@code PURGED}, in a transaction of its
+     * own; tells whether there was one.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int purgeBatch(String selector, int max) {
-        int purged = 0;
-        long now = System.currentTimeMillis();
-        try (JMSConsumer consumer = jms.createConsumer(deadLetterQueue, selector)) {
-            Message message;
-            while (purged < max && (message = consumer.receiveNoWait()) != null) {
-                String taskId = taskIdOf(message);
-                purged++;
-                if (taskId != null) {
-                    TransitionOutcome outcome = store.purge(taskId, now);
-                    if (!outcome.applied() && outcome.result() != TransitionOutcome.Result.MISSING) {
-                        LOG.warning(() -> "Task(id=" + taskId + ") purged from the DLQ while its record is "
-                                + outcome.previousState());
-                    }
-                }
+    public boolean purgeOne(String selector) {
+        Message message = receive(selector);
+        if (message == null) {
+            return false;
+        }
+        String taskId = taskIdOf(message);
+        if (taskId != null) {
+            TransitionOutcome outcome = store.purge(taskId, System.currentTimeMillis());
+            if (!outcome.applied() && outcome.result() != TransitionOutcome.Result.MISSING) {
+                LOG.warning(() ->
+                        "Task(id=" + taskId + ") purged from the DLQ while its record is " + outcome.previousState());
             }
         }
-        return purged;
+        return true;
     }
 
-    private void undoOnRollback(List<String> redriven) {
-        if (redriven.isEmpty()) {
-            return;
+    /**
+     * Receives one matching message in the current transaction. One per consumer and transaction: a consumer of the
+     * resource adapter's XA session was seen to get a single message and then nothing more until its transaction
+     * ended, so batching inside one transaction only added waits.
+     */
+    private Message receive(String selector) {
+        try (JMSConsumer consumer = jms.createConsumer(deadLetterQueue, selector)) {
+            return consumer.receive(RECEIVE_TIMEOUT_MS);
         }
+    }
+
+    private void undoOnRollback(String taskId) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
@@ -123,10 +120,8 @@ public class DeadLetterMover {
             @Override
             public void afterCompletion(int status) {
                 if (status != Status.STATUS_COMMITTED) {
-                    long now = System.currentTimeMillis();
-                    redriven.forEach(id -> store.undoRedrive(id, now));
-                    LOG.warning(
-                            () -> "A redrive of " + redriven.size() + " dead letters rolled back; records restored");
+                    store.undoRedrive(taskId, System.currentTimeMillis());
+                    LOG.warning(() -> "Task(id=" + taskId + ") redrive rolled back; its record is DEAD_LETTER again");
                 }
             }
         });

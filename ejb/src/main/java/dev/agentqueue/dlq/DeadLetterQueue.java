@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +41,11 @@ public class DeadLetterQueue {
     /** Orders dead letters oldest first; the task id breaks ties, as in {@link PageCursor}. */
     private static final Comparator<DeadLetter> ORDER = Comparator.comparingLong(DeadLetter::deadLetteredAt)
             .thenComparing(DeadLetter::taskId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class.getName());
+
+    /** Empty receives in a row after which a redrive or purge stops: the rest went elsewhere meanwhile. */
+    private static final int MAX_MISSES = 3;
 
     @Inject
     JMSContext jms;
@@ -127,19 +134,15 @@ public class DeadLetterQueue {
      * that fail again while the redrive runs are not redriven a second time.
      */
     public int redrive(DeadLetterFilter filter) {
-        List<String> ids = browse(filter).stream()
-                .map(DeadLetter::taskId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
-        int total = 0;
-        for (int from = 0; from < ids.size(); from += DeadLetterMover.BATCH) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DeadLetterMover.BATCH));
-            DeadLetterFilter batch =
-                    new DeadLetterFilter(filter.contract(), filter.agent(), filter.fingerprint(), Set.copyOf(chunk));
-            total += mover.redriveBatch(batch.selector(), chunk.size());
-        }
-        return total;
+        long started = System.currentTimeMillis();
+        String selector = filter.selectorUntil(started);
+        long expected = browse(filter).stream()
+                .filter(letter -> letter.deadLetteredAt() <= started)
+                .count();
+        int moved = drain(expected, () -> mover.redriveOne(selector));
+        LOG.info(() -> "Redrove " + moved + " of " + expected + " dead letters in "
+                + (System.currentTimeMillis() - started) + " ms");
+        return moved;
     }
 
     /**
@@ -157,17 +160,23 @@ public class DeadLetterQueue {
      * letters arriving while it runs are left for the next purge.
      */
     public int purge(DeadLetterFilter filter) {
-        long remaining = count(filter);
-        int total = 0;
-        while (remaining > 0) {
-            int removed = mover.purgeBatch(filter.selector(), (int) Math.min(DeadLetterMover.BATCH, remaining));
-            if (removed == 0) {
-                break;
+        String selector = filter.selectorUntil(System.currentTimeMillis());
+        return drain(count(filter), () -> mover.purgeOne(selector));
+    }
+
+    /** Moves up to {@code expected} messages, one transaction each, until a few tries in a row find none. */
+    private static int drain(long expected, BooleanSupplier moveOne) {
+        int moved = 0;
+        int misses = 0;
+        while (moved < expected && misses < MAX_MISSES) {
+            if (moveOne.getAsBoolean()) {
+                moved++;
+                misses = 0;
+            } else {
+                misses++;
             }
-            total += removed;
-            remaining -= removed;
         }
-        return total;
+        return moved;
     }
 
     private void requirePresent(Set<String> taskIds) {

@@ -23,6 +23,14 @@ class DeadLetterFilterTest {
     }
 
     @Test
+    void aRedriveSelectorLeavesLettersDeadLetteredAfterItsStartAlone() {
+        assertThat(DeadLetterFilter.ALL.selectorUntil(42))
+                .isEqualTo("(agentqueue_dead_lettered_at <= 42 OR agentqueue_dead_lettered_at IS NULL)");
+        assertThat(new DeadLetterFilter(null, null, "abc", null).selectorUntil(42))
+                .startsWith("agentqueue_error_fingerprint = 'abc' AND (");
+    }
+
+    @Test
     void quotesInValuesCannotEndTheLiteral() {
         assertThat(new DeadLetterFilter(null, "x' OR '1'='1", null, null).selector())
                 .isEqualTo("agentqueue_agent = 'x'' OR ''1''=''1'");

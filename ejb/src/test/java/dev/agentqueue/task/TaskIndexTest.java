@@ -29,13 +29,7 @@ class TaskIndexTest {
     void setUp() {
         gateway = RedisGateway.of(REDIS.client());
         gateway.call(r -> r.flushall());
-        store = new TaskStore();
-        store.redis = gateway;
-        store.settings = new TaskSettings();
-        store.settings.retention = "7d";
-        store.settings.idempotencyWindow = "24h";
-        store.settings.provisionalTtl = "15m";
-        store.settings.historyLimit = 3;
+        store = TaskStores.on(gateway);
         index = new TaskIndex();
         index.redis = gateway;
     }

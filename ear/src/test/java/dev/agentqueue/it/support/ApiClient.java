@@ -42,7 +42,11 @@ public final class ApiClient {
     }
 
     private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1: a long admin call must not ride an h2c upgrade the server may end with GOAWAY.
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
     private final URI base;
     private final String authorization;
     private Duration timeout = Duration.ofSeconds(30);

@@ -1,6 +1,7 @@
 package dev.agentqueue.api.dlq;
 
 import dev.agentqueue.api.security.Roles;
+import dev.agentqueue.api.support.PageJson;
 import dev.agentqueue.api.support.QueryParams;
 import dev.agentqueue.api.task.TaskJson;
 import dev.agentqueue.dlq.DeadLetter;
@@ -57,11 +58,7 @@ public class DlqResource {
                 dlq.list(filter, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), QueryParams.cursor(cursor));
         JsonArrayBuilder items = Json.createArrayBuilder();
         page.entries().forEach(entry -> items.add(json(entry)));
-        return Json.createObjectBuilder()
-                .add("items", items)
-                .add("nextCursor", page.nextCursor() == null ? JsonValue.NULL : Json.createValue(page.nextCursor()))
-                .build()
-                .toString();
+        return PageJson.of(items, page.nextCursor());
     }
 
     /** Counts dead letters by error fingerprint: one line per root cause, the largest first. */

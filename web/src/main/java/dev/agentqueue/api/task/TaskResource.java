@@ -2,6 +2,7 @@ package dev.agentqueue.api.task;
 
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.security.Roles;
+import dev.agentqueue.api.support.PageJson;
 import dev.agentqueue.api.support.QueryParams;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskReceipt;
@@ -17,8 +18,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -84,9 +83,7 @@ public class TaskResource {
                 QueryParams.cursor(cursor)));
         JsonArrayBuilder tasks = Json.createArrayBuilder();
         page.tasks().forEach(task -> tasks.add(TaskJson.of(task)));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("items", tasks);
-        json.add("nextCursor", page.nextCursor() == null ? JsonValue.NULL : Json.createValue(page.nextCursor()));
-        return json.build().toString();
+        return PageJson.of(tasks, page.nextCursor());
     }
 
     /** Returns one task. */
