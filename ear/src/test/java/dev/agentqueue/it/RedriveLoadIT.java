@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A thousand dead letters redriven while the workers run: every task ends {@code COMPLETED} exactly once, and the
- * broker's own counters show no message was duplicated in the task queue or the DLQ.
+ * A thousand dead letters redriven by two concurrent requests while the workers run: every task ends
+ * {@code COMPLETED} exactly once, and the broker's own counters show no message was duplicated in the task queue or
+ * the DLQ.
  */
 @ExtendWith(ArquillianExtension.class)
 class RedriveLoadIT {
@@ -56,16 +58,22 @@ class RedriveLoadIT {
                 .getString("fingerprint");
         Await.until("all " + TASKS + " dead letters", SETTLE, () -> dlqCount(fingerprint), n -> n == TASKS);
 
-        ApiClient.Reply reply = api.as(Role.ADMIN)
+        // Two operators redrive the same dead letters at once: each message moves exactly once.
+        List<ApiClient.Reply> replies = concurrently(() -> api.as(Role.ADMIN)
                 .withTimeout(Duration.ofMinutes(5))
                 .postJson(
                         "dlq/redrive",
                         Json.createObjectBuilder()
                                 .add("filter", Json.createObjectBuilder().add("fingerprint", fingerprint))
-                                .build());
+                                .build()));
 
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(reply.json().getInt("redriven")).isEqualTo(TASKS);
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
+        assertThat(replies.stream()
+                        .mapToInt(reply -> reply.json().getInt("redriven"))
+                        .sum())
+                .isEqualTo(TASKS);
         Set<String> pending = new HashSet<>(ids);
         Await.until("all tasks to complete", SETTLE, () -> stillPending(pending), Set::isEmpty);
         for (String id : ids) {
@@ -96,6 +104,17 @@ class RedriveLoadIT {
                 ids.add(future.get());
             }
             return ids;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<ApiClient.Reply> concurrently(Callable<ApiClient.Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ApiClient.Reply> first = pool.submit(call);
+            Future<ApiClient.Reply> second = pool.submit(call);
+            return List.of(first.get(), second.get());
         } finally {
             pool.shutdownNow();
         }

@@ -17,13 +17,17 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Moves dead letters one JTA transaction each: the message is consumed from the DLQ (by selector) and, for a
+ * Reaches the dead-letter queue over JMS: browses it, and moves dead letters one JTA transaction each: the message is consumed from the DLQ (by selector) and, for a
  * redrive, sent to the task queue in the same transaction, so it is never lost or duplicated; a concurrent mover
  * simply does not receive a message another one holds. The task record is updated before the commit, so a worker
  * never sees a redriven message whose record still says {@code DEAD_LETTER}; a rollback puts it back.
@@ -54,6 +58,21 @@ public class DeadLetterMover {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    /** Returns the dead letters matching {@code selector} ({@code null}: all) without consuming any. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<DeadLetter> browse(String selector) {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue, selector)) {
+            for (Object message : Collections.list(browser.getEnumeration())) {
+                letters.add(DeadLetter.of((Message) message));
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(
+                    "Cannot browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
+        }
+        return letters;
+    }
 
     /**
      * Moves one dead letter matching {@code selector} back to the task queue with a fresh delivery count, in a

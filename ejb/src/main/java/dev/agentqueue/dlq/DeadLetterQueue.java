@@ -1,41 +1,29 @@
 package dev.agentqueue.dlq;
 
-import dev.agentqueue.envelope.JmsNames;
 import dev.agentqueue.support.PageCursor;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
-import jakarta.annotation.Resource;
-import jakarta.ejb.LocalBean;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.Message;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * The task dead-letter queue as an operator sees it: browse and count its messages, group them by root cause, and
- * redrive or purge them. Moves run in batches of their own transactions ({@link DeadLetterMover}); this bean holds
- * no transaction, so a long redrive never outlives a transaction timeout.
+ * redrive or purge them. Each move is a transaction of its own ({@link DeadLetterMover}); this bean holds none, so
+ * a long redrive never outlives a transaction timeout.
  */
-@Stateless
-@LocalBean
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class DeadLetterQueue {
 
     /** Orders dead letters oldest first; the task id breaks ties, as in {@link PageCursor}. */
@@ -48,28 +36,14 @@ public class DeadLetterQueue {
     private static final int MAX_MISSES = 3;
 
     @Inject
-    JMSContext jms;
-
-    @Inject
     DeadLetterMover mover;
 
     @Inject
     TaskStore store;
 
-    @Resource(name = JmsNames.DEAD_LETTER_QUEUE_REF)
-    Queue deadLetterQueue;
-
     /** Returns every dead letter matching {@code filter}, oldest first, without consuming any. */
     public List<DeadLetter> browse(DeadLetterFilter filter) {
-        List<DeadLetter> letters = new ArrayList<>();
-        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue, filter.selector())) {
-            for (Object message : Collections.list(browser.getEnumeration())) {
-                letters.add(DeadLetter.of((Message) message));
-            }
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(
-                    "Cannot browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
-        }
+        List<DeadLetter> letters = new ArrayList<>(mover.browse(filter.selector()));
         letters.sort(ORDER);
         return letters;
     }
@@ -87,7 +61,7 @@ public class DeadLetterQueue {
         List<DeadLetterEntry> page = letters.stream()
                 .limit(limit)
                 .map(letter -> new DeadLetterEntry(
-                        letter, letter.taskId() == null ? java.util.Optional.empty() : store.find(letter.taskId())))
+                        letter, letter.taskId() == null ? Optional.empty() : store.find(letter.taskId())))
                 .toList();
         String next = null;
         if (letters.size() > limit) {
@@ -122,7 +96,7 @@ public class DeadLetterQueue {
                 .filter(id -> store.find(id)
                         .map(task -> !TaskState.QUEUED.allowedSources().contains(task.state()))
                         .orElse(false))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         if (!settled.isEmpty()) {
             throw new DeadLetterConflictException(settled);
         }
@@ -183,7 +157,7 @@ public class DeadLetterQueue {
         Set<String> missing = new HashSet<>(taskIds);
         browse(DeadLetterFilter.ofIds(taskIds)).forEach(letter -> missing.remove(letter.taskId()));
         if (!missing.isEmpty()) {
-            throw new NotInDeadLetterQueueException(new java.util.TreeSet<>(missing));
+            throw new NotInDeadLetterQueueException(new TreeSet<>(missing));
         }
     }
 

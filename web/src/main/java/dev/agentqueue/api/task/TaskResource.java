@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 
 /** {@code /tasks}: enqueue, list, read and cancel tasks. */
 @Path("tasks")
@@ -125,8 +126,7 @@ public class TaskResource {
         try {
             return TaskState.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(
-                    "state", "state must be one of " + java.util.Arrays.toString(TaskState.values()));
+            throw ApiException.badRequest("state", "state must be one of " + Arrays.toString(TaskState.values()));
         }
     }
 }
