@@ -86,6 +86,8 @@ class DlqIT {
                 failUntilRedriven("retryable", "flaky " + UUID.randomUUID(), 2).build());
         JsonObject dead = api.awaitState(id, "DEAD_LETTER", SETTLE);
         assertThat(dead.getInt("attempt")).isEqualTo(5);
+        // The record says DEAD_LETTER just before the worker's transaction puts the message in the DLQ.
+        Await.until("task " + id + " in the DLQ", SETTLE, () -> inDlq(id), Boolean::booleanValue);
 
         ApiClient.Reply reply = admin.postJson("dlq/redrive", ids(id));
 
