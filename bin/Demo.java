@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * {@code AGENTQUEUE_AGENTS_<NAME>_*} environment variables whose base URL answers; prints a progress table every
  * second until every task has settled, then checks each task's outcome.
  *
- * <p>Run with the JDK alone: {@code java bin/Demo.java http://127.0.0.1:8080}. Exit status 0 when every task ended
- * as expected, 1 on a deadline or API error, 2 when a task settled in an unexpected state.
+ * <p>Run with the JDK alone: {@code AGENTQUEUE_USER=... AGENTQUEUE_PASSWORD=... java bin/Demo.java
+ * http://127.0.0.1:8080}; the user needs the producer and viewer roles (or admin). Exit status 0 when every task
+ * ended as expected, 1 on a deadline or API error, 2 when a task settled in an unexpected state.
  */
 public class Demo {
 
@@ -74,6 +75,19 @@ public class Demo {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI tasks;
+
+    /** HTTP Basic credentials from AGENTQUEUE_USER and AGENTQUEUE_PASSWORD; never from the command line. */
+    private final String authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (env("AGENTQUEUE_USER") + ":" + env("AGENTQUEUE_PASSWORD")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isEmpty()) {
+            System.err.println("Demo: set " + name + " (bin/agentqueue run does)");
+            System.exit(1);
+        }
+        return value;
+    }
 
     Demo(String baseUrl) {
         this.tasks = URI.create(baseUrl.replaceAll("/+$", "") + "/agentqueue/api/v1/tasks");
@@ -130,6 +144,7 @@ public class Demo {
     private String enqueue(Job job) throws IOException, InterruptedException {
         String body = job.request();
         HttpRequest request = HttpRequest.newBuilder(tasks)
+                .header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -185,6 +200,7 @@ public class Demo {
 
     private void refresh(Tracked task) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(tasks.resolve("tasks/" + task.id))
+                .header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(10)).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -81,10 +81,19 @@ class BreakerIT {
             assertThat(provider.requests()).isGreaterThanOrEqualTo(TASKS);
         }
 
-        ApiClient.Reply reset = api.post("breakers/" + breaker + "/reset", "application/json", "");
+        ApiClient.Reply reset =
+                api.as(ApiClient.Role.ADMIN).post("breakers/" + breaker + "/reset", "application/json", "");
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.json().getString("state")).isEqualTo("CLOSED");
         assertThat(reset.json().getJsonObject("counts").getInt("calls")).isZero();
+    }
+
+    @Test
+    void onlyAnAdminMayResetABreakerAndReadingNeedsCredentials() {
+        assertThat(api.post("breakers/any/reset", "application/json", "").status())
+                .isEqualTo(403);
+        assertThat(api.anonymous().get("breakers").status()).isEqualTo(401);
+        assertThat(api.as(ApiClient.Role.VIEWER).get("breakers").status()).isEqualTo(200);
     }
 
     @Test
@@ -93,7 +102,8 @@ class BreakerIT {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().getJsonArray("items")).isNotNull();
 
-        assertThat(api.post("breakers/no-such-breaker/reset", "application/json", "")
+        assertThat(api.as(ApiClient.Role.ADMIN)
+                        .post("breakers/no-such-breaker/reset", "application/json", "")
                         .status())
                 .isEqualTo(404);
         assertThat(api.get("breakers/no-such-breaker").status()).isEqualTo(404);

@@ -26,6 +26,11 @@ public interface TaskContext {
     /** Returns the most attempts the broker grants before the task is dead-lettered. */
     int maxAttempts();
 
+    /** Returns how many times an operator has redriven this task from the dead-letter queue. */
+    default int redrives() {
+        return 0;
+    }
+
     /** Returns when this attempt times out; work past it is interrupted and counted as a retryable failure. */
     Instant deadline();
 

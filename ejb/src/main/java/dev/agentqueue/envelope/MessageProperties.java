@@ -29,5 +29,13 @@ public final class MessageProperties {
     public static final String DEAD_LETTERED_AT = "agentqueue_dead_lettered_at";
     public static final String ORIGINAL_BODY_TYPE = "agentqueue_original_body_type";
 
+    /** The task's contract and agent on a dead letter, so the DLQ can be filtered by them with a selector. */
+    public static final String CONTRACT = "agentqueue_contract";
+
+    public static final String AGENT = "agentqueue_agent";
+
+    /** How many times an operator has redriven the task from the dead-letter queue. */
+    public static final String REDRIVES = "agentqueue_redrives";
+
     private MessageProperties() {}
 }

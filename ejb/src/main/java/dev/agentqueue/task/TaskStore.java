@@ -138,6 +138,42 @@ public class TaskStore {
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
     }
 
+    /**
+     * Returns a dead-lettered task to {@code QUEUED} for a redrive: the attempt count starts over (the redriven
+     * message's deliveries count from 1 again), the error and history stay, and a {@code REDRIVEN} entry marks the
+     * boundary in the history.
+     */
+    public TransitionOutcome redrive(String id, long now) {
+        return transition(new Transition(id, TaskState.QUEUED, Guard.ANY, 0, now)
+                .history("both", Json.createObjectBuilder().add("outcome", "REDRIVEN"))
+                .ttlSeconds(0)
+                .field(TaskFields.NEXT_ATTEMPT_AT, "")
+                .field(TaskFields.FINISHED_AT, ""));
+    }
+
+    /** Reverses {@link #redrive} when the transaction moving the message back to the task queue rolled back. */
+    public TransitionOutcome undoRedrive(String id, long now) {
+        return transition(new Transition(id, TaskState.DEAD_LETTER, Guard.SAME, 0, now)
+                .history("both", Json.createObjectBuilder().add("outcome", "REDRIVE_ROLLED_BACK"))
+                .ttlSeconds(settings.retention().toSeconds())
+                .field(TaskFields.FINISHED_AT, Long.toString(now)));
+    }
+
+    /** Marks a dead-lettered or cancelled task as purged: its message was removed from the DLQ. */
+    public TransitionOutcome purge(String id, long now) {
+        return transition(new Transition(id, TaskState.PURGED, Guard.ANY, -1, now)
+                .ttlSeconds(settings.retention().toSeconds())
+                .field(TaskFields.FINISHED_AT, Long.toString(now)));
+    }
+
+    /** Cancels a task that is queued or waiting for its next attempt; the worker skips its message. */
+    public TransitionOutcome cancel(String id, long now) {
+        return transition(new Transition(id, TaskState.CANCELLED, Guard.ANY, -1, now)
+                .ttlSeconds(settings.retention().toSeconds())
+                .field(TaskFields.NEXT_ATTEMPT_AT, "")
+                .field(TaskFields.FINISHED_AT, Long.toString(now)));
+    }
+
     /** Records progress reported by a running attempt; ignored once the attempt is no longer the current one. */
     public TransitionOutcome progress(String id, int attempt, double fraction, String note) {
         JsonObjectBuilder progress = Json.createObjectBuilder().add("fraction", fraction);

@@ -19,6 +19,11 @@ record Delivery(
         return envelope == null ? "unknown" : envelope.contract();
     }
 
+    /** Returns the agent the envelope names, or {@code null}. */
+    String agent() {
+        return envelope == null ? null : envelope.agent();
+    }
+
     /** Returns the one log format for a task: {@code Task(id=…, contract=…, attempt=…)}. */
     @Override
     public String toString() {

@@ -16,16 +16,28 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Collections;
+import java.util.Set;
 
 /**
  * Sends a copy of a delivered task message elsewhere inside the delivery's transaction: to the dead-letter queue
  * with the error attached, or back to the task queue for a later attempt. The original is consumed when the
- * transaction commits, so the move is atomic. A session bean, so that its queues are resource references each
+ * transaction commits, so the move is atomic. It also sends dead letters back for a redrive. A session bean, so that its queues are resource references each
  * server maps in its own descriptor.
  */
 @Stateless
 @LocalBean
 public class MessageForwarder {
+
+    /** What the worker adds to a dead letter; a redriven message starts without them. */
+    private static final Set<String> DEAD_LETTER_PROPERTIES = Set.of(
+            MessageProperties.ERROR_CLASSIFICATION,
+            MessageProperties.ERROR_TYPE,
+            MessageProperties.ERROR_MESSAGE,
+            MessageProperties.ERROR_FINGERPRINT,
+            MessageProperties.ATTEMPT,
+            MessageProperties.ATTEMPT_BASE,
+            MessageProperties.ORIGIN_ADDRESS,
+            MessageProperties.DEAD_LETTERED_AT);
 
     @Inject
     JMSContext jms;
@@ -36,20 +48,27 @@ public class MessageForwarder {
     @Resource(name = JmsNames.DEAD_LETTER_QUEUE_REF)
     Queue deadLetterQueue;
 
-    /** Sends a copy of the message to the dead-letter queue, carrying the error and the attempt as properties. */
-    public void toDeadLetterQueue(Message message, String taskId, int attempt, TaskError error, String originAddress) {
-        Message copy = copyOf(message);
+    /**
+     * Sends a copy of the delivered message to the dead-letter queue, carrying the error, the attempt, the contract
+     * and the agent as properties.
+     */
+    public void toDeadLetterQueue(Message message, Delivery delivery, TaskError error, String originAddress) {
+        Message copy = copyOf(message, Set.of());
         try {
-            copy.setStringProperty(MessageProperties.TASK_ID, taskId);
+            copy.setStringProperty(MessageProperties.TASK_ID, delivery.taskId());
             copy.setStringProperty(
                     MessageProperties.ERROR_CLASSIFICATION,
                     error.classification().name());
             copy.setStringProperty(MessageProperties.ERROR_TYPE, error.type());
             copy.setStringProperty(MessageProperties.ERROR_MESSAGE, error.message());
             copy.setStringProperty(MessageProperties.ERROR_FINGERPRINT, error.fingerprint());
-            copy.setIntProperty(MessageProperties.ATTEMPT, attempt);
+            copy.setIntProperty(MessageProperties.ATTEMPT, delivery.attempt());
             copy.setStringProperty(MessageProperties.ORIGIN_ADDRESS, originAddress);
             copy.setLongProperty(MessageProperties.DEAD_LETTERED_AT, System.currentTimeMillis());
+            copy.setStringProperty(MessageProperties.CONTRACT, delivery.contract());
+            if (delivery.agent() != null) {
+                copy.setStringProperty(MessageProperties.AGENT, delivery.agent());
+            }
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot label dead letter: " + e.getMessage(), e.getErrorCode(), e);
         }
@@ -60,11 +79,35 @@ public class MessageForwarder {
     }
 
     /**
+     * Sends a copy of a dead letter back to the task queue as the task's {@code redrives}-th redrive: without the
+     * dead-letter properties, with its attempt count starting over, and with a duplicate-detection id of its own
+     * (the first enqueue's id would make the broker drop it).
+     */
+    public void redrive(Message deadLetter, String taskId, int redrives) {
+        Message copy = copyOf(deadLetter, DEAD_LETTER_PROPERTIES);
+        try {
+            String key = taskId == null ? deadLetter.getJMSMessageID() : taskId;
+            if (taskId != null) {
+                copy.setStringProperty(MessageProperties.TASK_ID, taskId);
+            }
+            copy.setIntProperty(MessageProperties.ATTEMPT_BASE, 0);
+            copy.setIntProperty(MessageProperties.REDRIVES, redrives);
+            copy.setStringProperty(MessageProperties.DUPLICATE_ID, "redrive:" + key + ":" + redrives);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot label redriven message: " + e.getMessage(), e.getErrorCode(), e);
+        }
+        jms.createProducer()
+                .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setPriority(priorityOf(deadLetter))
+                .send(taskQueue, copy);
+    }
+
+    /**
      * Sends a copy of the message back to the task queue, delivered after {@code delayMs}. {@code attemptBase} is
      * the number of attempts the task has used, so the copy continues the count instead of starting over.
      */
     public void requeue(Message message, String taskId, long delayMs, int attemptBase) {
-        Message copy = copyOf(message);
+        Message copy = copyOf(message, Set.of());
         try {
             copy.setIntProperty(MessageProperties.ATTEMPT_BASE, attemptBase);
             copy.setStringProperty(MessageProperties.TASK_ID, taskId);
@@ -78,8 +121,8 @@ public class MessageForwarder {
                 .send(taskQueue, copy);
     }
 
-    /** Copies body and application properties; broker-internal and JMSX properties stay behind. */
-    private Message copyOf(Message original) {
+    /** Copies body and application properties except {@code dropped}; broker-internal and JMSX ones stay behind. */
+    private Message copyOf(Message original, Set<String> dropped) {
         try {
             Message copy;
             if (original instanceof TextMessage text) {
@@ -97,7 +140,7 @@ public class MessageForwarder {
             }
             for (Object name : Collections.list(original.getPropertyNames())) {
                 String property = (String) name;
-                if (!property.startsWith("JMSX") && !property.startsWith("_AMQ_")) {
+                if (!property.startsWith("JMSX") && !property.startsWith("_AMQ_") && !dropped.contains(property)) {
                     copy.setObjectProperty(property, original.getObjectProperty(property));
                 }
             }

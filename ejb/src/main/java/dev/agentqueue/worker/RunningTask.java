@@ -23,6 +23,7 @@ final class RunningTask implements TaskContext {
     private final int attempt;
     private final int maxAttempts;
     private final Instant deadline;
+    private final int redrives;
     private final BiConsumer<Double, String> progressSink;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
@@ -32,12 +33,14 @@ final class RunningTask implements TaskContext {
             int attempt,
             int maxAttempts,
             Instant deadline,
+            int redrives,
             BiConsumer<Double, String> progressSink) {
         this.envelope = envelope;
         this.agent = agent;
         this.attempt = attempt;
         this.maxAttempts = maxAttempts;
         this.deadline = deadline;
+        this.redrives = redrives;
         this.progressSink = progressSink;
     }
 
@@ -74,6 +77,11 @@ final class RunningTask implements TaskContext {
     @Override
     public Instant deadline() {
         return deadline;
+    }
+
+    @Override
+    public int redrives() {
+        return redrives;
     }
 
     @Override

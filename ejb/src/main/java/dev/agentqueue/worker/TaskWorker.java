@@ -133,6 +133,7 @@ public class TaskWorker {
                 delivery.attempt(),
                 policy.maxDeliveryAttempts(),
                 Instant.now().plus(timeout),
+                intProperty(delivery.message(), MessageProperties.REDRIVES, 0),
                 (fraction, note) -> store.progress(delivery.taskId(), delivery.attempt(), fraction, note));
         JsonValue result;
         try {
@@ -173,8 +174,7 @@ public class TaskWorker {
         long now = System.currentTimeMillis();
         if (classification == ErrorClassification.TERMINAL || policy.isLastAttempt(delivery.attempt())) {
             recordDeadLetter(delivery, error, ran, warnings, now);
-            forwarder.toDeadLetterQueue(
-                    delivery.message(), delivery.taskId(), delivery.attempt(), error, broker.taskAddress());
+            forwarder.toDeadLetterQueue(delivery.message(), delivery, error, broker.taskAddress());
             LOG.warning(() ->
                     delivery + " dead-lettered (" + classification + "): " + error.type() + ": " + error.message());
             return Disposition.COMMIT;
@@ -220,8 +220,7 @@ public class TaskWorker {
                     .map(TaskSnapshot::error)
                     .orElse(TaskError.of(
                             ErrorClassification.TERMINAL, "unknown", "dead-lettered without a recorded error"));
-            forwarder.toDeadLetterQueue(
-                    delivery.message(), delivery.taskId(), delivery.attempt(), error, broker.taskAddress());
+            forwarder.toDeadLetterQueue(delivery.message(), delivery, error, broker.taskAddress());
             LOG.warning(() -> delivery + " was already DEAD_LETTER; moved to the DLQ again");
             return Disposition.COMMIT;
         }

@@ -37,6 +37,11 @@ public final class NewTaskBuilder {
         return this;
     }
 
+    public NewTaskBuilder withCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+        return this;
+    }
+
     public NewTask build() {
         return new NewTask(id, contract, agent, payload, priority, null, idempotencyKey, 60_000, createdAt, 5);
     }

@@ -29,13 +29,7 @@ class TaskStoreTest {
     @BeforeEach
     void setUp() {
         gateway = RedisGateway.of(REDIS.client());
-        store = new TaskStore();
-        store.redis = gateway;
-        store.settings = new TaskSettings();
-        store.settings.retention = "7d";
-        store.settings.idempotencyWindow = "24h";
-        store.settings.provisionalTtl = "15m";
-        store.settings.historyLimit = 3;
+        store = TaskStores.on(gateway);
     }
 
     @AfterEach
@@ -194,6 +188,69 @@ class TaskStoreTest {
         assertThat(failed.nextAttemptAt().toEpochMilli()).isEqualTo(next);
         assertThat(failed.history().getJsonObject(0).getJsonObject("error").getString("type"))
                 .isEqualTo("java.io.IOException");
+    }
+
+    @Test
+    void aRedriveReturnsADeadLetterToQueuedWithAFreshAttemptBudgetAndKeepsItsHistory() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 1, 2, "node-a", 1_000);
+        store.fail(task.id(), 1, TIMEOUT, 2_000, "[]", 1_100);
+        store.start(task.id(), 2, 2, "node-a", 2_000);
+        store.deadLetter(task.id(), 2, TIMEOUT, true, "[]", 2_100);
+
+        TransitionOutcome redriven = store.redrive(task.id(), 3_000);
+
+        assertThat(redriven.applied()).isTrue();
+        TaskSnapshot stored = store.find(task.id()).orElseThrow();
+        assertThat(stored.state()).isEqualTo(TaskState.QUEUED);
+        assertThat(stored.attempt()).isZero();
+        assertThat(stored.error()).isEqualTo(TIMEOUT);
+        assertThat(ttl(RedisKeys.task(task.id()))).isEqualTo(-1L);
+        assertThat(score(RedisKeys.stateIndex(TaskState.DEAD_LETTER), task.id()))
+                .isNull();
+        assertThat(stored.history().getJsonObject(stored.history().size() - 1).getString("outcome"))
+                .isEqualTo("REDRIVEN");
+        assertThat(store.start(task.id(), 1, 2, "node-b", 4_000).applied()).isTrue();
+    }
+
+    @Test
+    void aRolledBackRedriveLeavesTheTaskDeadLettered() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.deadLetter(task.id(), 1, BAD_INPUT, false, "[]", 1_000);
+        store.redrive(task.id(), 2_000);
+
+        TransitionOutcome undone = store.undoRedrive(task.id(), 2_100);
+
+        assertThat(undone.applied()).isTrue();
+        assertThat(store.find(task.id()).orElseThrow().state()).isEqualTo(TaskState.DEAD_LETTER);
+    }
+
+    @Test
+    void onlyQueuedOrFailedTasksCanBeCancelled() {
+        NewTask queued = aNewTask().build();
+        NewTask running = aNewTask().build();
+        store.create(queued, false);
+        store.create(running, false);
+        store.start(running.id(), 1, 5, "node-a", 1_000);
+
+        assertThat(store.cancel(queued.id(), 2_000).applied()).isTrue();
+        assertThat(store.cancel(running.id(), 2_000).result()).isEqualTo(TransitionOutcome.Result.STATE);
+        assertThat(store.find(queued.id()).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+        assertThat(store.start(queued.id(), 1, 5, "node-a", 3_000).result()).isEqualTo(TransitionOutcome.Result.STATE);
+        assertThat(ttl(RedisKeys.task(queued.id()))).isGreaterThan(6 * 24 * 3600L);
+    }
+
+    @Test
+    void aPurgedDeadLetterIsPurgedAndExpires() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.deadLetter(task.id(), 1, BAD_INPUT, false, "[]", 1_000);
+
+        assertThat(store.purge(task.id(), 2_000).applied()).isTrue();
+        assertThat(store.find(task.id()).orElseThrow().state()).isEqualTo(TaskState.PURGED);
+        assertThat(score(RedisKeys.stateIndex(TaskState.PURGED), task.id())).isEqualTo(2_000.0);
     }
 
     @Test

@@ -35,6 +35,22 @@ public final class Jobs {
         return job("fail", Json.createObjectBuilder().add("mode", "terminal").add("message", message));
     }
 
+    /**
+     * A request for a {@code fail} job that fails in {@code mode} ({@code retryable} or {@code terminal}) with
+     * {@code message} until it has been redriven once from the DLQ, then succeeds at {@code succeedOnAttempt} (0:
+     * at once).
+     */
+    public static JsonObjectBuilder failUntilRedriven(String mode, String message, int succeedOnAttempt) {
+        JsonObjectBuilder arguments = Json.createObjectBuilder()
+                .add("mode", mode)
+                .add("message", message)
+                .add("succeed_after_redrives", 1);
+        if (succeedOnAttempt > 0) {
+            arguments.add("succeed_on_attempt", succeedOnAttempt);
+        }
+        return job("fail", arguments);
+    }
+
     /** Returns the task request for a job type and its arguments. */
     public static JsonObjectBuilder job(String type, JsonObjectBuilder arguments) {
         return Json.createObjectBuilder()

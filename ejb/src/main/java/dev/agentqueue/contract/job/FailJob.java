@@ -11,7 +11,9 @@ import jakarta.json.JsonValue;
 
 /**
  * Diagnostic job {@code fail}: fails on purpose. {@code mode} is {@code retryable} (fails until the attempt reaches
- * {@code succeed_on_attempt}, or always when that is absent) or {@code terminal} (fails once, for good).
+ * {@code succeed_on_attempt}, or always when that is absent) or {@code terminal} (fails once, for good). With
+ * {@code succeed_after_redrives} it fails (in its mode) until an operator has redriven the task that many times, and
+ * then succeeds (at {@code succeed_on_attempt}, if given): how a root cause fixed meanwhile looks from the DLQ.
  */
 @ApplicationScoped
 public class FailJob implements JobHandler {
@@ -30,6 +32,7 @@ public class FailJob implements JobHandler {
     public void validate(JsonObject arguments) {
         mode(arguments);
         succeedOnAttempt(arguments);
+        positive(arguments, "succeed_after_redrives");
         JsonValue message = arguments.get("message");
         if (message != null && message.getValueType() != JsonValue.ValueType.STRING) {
             throw new IllegalArgumentException("arguments.message must be a string");
@@ -40,11 +43,20 @@ public class FailJob implements JobHandler {
     public JsonValue handle(JsonObject arguments, TaskContext context) {
         validate(arguments);
         String message = arguments.getString("message", "deliberate failure");
+        int succeedOn = succeedOnAttempt(arguments);
+        int redrivesNeeded = positive(arguments, "succeed_after_redrives");
+        if (redrivesNeeded > 0
+                && context.redrives() >= redrivesNeeded
+                && (succeedOn == 0 || context.attempt() >= succeedOn)) {
+            return Json.createObjectBuilder()
+                    .add("succeeded_on_attempt", context.attempt())
+                    .add("succeeded_after_redrives", context.redrives())
+                    .build();
+        }
         if ("terminal".equals(mode(arguments))) {
             throw new TerminalTaskException(message);
         }
-        int succeedOn = succeedOnAttempt(arguments);
-        if (succeedOn == 0 || context.attempt() < succeedOn) {
+        if (redrivesNeeded > 0 || succeedOn == 0 || context.attempt() < succeedOn) {
             throw new RetryableTaskException(message + " (attempt " + context.attempt() + ")");
         }
         return Json.createObjectBuilder()
@@ -61,12 +73,17 @@ public class FailJob implements JobHandler {
     }
 
     private static int succeedOnAttempt(JsonObject arguments) {
-        JsonValue value = arguments.get("succeed_on_attempt");
+        return positive(arguments, "succeed_on_attempt");
+    }
+
+    /** Returns an optional positive integer argument, 0 when absent. */
+    private static int positive(JsonObject arguments, String name) {
+        JsonValue value = arguments.get(name);
         if (value == null) {
             return 0;
         }
         if (!(value instanceof JsonNumber number) || !number.isIntegral() || number.intValue() < 1) {
-            throw new IllegalArgumentException("arguments.succeed_on_attempt must be a positive integer");
+            throw new IllegalArgumentException("arguments." + name + " must be a positive integer");
         }
         return number.intValue();
     }

@@ -23,6 +23,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(Problem.of(404, "not-found", "Not found", detail));
     }
 
+    /** Creates a 409 problem: the request is valid, but the resource's state does not allow it. */
+    public static ApiException conflict(String detail) {
+        return new ApiException(Problem.of(409, "conflict", "Conflict", detail));
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -36,13 +36,19 @@ public final class Problem {
         return this;
     }
 
-    /** Builds the response, with its body and media type. */
-    public Response toResponse() {
-        return toResponseBuilder().build();
+    /** Adds an extension member holding any JSON value, such as a list of ids. */
+    public Problem with(String name, jakarta.json.JsonValue value) {
+        extensions.add(name, value);
+        return this;
     }
 
-    /** Returns a response builder, for adding headers such as {@code Retry-After}. */
-    public Response.ResponseBuilder toResponseBuilder() {
+    /** Returns the HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** Returns the problem as its JSON body. */
+    public jakarta.json.JsonObject toJson() {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_PREFIX + slug)
                 .add("title", title)
@@ -51,6 +57,16 @@ public final class Problem {
             body.add("detail", detail);
         }
         extensions.build().forEach(body::add);
-        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString());
+        return body.build();
+    }
+
+    /** Builds the response, with its body and media type. */
+    public Response toResponse() {
+        return toResponseBuilder().build();
+    }
+
+    /** Returns a response builder, for adding headers such as {@code Retry-After}. */
+    public Response.ResponseBuilder toResponseBuilder() {
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson().toString());
     }
 }

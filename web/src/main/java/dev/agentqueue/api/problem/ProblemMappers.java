@@ -1,11 +1,14 @@
 package dev.agentqueue.api.problem;
 
 import dev.agentqueue.broker.BrokerUnavailableException;
+import dev.agentqueue.dlq.DeadLetterConflictException;
+import dev.agentqueue.dlq.NotInDeadLetterQueueException;
 import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.PayloadTooLargeException;
 import dev.agentqueue.producer.QueueFullException;
 import dev.agentqueue.redis.StoreUnavailableException;
 import jakarta.ejb.EJBException;
+import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -30,6 +33,20 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (e instanceof InvalidTaskException invalid) {
             return Problem.of(400, "invalid-request", "Invalid request", invalid.getMessage())
                     .with("field", invalid.field())
+                    .toResponse();
+        }
+        if (e instanceof NotInDeadLetterQueueException missing) {
+            return Problem.of(
+                            404,
+                            "not-in-dead-letter-queue",
+                            "Not in the dead-letter queue",
+                            missing.getMessage() + "; nothing was changed")
+                    .with("taskIds", Json.createArrayBuilder(missing.taskIds()).build())
+                    .toResponse();
+        }
+        if (e instanceof DeadLetterConflictException conflict) {
+            return Problem.of(409, "conflict", "Conflict", conflict.getMessage() + "; nothing was changed")
+                    .with("taskIds", Json.createArrayBuilder(conflict.taskIds()).build())
                     .toResponse();
         }
         if (e instanceof ApiException api) {

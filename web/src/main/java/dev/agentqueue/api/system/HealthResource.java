@@ -6,6 +6,7 @@ import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.broker.QueueStats;
 import dev.agentqueue.redis.RedisHealth;
 import dev.agentqueue.redis.StoreUnavailableException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
  * and the state of each shared circuit breaker (informational: an open breaker defers work, it is not an outage).
  */
 @Path("health")
+@PermitAll
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

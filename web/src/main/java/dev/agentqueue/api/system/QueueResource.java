@@ -1,7 +1,9 @@
 package dev.agentqueue.api.system;
 
+import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.QueueStats;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,6 +23,7 @@ public class QueueResource {
     BrokerManagement broker;
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     public String queues() {
         return Json.createObjectBuilder()
                 .add("tasks", json(broker.taskQueue()))

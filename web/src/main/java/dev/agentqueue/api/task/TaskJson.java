@@ -11,11 +11,12 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 
 /** Renders a task record as the JSON the API returns. */
-final class TaskJson {
+public final class TaskJson {
 
     private TaskJson() {}
 
-    static JsonObject of(TaskSnapshot task) {
+    /** Returns the task as the API shows it. */
+    public static JsonObject of(TaskSnapshot task) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", task.id())
                 .add("contract", task.contract())

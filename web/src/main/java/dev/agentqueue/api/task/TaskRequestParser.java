@@ -1,15 +1,12 @@
 package dev.agentqueue.api.task;
 
 import dev.agentqueue.api.problem.ApiException;
+import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.producer.TaskRequest;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Set;
 
@@ -26,15 +23,7 @@ final class TaskRequestParser {
 
     /** Parses a request body; {@code idempotencyHeader} is the {@code Idempotency-Key} header, if sent. */
     static TaskRequest parse(String body, String idempotencyHeader) {
-        JsonObject json = object(body);
-        for (String name : json.keySet()) {
-            if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest(
-                        name,
-                        "Unknown field '" + abbreviate(name) + "'; accepted fields: "
-                                + FIELDS.stream().sorted().toList());
-            }
-        }
+        JsonObject json = JsonBodies.object(body, FIELDS);
         TaskRequest.Builder request = TaskRequest.builder(string(json, "contract"));
         request.agent(string(json, "agent"));
         JsonValue payload = json.get("payload");
@@ -70,27 +59,6 @@ final class TaskRequestParser {
         return request.build();
     }
 
-    private static JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest(null, "The request body is empty; send a JSON object");
-        }
-        JsonValue value;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (JsonParsingException e) {
-            throw ApiException.badRequest(
-                    null,
-                    "Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
-                            + e.getLocation().getColumnNumber() + ": " + e.getMessage());
-        } catch (JsonException | IllegalStateException e) {
-            throw ApiException.badRequest(null, "Malformed JSON: " + e.getMessage());
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest(null, "The request body must be a JSON object");
-        }
-        return value.asJsonObject();
-    }
-
     private static String string(JsonObject json, String name) {
         JsonValue value = json.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -123,9 +91,5 @@ final class TaskRequestParser {
                     "idempotencyKey", "The Idempotency-Key header and the idempotencyKey field differ");
         }
         return fromBody != null ? fromBody : fromHeader;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
     }
 }

@@ -1,0 +1,139 @@
+package dev.agentqueue.it;
+
+import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentqueue.it.support.ApiClient;
+import dev.agentqueue.it.support.ApiClient.Role;
+import dev.agentqueue.it.support.Await;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A thousand dead letters redriven by two concurrent requests while the workers run: every task ends
+ * {@code COMPLETED} exactly once, and the broker's own counters show no message was duplicated in the task queue or
+ * the DLQ.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RedriveLoadIT {
+
+    private static final int TASKS = 1000;
+    private static final Duration SETTLE = Duration.ofMinutes(4);
+
+    private final ApiClient api = new ApiClient(Deployments.appUrl());
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void aThousandRedrivenDeadLettersCompleteExactlyOnce() throws Exception {
+        long queueAdded = counter(api.taskQueue(), "messagesAdded");
+        long dlqAdded = counter(api.deadLetterQueue(), "messagesAdded");
+        String message = "load " + UUID.randomUUID();
+        List<String> ids = enqueue(failUntilRedriven("terminal", message, 0).build());
+        String fingerprint = Await.until(
+                        "the first task to be dead-lettered",
+                        SETTLE,
+                        () -> api.task(ids.get(0)),
+                        t -> t.getString("state").equals("DEAD_LETTER"))
+                .getJsonObject("error")
+                .getString("fingerprint");
+        Await.until("all " + TASKS + " dead letters", SETTLE, () -> dlqCount(fingerprint), n -> n == TASKS);
+
+        // Two operators redrive the same dead letters at once: each message moves exactly once.
+        List<ApiClient.Reply> replies = concurrently(() -> api.as(Role.ADMIN)
+                .withTimeout(Duration.ofMinutes(5))
+                .postJson(
+                        "dlq/redrive",
+                        Json.createObjectBuilder()
+                                .add("filter", Json.createObjectBuilder().add("fingerprint", fingerprint))
+                                .build()));
+
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
+        assertThat(replies.stream()
+                        .mapToInt(reply -> reply.json().getInt("redriven"))
+                        .sum())
+                .isEqualTo(TASKS);
+        Set<String> pending = new HashSet<>(ids);
+        Await.until("all tasks to complete", SETTLE, () -> stillPending(pending), Set::isEmpty);
+        for (String id : ids) {
+            JsonObject task = api.task(id);
+            assertThat(task.getInt("attempt")).isEqualTo(1);
+            assertThat(task.getJsonObject("result").getInt("succeeded_after_redrives"))
+                    .isEqualTo(1);
+            assertThat(task.getJsonArray("history").stream()
+                            .filter(e -> "COMPLETED".equals(e.asJsonObject().getString("outcome", ""))))
+                    .hasSize(1);
+        }
+        Await.until("the task queue to drain", SETTLE, () -> counter(api.taskQueue(), "depth"), n -> n == 0);
+        assertThat(dlqCount(fingerprint)).isZero();
+        // Each task: one enqueue and one redrive on the task queue, one dead letter: nothing duplicated.
+        assertThat(counter(api.taskQueue(), "messagesAdded") - queueAdded).isEqualTo(2L * TASKS);
+        assertThat(counter(api.deadLetterQueue(), "messagesAdded") - dlqAdded).isEqualTo(TASKS);
+    }
+
+    private List<String> enqueue(JsonObject request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < TASKS; i++) {
+                futures.add(pool.submit(() -> api.enqueue(request)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> future : futures) {
+                ids.add(future.get());
+            }
+            return ids;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<ApiClient.Reply> concurrently(Callable<ApiClient.Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ApiClient.Reply> first = pool.submit(call);
+            Future<ApiClient.Reply> second = pool.submit(call);
+            return List.of(first.get(), second.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Set<String> stillPending(Set<String> pending) {
+        pending.removeIf(id -> api.task(id).getString("state").equals("COMPLETED"));
+        return pending;
+    }
+
+    private long dlqCount(String fingerprint) {
+        return api.get("dlq/summary").json().getJsonArray("groups").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("fingerprint").equals(fingerprint))
+                .mapToLong(g -> g.getJsonNumber("count").longValue())
+                .sum();
+    }
+
+    private static long counter(JsonObject queue, String name) {
+        return queue.getJsonNumber(name).longValue();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.agentqueue.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentqueue.it.support.ApiClient;
+import dev.agentqueue.it.support.ApiClient.Role;
+import dev.agentqueue.it.support.Jobs;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every route against every role: no credentials or wrong ones get 401 with a Basic challenge, a user without the
+ * route's role gets 403, a user with it gets through; all refusals are problem+json and change nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecurityIT {
+
+    /** An id no task has, so that authorized calls answer 404 and change nothing. */
+    private static final String UNKNOWN_ID = "01890a5d-ac96-774b-bcce-b302099a8057";
+
+    private final ApiClient api = new ApiClient(Deployments.appUrl());
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    /** A route, the roles that may call it, and the status an allowed call answers. */
+    record Route(String method, String path, String body, Set<Role> allowed, int allowedStatus) {
+        ApiClient.Reply call(ApiClient client) {
+            return switch (method) {
+                case "GET" -> client.get(path);
+                case "DELETE" -> client.delete(path);
+                default -> client.post(path, "application/json", body);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return method + " /" + path;
+        }
+    }
+
+    static Stream<Route> routes() {
+        String enqueue =
+                Jobs.echo(jakarta.json.Json.createObjectBuilder()).build().toString();
+        String unknownIds = "{\"ids\":[\"" + UNKNOWN_ID + "\"]}";
+        Set<Role> readers = EnumSet.of(Role.VIEWER, Role.CLIENT, Role.ADMIN);
+        Set<Role> admins = EnumSet.of(Role.ADMIN);
+        return Stream.of(
+                new Route("POST", "tasks", enqueue, EnumSet.of(Role.PRODUCER, Role.CLIENT, Role.ADMIN), 202),
+                new Route("GET", "tasks?state=COMPLETED&limit=1", null, readers, 200),
+                new Route("GET", "tasks/" + UNKNOWN_ID, null, readers, 404),
+                new Route("DELETE", "tasks/" + UNKNOWN_ID, null, admins, 404),
+                new Route("GET", "queues", null, readers, 200),
+                new Route("GET", "dlq?limit=1", null, readers, 200),
+                new Route("GET", "dlq/summary", null, readers, 200),
+                new Route("POST", "dlq/redrive", unknownIds, admins, 404),
+                new Route("POST", "dlq/purge", unknownIds, admins, 404));
+    }
+
+    static Stream<Arguments> routesAndRoles() {
+        return routes().flatMap(route -> EnumSet.allOf(Role.class).stream().map(role -> Arguments.of(route, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("routesAndRoles")
+    void aRouteAnswersItsRolesAndRefusesTheOthersWith403(Route route, Role role) {
+        ApiClient.Reply reply = route.call(api.as(role));
+
+        if (route.allowed().contains(role)) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(route.allowedStatus());
+        } else {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getInt("status")).isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void aRouteWithoutCredentialsAnswers401WithAChallenge(Route route) {
+        ApiClient.Reply reply = route.call(api.anonymous());
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getInt("status")).isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordAnswers401AndNothingIsEnqueued() {
+        long added = api.taskQueue().getJsonNumber("messagesAdded").longValue();
+
+        ApiClient.Reply reply = routes().findFirst().orElseThrow().call(api.withCredentials("it-admin", "wrong"));
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body()).doesNotContain("wrong");
+        assertThat(api.taskQueue().getJsonNumber("messagesAdded").longValue()).isEqualTo(added);
+    }
+
+    @Test
+    void healthAndTheOpenApiDocumentArePublic() {
+        ApiClient anonymous = api.anonymous();
+
+        ApiClient.Reply health = anonymous.get("health");
+        ApiClient.Reply openapi = anonymous.get("openapi");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).startsWith("openapi: 3").contains("/dlq/redrive:", "/tasks/{id}:");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.agentqueue.dlq;
+
+import dev.agentqueue.envelope.JmsNames;
+import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.task.TaskStore;
+import dev.agentqueue.task.TransitionOutcome;
+import dev.agentqueue.worker.MessageForwarder;
+import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Reaches the dead-letter queue over JMS: browses it, and moves dead letters one JTA transaction each: the message is consumed from the DLQ (by selector) and, for a
+ * redrive, sent to the task queue in the same transaction, so it is never lost or duplicated; a concurrent mover
+ * simply does not receive a message another one holds. The task record is updated before the commit, so a worker
+ * never sees a redriven message whose record still says {@code DEAD_LETTER}; a rollback puts it back.
+ */
+@Stateless
+@LocalBean
+public class DeadLetterMover {
+
+    /**
+     * How long to wait for a matching message. Artemis' {@code receiveNoWait} may answer empty while a matching
+     * message is still on its way to the consumer; a short wait does not.
+     */
+    static final long RECEIVE_TIMEOUT_MS = 250;
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterMover.class.getName());
+
+    @Inject
+    JMSContext jms;
+
+    @Inject
+    MessageForwarder forwarder;
+
+    @Inject
+    TaskStore store;
+
+    @Resource(name = JmsNames.DEAD_LETTER_QUEUE_REF)
+    Queue deadLetterQueue;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Returns the dead letters matching {@code selector} ({@code null}: all) without consuming any. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<DeadLetter> browse(String selector) {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue, selector)) {
+            for (Object message : Collections.list(browser.getEnumeration())) {
+                letters.add(DeadLetter.of((Message) message));
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(
+                    "Cannot browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
+        }
+        return letters;
+    }
+
+    /**
+     * Moves one dead letter matching {@code selector} back to the task queue with a fresh delivery count, in a
+     * transaction of its own; tells whether there was one.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean redriveOne(String selector) {
+        Message message = receive(selector);
+        if (message == null) {
+            return false;
+        }
+        String taskId = taskIdOf(message);
+        forwarder.redrive(message, taskId, intProperty(message, MessageProperties.REDRIVES) + 1);
+        if (taskId == null) {
+            return true; // a raw message without a task: the worker creates the record when it runs
+        }
+        TransitionOutcome outcome = store.redrive(taskId, System.currentTimeMillis());
+        if (outcome.applied()) {
+            undoOnRollback(taskId);
+        } else if (outcome.result() != TransitionOutcome.Result.MISSING) {
+            // A settled task (completed, cancelled) is not run again: the worker drops its message.
+            LOG.warning(() -> "Task(id=" + taskId + ") redriven while its record is " + outcome.previousState());
+        }
+        return true;
+    }
+
+    /**
+     * Removes one dead letter matching {@code selector} and marks its task {@code PURGED}, in a transaction of its
+     * own; tells whether there was one.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean purgeOne(String selector) {
+        Message message = receive(selector);
+        if (message == null) {
+            return false;
+        }
+        String taskId = taskIdOf(message);
+        if (taskId != null) {
+            TransitionOutcome outcome = store.purge(taskId, System.currentTimeMillis());
+            if (!outcome.applied() && outcome.result() != TransitionOutcome.Result.MISSING) {
+                LOG.warning(() ->
+                        "Task(id=" + taskId + ") purged from the DLQ while its record is " + outcome.previousState());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Receives one matching message in the current transaction. One per consumer and transaction: a consumer of the
+     * resource adapter's XA session was seen to get a single message and then nothing more until its transaction
+     * ended, so batching inside one transaction only added waits.
+     */
+    private Message receive(String selector) {
+        try (JMSConsumer consumer = jms.createConsumer(deadLetterQueue, selector)) {
+            return consumer.receive(RECEIVE_TIMEOUT_MS);
+        }
+    }
+
+    private void undoOnRollback(String taskId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    store.undoRedrive(taskId, System.currentTimeMillis());
+                    LOG.warning(() -> "Task(id=" + taskId + ") redrive rolled back; its record is DEAD_LETTER again");
+                }
+            }
+        });
+    }
+
+    private static String taskIdOf(Message message) {
+        try {
+            return message.getStringProperty(MessageProperties.TASK_ID);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot read dead letter: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private static int intProperty(Message message, String name) {
+        try {
+            return message.propertyExists(name) ? message.getIntProperty(name) : 0;
+        } catch (JMSException e) {
+            return 0;
+        }
+    }
+}

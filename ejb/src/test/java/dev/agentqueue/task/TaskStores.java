@@ -1,0 +1,20 @@
+package dev.agentqueue.task;
+
+import dev.agentqueue.redis.RedisGateway;
+
+/** Test fixture: a {@link TaskStore} on a test Redis, with short history and the default expiries. */
+final class TaskStores {
+
+    private TaskStores() {}
+
+    static TaskStore on(RedisGateway gateway) {
+        TaskStore store = new TaskStore();
+        store.redis = gateway;
+        store.settings = new TaskSettings();
+        store.settings.retention = "7d";
+        store.settings.idempotencyWindow = "24h";
+        store.settings.provisionalTtl = "15m";
+        store.settings.historyLimit = 3;
+        return store;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.agentqueue.api.dlq;
+
+import dev.agentqueue.api.security.Roles;
+import dev.agentqueue.api.support.PageJson;
+import dev.agentqueue.api.support.QueryParams;
+import dev.agentqueue.api.task.TaskJson;
+import dev.agentqueue.dlq.DeadLetter;
+import dev.agentqueue.dlq.DeadLetterEntry;
+import dev.agentqueue.dlq.DeadLetterFilter;
+import dev.agentqueue.dlq.DeadLetterPage;
+import dev.agentqueue.dlq.DeadLetterQueue;
+import dev.agentqueue.dlq.FingerprintCount;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code /dlq}: list and summarize dead letters (viewers), redrive and purge them (admins). */
+@Path("dlq")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DlqResource {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    @Inject
+    DeadLetterQueue dlq;
+
+    /** Lists dead letters oldest first, each with its task's record (error and attempt history). */
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public String list(
+            @QueryParam("contract") String contract,
+            @QueryParam("agent") String agent,
+            @QueryParam("fingerprint") String fingerprint,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        DeadLetterFilter filter = new DeadLetterFilter(
+                QueryParams.name("contract", contract),
+                QueryParams.name("agent", agent),
+                QueryParams.name("fingerprint", fingerprint),
+                null);
+        DeadLetterPage page =
+                dlq.list(filter, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), QueryParams.cursor(cursor));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.entries().forEach(entry -> items.add(json(entry)));
+        return PageJson.of(items, page.nextCursor());
+    }
+
+    /** Counts dead letters by error fingerprint: one line per root cause, the largest first. */
+    @GET
+    @Path("summary")
+    @RolesAllowed(Roles.VIEWER)
+    public String summary() {
+        List<FingerprintCount> groups = dlq.summary();
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        long total = 0;
+        for (FingerprintCount group : groups) {
+            total += group.count();
+            array.add(Json.createObjectBuilder()
+                    .add("fingerprint", group.fingerprint())
+                    .add("count", group.count())
+                    .add("line", group.line())
+                    .add("classification", group.classification())
+                    .add("errorType", group.errorType())
+                    .add("sampleMessage", group.sampleMessage())
+                    .add("firstDeadLetteredAt", iso(group.firstDeadLetteredAt()))
+                    .add("lastDeadLetteredAt", iso(group.lastDeadLetteredAt())));
+        }
+        return Json.createObjectBuilder()
+                .add("total", total)
+                .add("groups", array)
+                .build()
+                .toString();
+    }
+
+    /** Sends dead letters back to the task queue with a fresh attempt budget; answers how many went. */
+    @POST
+    @Path("redrive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public String redrive(String body) {
+        DlqRequest request = DlqRequest.parse(body, false);
+        int count = request.ids() != null ? dlq.redrive(request.ids()) : dlq.redrive(request.filter());
+        return Json.createObjectBuilder().add("redriven", count).build().toString();
+    }
+
+    /** Removes dead letters for good (their tasks become {@code PURGED}); answers how many were removed. */
+    @POST
+    @Path("purge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public String purge(String body) {
+        DlqRequest request = DlqRequest.parse(body, true);
+        int count = request.ids() != null ? dlq.purge(request.ids()) : dlq.purge(request.filter());
+        return Json.createObjectBuilder().add("purged", count).build().toString();
+    }
+
+    private static JsonObject json(DeadLetterEntry entry) {
+        DeadLetter letter = entry.message();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("taskId", letter.taskId() == null ? JsonValue.NULL : Json.createValue(letter.taskId()))
+                .add("messageId", String.valueOf(letter.messageId()))
+                .add("error", letter.error().toJson())
+                .add("attempt", letter.attempt())
+                .add("priority", letter.priority())
+                .add("deadLetteredAt", iso(letter.deadLetteredAt()));
+        optional(json, "contract", letter.contract());
+        optional(json, "agent", letter.agent());
+        optional(json, "originAddress", letter.originAddress());
+        json.add(
+                "task",
+                entry.task().map(TaskJson::of).map(JsonValue.class::cast).orElse(JsonValue.NULL));
+        return json.build();
+    }
+
+    private static void optional(JsonObjectBuilder json, String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+    }
+
+    private static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+}
