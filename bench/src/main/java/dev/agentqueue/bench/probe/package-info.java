@@ -1,0 +1,6 @@
+/**
+ * The bench probe: a small WAR deployed next to {@code agentqueue.ear} in the benchmark server. It measures what
+ * only the server can measure without a network hop: the raw-JMS ceiling on the same broker, the EJB enqueue path,
+ * and the heap; and it pauses and resumes the task queue for the backlog workload.
+ */
+package dev.agentqueue.bench.probe;
