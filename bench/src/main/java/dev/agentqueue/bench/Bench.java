@@ -76,7 +76,7 @@ public final class Bench {
                 Path out = Path.of(required(flags, "out"));
                 Report.write(out, results);
                 if (flags.containsKey("doc")) {
-                    Report.updateDoc(Path.of(flags.get("doc")), results, flags.getOrDefault("name", out.toString()));
+                    updateDoc(Path.of(flags.get("doc")), results, flags.getOrDefault("name", out.toString()));
                 }
                 System.out.print(Report.markdown(results, flags.getOrDefault("name", out.toString())));
             }
@@ -135,6 +135,25 @@ public final class Bench {
                     .add("results", results)
                     .build();
         }
+    }
+
+    /**
+     * Merges {@code phases} into the results document, writes it to {@code out} and returns it.
+     */
+    public static JsonObject report(List<JsonObject> phases, Path out, String command, String label) {
+        JsonObject results = Report.results(phases, command, label);
+        Report.write(out, results);
+        return results;
+    }
+
+    /** Returns an empty results section: the two markers that {@link #updateDoc} writes between. */
+    public static String emptyResultsSection() {
+        return Report.BEGIN + "\n" + Report.END + "\n";
+    }
+
+    /** Replaces the results section of {@code doc} (between its markers) with the table of {@code results}. */
+    public static void updateDoc(Path doc, JsonObject results, String resultsName) {
+        Report.updateDoc(doc, results, resultsName);
     }
 
     private static String required(Map<String, String> flags, String name) {

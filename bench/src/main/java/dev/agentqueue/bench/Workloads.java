@@ -91,9 +91,9 @@ final class Workloads {
         say("w1 ejb: %,d echo tasks through TaskQueue, %d threads", tasks, PRODUCERS);
         long before = records.completed();
         EjbBatch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
-        List<TaskRecords.Task> done = awaitAll("w1 ejb", ejb.ids(), before);
+        List<TaskRecords.Task> ejbDone = awaitAll("w1 ejb", ejb.ids(), before);
         m.put("w1.ejbEnqueueRate", tasks / ejb.seconds());
-        m.put("w1.ejbDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
+        m.put("w1.ejbDrainRate", tasks / seconds(minCreated(ejbDone), maxFinished(ejbDone)));
 
         prepare();
         say("w1 rest: %,d echo tasks through POST /tasks, %d threads", tasks, PRODUCERS);
@@ -107,8 +107,9 @@ final class Workloads {
             }
         });
         double restSeconds = (System.nanoTime() - start) / 1e9;
-        done = awaitAll("w1 rest", ids, before);
+        List<TaskRecords.Task> done = awaitAll("w1 rest", ids, before);
         m.put("w1.restEnqueueRate", tasks / restSeconds);
+        m.put("w1.completedTasks", (double) ejbDone.size() + done.size());
         m.put("w1.restDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
         ratio(m, "w1.ejbEnqueueRate", "w1.ejbEnqueueVsCeiling");
         ratio(m, "w1.restEnqueueRate", "w1.restEnqueueVsCeiling");
@@ -139,6 +140,7 @@ final class Workloads {
         double rate = tasks / seconds(minStarted(done), maxFinished(done));
         double ideal = concurrency * 1000.0 / SLEEP_MS;
         m.put("w2.rate", rate);
+        m.put("w2.completedTasks", (double) done.size());
         m.put("w2.shareOfIdeal", rate / ideal);
         ratio(m, "w2.rate", "w2.rateVsCeiling");
         say("w2: %.0f tasks/s = %.1f%% of the ideal %.0f/s", rate, 100 * rate / ideal, ideal);
@@ -191,6 +193,7 @@ final class Workloads {
                 done.stream().mapToDouble(t -> t.finishedAt() - t.createdAt()).toArray();
         double[] rest = restMillis.stream().mapToDouble(Double::doubleValue).toArray();
         m.put("w3.offeredRate", tasks / sendSeconds);
+        m.put("w3.completedTasks", (double) done.size());
         m.put("w3.e2eP50Ms", Stats.quantile(e2e, 0.50));
         m.put("w3.e2eP95Ms", Stats.quantile(e2e, 0.95));
         m.put("w3.e2eP99Ms", Stats.quantile(e2e, 0.99));
@@ -229,6 +232,7 @@ final class Workloads {
             m.put("w4.peakHeapAfterGcMiB", heap.peakAfterGcMiB());
         }
         m.put("w4.drainRate", tasks / seconds(minStarted(done), maxFinished(done)));
+        m.put("w4.completedTasks", (double) done.size());
         m.put("w4.redisBytesPerTask", (records.usedMemory() - memoryBefore) / (double) tasks);
         ratio(m, "w4.enqueueRate", "w4.enqueueVsCeiling");
         ratio(m, "w4.drainRate", "w4.drainVsCeiling");
