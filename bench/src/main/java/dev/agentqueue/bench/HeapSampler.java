@@ -1,8 +1,11 @@
 package dev.agentqueue.bench;
 
 import jakarta.json.JsonObject;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,9 +20,10 @@ final class HeapSampler implements AutoCloseable {
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledFuture<?> sampling;
 
     HeapSampler(Server server) {
-        timer.scheduleAtFixedRate(
+        sampling = timer.scheduleAtFixedRate(
                 () -> {
                     JsonObject heap = server.probeGet("heap");
                     peakUsed.accumulateAndGet(heap.getJsonNumber("used").longValue(), Math::max);
@@ -32,11 +36,26 @@ final class HeapSampler implements AutoCloseable {
     }
 
     double peakUsedMiB() {
+        checkSampling();
         return peakUsed.get() / (1024.0 * 1024.0);
     }
 
     double peakAfterGcMiB() {
+        checkSampling();
         return peakAfterGc.get() / (1024.0 * 1024.0);
+    }
+
+    /** A failed sample ends the sampling; then the peaks would be too low, so the workload fails instead. */
+    private void checkSampling() {
+        if (sampling.isDone()) {
+            try {
+                sampling.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("heap sampling failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException | CancellationException e) {
+                throw new IllegalStateException("heap sampling stopped early", e);
+            }
+        }
     }
 
     @Override

@@ -114,8 +114,12 @@ final class Report {
         JsonObject first = results.getJsonArray("phases").getJsonObject(0);
         JsonObject machine = first.getJsonObject("machine");
         JsonObject versions = first.getJsonObject("versions");
-        md.append("Run of ")
-                .append(results.getString("generatedAt"))
+        JsonObject last = results.getJsonArray("phases")
+                .getJsonObject(results.getJsonArray("phases").size() - 1);
+        md.append("Measured ")
+                .append(first.getString("startedAt"))
+                .append(" to ")
+                .append(last.getString("finishedAt"))
                 .append(", scale **")
                 .append(first.getString("scale"))
                 .append("**, command `")

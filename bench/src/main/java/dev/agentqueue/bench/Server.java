@@ -69,16 +69,6 @@ final class Server {
                 .thenApply(Server::enqueued);
     }
 
-    /** Returns {@code GET /queues} of the API. */
-    JsonObject queues() {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(api.resolve("queues")).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return json(call(request));
-    }
-
     /** Calls a probe endpoint with POST and returns its JSON answer (or an empty object). */
     JsonObject probePost(String pathAndQuery, String body) {
         return json(call(HttpRequest.newBuilder(probe.resolve(pathAndQuery))
