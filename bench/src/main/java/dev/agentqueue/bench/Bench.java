@@ -1,0 +1,175 @@
+package dev.agentqueue.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The bench client's command line. {@code run} measures one phase (one server start, one worker concurrency) and
+ * writes it as JSON; {@code report} merges phases into the results file and the table of {@code docs/BENCHMARKS.md}.
+ * {@code bench/run} calls both; see its header for the flags.
+ */
+public final class Bench {
+
+    /** What one phase measures, and where. */
+    public record Options(
+            URI url,
+            String redisUrl,
+            String user,
+            String password,
+            int concurrency,
+            List<String> workloads,
+            Scale scale,
+            int runs,
+            boolean flushRedis) {}
+
+    private Bench() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0) {
+            usage();
+        }
+        Map<String, String> flags = new HashMap<>();
+        List<String> files = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--flush-redis")) {
+                flags.put("flush-redis", "true");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                flags.put(args[i].substring(2), args[++i]);
+            } else {
+                files.add(args[i]);
+            }
+        }
+        switch (args[0]) {
+            case "run" -> {
+                Options options = new Options(
+                        URI.create(required(flags, "url")),
+                        required(flags, "redis"),
+                        flags.getOrDefault("user", System.getenv("AGENTQUEUE_USER")),
+                        flags.getOrDefault("password", System.getenv("AGENTQUEUE_PASSWORD")),
+                        Integer.parseInt(flags.getOrDefault("concurrency", "8")),
+                        Arrays.asList(flags.getOrDefault("workloads", "ceiling,w1,w2,w3,w4")
+                                .split(",")),
+                        Scale.valueOf(flags.getOrDefault("scale", "full").toUpperCase(Locale.ROOT)),
+                        Integer.parseInt(flags.getOrDefault("runs", "3")),
+                        flags.containsKey("flush-redis"));
+                Report.write(Path.of(required(flags, "out")), runPhase(options, System.out));
+            }
+            case "report" -> {
+                List<JsonObject> phases =
+                        files.stream().map(Path::of).map(Report::read).toList();
+                JsonObject results = Report.results(
+                        phases, flags.getOrDefault("command", "bench/run"), flags.getOrDefault("label", "?"));
+                Path out = Path.of(required(flags, "out"));
+                Report.write(out, results);
+                if (flags.containsKey("doc")) {
+                    updateDoc(Path.of(flags.get("doc")), results, flags.getOrDefault("name", out.toString()));
+                }
+                System.out.print(Report.markdown(results, flags.getOrDefault("name", out.toString())));
+            }
+            default -> usage();
+        }
+    }
+
+    /** Runs the chosen workloads {@code runs} times against one server and returns the phase's record. */
+    public static JsonObject runPhase(Options options, PrintStream out) {
+        Server server = new Server(options.url(), options.user(), options.password());
+        try (TaskRecords records = new TaskRecords(options.redisUrl())) {
+            Workloads workloads =
+                    new Workloads(server, records, options.scale(), options.concurrency(), options.flushRedis(), out);
+            String loadBefore = Machine.loadAverage();
+            String startedAt = Instant.now().toString();
+            JsonArrayBuilder results = Json.createArrayBuilder();
+            for (int run = 1; run <= options.runs(); run++) {
+                out.printf(
+                        "== run %d/%d, worker concurrency %d, scale %s, load average %s%n",
+                        run,
+                        options.runs(),
+                        options.concurrency(),
+                        options.scale().name().toLowerCase(Locale.ROOT),
+                        Machine.loadAverage());
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                for (String workload : options.workloads()) {
+                    workloads.run(workload.trim(), metrics);
+                }
+                JsonObjectBuilder run1 = Json.createObjectBuilder();
+                metrics.forEach(run1::add);
+                results.add(run1);
+            }
+            JsonObject heap = server.probeGet("heap");
+            JsonArrayBuilder names = Json.createArrayBuilder();
+            options.workloads().forEach(w -> names.add(w.trim()));
+            return Json.createObjectBuilder()
+                    .add("scale", options.scale().name().toLowerCase(Locale.ROOT))
+                    .add("concurrency", options.concurrency())
+                    .add("workloads", names)
+                    .add("runs", options.runs())
+                    .add("startedAt", startedAt)
+                    .add("finishedAt", Instant.now().toString())
+                    .add("loadAverageBefore", loadBefore)
+                    .add("loadAverageAfter", Machine.loadAverage())
+                    .add("machine", Machine.describe(heap.getInt("processors")))
+                    .add(
+                            "versions",
+                            Json.createObjectBuilder()
+                                    .add("server", heap.getString("serverVersion"))
+                                    .add("serverJava", heap.getString("javaVersion"))
+                                    .add(
+                                            "serverMaxHeapMiB",
+                                            heap.getJsonNumber("max").longValue() >> 20)
+                                    .add("clientJava", System.getProperty("java.version"))
+                                    .add("redis", records.version()))
+                    .add("results", results)
+                    .build();
+        }
+    }
+
+    /**
+     * Merges {@code phases} into the results document, writes it to {@code out} and returns it.
+     */
+    public static JsonObject report(List<JsonObject> phases, Path out, String command, String label) {
+        JsonObject results = Report.results(phases, command, label);
+        Report.write(out, results);
+        return results;
+    }
+
+    /** Returns an empty results section: the two markers that {@link #updateDoc} writes between. */
+    public static String emptyResultsSection() {
+        return Report.BEGIN + "\n" + Report.END + "\n";
+    }
+
+    /** Replaces the results section of {@code doc} (between its markers) with the table of {@code results}. */
+    public static void updateDoc(Path doc, JsonObject results, String resultsName) {
+        Report.updateDoc(doc, results, resultsName);
+    }
+
+    private static String required(Map<String, String> flags, String name) {
+        String value = flags.get(name);
+        if (value == null) {
+            usage();
+        }
+        return value;
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: Bench run --url http://127.0.0.1:8980/ --redis redis://127.0.0.1:6390 --out phase.json
+                                 [--concurrency 8] [--workloads ceiling,w1,w2,w3,w4] [--scale full|quick|smoke]
+                                 [--runs 3] [--flush-redis] [--user U] (password from AGENTQUEUE_PASSWORD)
+                       Bench report --out results.json [--doc docs/BENCHMARKS.md] [--command C] [--label L] phase.json...""");
+        System.exit(2);
+    }
+}

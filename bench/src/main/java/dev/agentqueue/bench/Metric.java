@@ -1,0 +1,52 @@
+package dev.agentqueue.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** One reported figure: its key in the results, how the table names it, its unit and its target from issue 5. */
+record Metric(String key, String label, String unit, String target) {
+
+    /** Every figure, in the order of the table. */
+    static final List<Metric> ALL = List.of(
+            new Metric("ceiling.rate", "Ceiling: raw JMS produce+consume, 8+8 threads", "msg/s", ""),
+            new Metric("ceiling.produceRate", "Ceiling: its produce side alone", "msg/s", ""),
+            new Metric("w1.ejbEnqueueRate", "W1 enqueue via EJB (8 threads)", "tasks/s", ""),
+            new Metric("w1.ejbEnqueueVsCeiling", "W1 enqueue via EJB ÷ ceiling", "×", ""),
+            new Metric("w1.restEnqueueRate", "W1 enqueue via REST (8 threads)", "tasks/s", ""),
+            new Metric("w1.restEnqueueVsCeiling", "W1 enqueue via REST ÷ ceiling", "×", ""),
+            new Metric("w1.ejbDrainRate", "W1 drain, EJB-enqueued (first enqueue → last COMPLETED)", "tasks/s", ""),
+            new Metric("w1.ejbDrainVsCeiling", "W1 drain, EJB-enqueued ÷ ceiling", "×", "≥ 0.6"),
+            new Metric("w1.restDrainRate", "W1 drain, REST-enqueued", "tasks/s", ""),
+            new Metric("w1.restDrainVsCeiling", "W1 drain, REST-enqueued ÷ ceiling", "×", "≥ 0.6"),
+            new Metric("w2.rate", "W2 io rate (sleep 20 ms; first start → last COMPLETED)", "tasks/s", ""),
+            new Metric("w2.shareOfIdeal", "W2 share of ideal (concurrency × 50/s)", "%", "≥ 95%"),
+            new Metric("w2.rateVsCeiling", "W2 rate ÷ ceiling", "×", ""),
+            new Metric("w3.offeredRate", "W3 offered rate (open loop, REST)", "tasks/s", "200"),
+            new Metric("w3.e2eP50Ms", "W3 enqueue → COMPLETED p50", "ms", ""),
+            new Metric("w3.e2eP95Ms", "W3 enqueue → COMPLETED p95", "ms", ""),
+            new Metric("w3.e2eP99Ms", "W3 enqueue → COMPLETED p99", "ms", "≤ 5"),
+            new Metric("w3.restP50Ms", "W3 REST enqueue latency p50", "ms", ""),
+            new Metric("w3.restP95Ms", "W3 REST enqueue latency p95", "ms", ""),
+            new Metric("w3.restP99Ms", "W3 REST enqueue latency p99", "ms", "≤ 5"),
+            new Metric("w4.enqueueRate", "W4 enqueue via EJB, workers paused", "tasks/s", ""),
+            new Metric("w4.enqueueVsCeiling", "W4 enqueue ÷ ceiling", "×", ""),
+            new Metric("w4.drainRate", "W4 drain of the backlog (first start → last COMPLETED)", "tasks/s", ""),
+            new Metric("w4.drainVsCeiling", "W4 drain ÷ ceiling", "×", ""),
+            new Metric("w4.drainVsW1", "W4 drain ÷ W1 drain (EJB)", "×", "≥ 0.8"),
+            new Metric("w4.peakHeapMiB", "W4 peak server heap used, live + garbage (sampled every 0.5 s)", "MiB", ""),
+            new Metric("w4.peakHeapAfterGcMiB", "W4 peak server heap after GC (sampled every 0.5 s)", "MiB", "< 512"),
+            new Metric("w4.redisBytesPerTask", "W4 Redis memory per completed task", "B", "< 2048"));
+
+    /** Formats a value of this metric for the table. */
+    String format(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return switch (unit) {
+            case "%" -> String.format(Locale.ROOT, "%.1f%%", value * 100);
+            case "×" -> String.format(Locale.ROOT, "%.3f", value);
+            case "ms" -> String.format(Locale.ROOT, "%.1f", value);
+            default -> String.format(Locale.ROOT, "%,.0f", value);
+        };
+    }
+}

@@ -1,0 +1,346 @@
+package dev.agentqueue.bench;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * The workloads of SPEC §11 and issue 5. Each one enqueues through a real path (the TaskQueue EJB via the probe, or
+ * REST), waits until every task it enqueued is COMPLETED, checks the count, and puts its figures into the run's
+ * metrics. Rates come from the task records' own timestamps.
+ */
+final class Workloads {
+
+    /** W3's open-loop arrival rate, tasks per second. */
+    static final int OPEN_LOOP_RATE = 200;
+    /** Producer threads of W1, W2 and W4, and producers and consumers of the ceiling. */
+    static final int PRODUCERS = 8;
+    /** W2's task: wait 20 ms. */
+    static final int SLEEP_MS = 20;
+
+    static final String SLEEP_PAYLOAD = "{\"job_type\":\"sleep\",\"arguments\":{\"ms\":" + SLEEP_MS + "}}";
+    /** W1's task: echo, with a payload of exactly {@value #PAYLOAD_BYTES} bytes. */
+    static final String NOOP_PAYLOAD = noopPayload();
+
+    static final int PAYLOAD_BYTES = 200;
+    private static final int ENQUEUE_CHUNK = 20_000;
+
+    private final Server server;
+    private final TaskRecords records;
+    private final Scale scale;
+    private final int concurrency;
+    private final boolean flushRedis;
+    private final PrintStream out;
+
+    Workloads(Server server, TaskRecords records, Scale scale, int concurrency, boolean flushRedis, PrintStream out) {
+        this.server = server;
+        this.records = records;
+        this.scale = scale;
+        this.concurrency = concurrency;
+        this.flushRedis = flushRedis;
+        this.out = out;
+    }
+
+    /** Runs one workload by name ({@code ceiling}, {@code w1} … {@code w4}), adding its figures to {@code m}. */
+    void run(String name, Map<String, Double> m) {
+        switch (name) {
+            case "ceiling" -> ceiling(m);
+            case "w1" -> noop(m);
+            case "w2" -> io(m);
+            case "w3" -> latency(m);
+            case "w4" -> backlog(m);
+            default -> throw new IllegalArgumentException("unknown workload " + name + "; use ceiling,w1,w2,w3,w4");
+        }
+    }
+
+    /** The raw-JMS ceiling on the same broker: 8 producers and 8 consumers of 200-byte persistent messages. */
+    void ceiling(Map<String, Double> m) {
+        int messages = scale.ceilingMessages;
+        say("ceiling: %,d raw JMS messages, %d producers + %d consumers", messages, PRODUCERS, PRODUCERS);
+        JsonObject r = server.probePost(
+                "ceiling?messages=" + messages + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
+                        + PAYLOAD_BYTES,
+                "");
+        m.put("ceiling.rate", messages / r.getJsonNumber("seconds").doubleValue());
+        m.put(
+                "ceiling.produceRate",
+                messages / r.getJsonNumber("produceSeconds").doubleValue());
+        say("ceiling: %.0f msg/s produce+consume", m.get("ceiling.rate"));
+    }
+
+    /** W1: noop tasks enqueued through the EJB, then through REST, drained while they arrive. */
+    void noop(Map<String, Double> m) {
+        int tasks = scale.noopTasks;
+        prepare();
+        say("w1 ejb: %,d echo tasks through TaskQueue, %d threads", tasks, PRODUCERS);
+        long before = records.completed();
+        EjbBatch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
+        List<TaskRecords.Task> ejbDone = awaitAll("w1 ejb", ejb.ids(), before);
+        m.put("w1.ejbEnqueueRate", tasks / ejb.seconds());
+        m.put("w1.ejbDrainRate", tasks / seconds(minCreated(ejbDone), maxFinished(ejbDone)));
+
+        prepare();
+        say("w1 rest: %,d echo tasks through POST /tasks, %d threads", tasks, PRODUCERS);
+        before = records.completed();
+        List<String> ids = Collections.synchronizedList(new ArrayList<>(tasks));
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(PRODUCERS, () -> {
+            while (next.getAndIncrement() < tasks) {
+                ids.add(accepted(server.enqueue(NOOP_PAYLOAD)));
+            }
+        });
+        double restSeconds = (System.nanoTime() - start) / 1e9;
+        List<TaskRecords.Task> done = awaitAll("w1 rest", ids, before);
+        m.put("w1.restEnqueueRate", tasks / restSeconds);
+        m.put("w1.completedTasks", (double) ejbDone.size() + done.size());
+        m.put("w1.restDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
+        ratio(m, "w1.ejbEnqueueRate", "w1.ejbEnqueueVsCeiling");
+        ratio(m, "w1.restEnqueueRate", "w1.restEnqueueVsCeiling");
+        ratio(m, "w1.ejbDrainRate", "w1.ejbDrainVsCeiling");
+        ratio(m, "w1.restDrainRate", "w1.restDrainVsCeiling");
+        say(
+                "w1: enqueue ejb %.0f/s rest %.0f/s; drain ejb %.0f/s rest %.0f/s",
+                m.get("w1.ejbEnqueueRate"),
+                m.get("w1.restEnqueueRate"),
+                m.get("w1.ejbDrainRate"),
+                m.get("w1.restDrainRate"));
+    }
+
+    /** W2: sleep-20-ms tasks, queued while the workers are paused, then run; the rate against the ideal. */
+    void io(Map<String, Double> m) {
+        int tasks = scale.ioTasks;
+        prepare();
+        say("w2: %,d sleep-%d-ms tasks, worker concurrency %d", tasks, SLEEP_MS, concurrency);
+        long before = records.completed();
+        server.probePost("pause", "");
+        List<String> ids;
+        try {
+            ids = enqueueThroughEjb(SLEEP_PAYLOAD, tasks).ids();
+        } finally {
+            server.probePost("resume", "");
+        }
+        List<TaskRecords.Task> done = awaitAll("w2", ids, before);
+        double rate = tasks / seconds(minStarted(done), maxFinished(done));
+        double ideal = concurrency * 1000.0 / SLEEP_MS;
+        m.put("w2.rate", rate);
+        m.put("w2.completedTasks", (double) done.size());
+        m.put("w2.shareOfIdeal", rate / ideal);
+        ratio(m, "w2.rate", "w2.rateVsCeiling");
+        say("w2: %.0f tasks/s = %.1f%% of the ideal %.0f/s", rate, 100 * rate / ideal, ideal);
+    }
+
+    /** W3: an open loop of REST enqueues at 200 tasks/s; latency percentiles end to end and of the enqueue call. */
+    void latency(Map<String, Double> m) {
+        int tasks = OPEN_LOOP_RATE * scale.latencySeconds;
+        prepare();
+        say("w3: open loop, %d tasks/s for %d s over REST", OPEN_LOOP_RATE, scale.latencySeconds);
+        long before = records.completed();
+        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Double> restMillis = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<?>> calls = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        CountDownLatch allSent = new CountDownLatch(1);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        ScheduledFuture<?> ticks = clock.scheduleAtFixedRate(
+                () -> {
+                    if (sent.get() >= tasks) {
+                        allSent.countDown();
+                        return;
+                    }
+                    sent.incrementAndGet();
+                    long t0 = System.nanoTime();
+                    calls.add(server.enqueueAsync(NOOP_PAYLOAD).thenAccept(e -> {
+                        restMillis.add((System.nanoTime() - t0) / 1e6);
+                        ids.add(accepted(e));
+                    }));
+                },
+                0,
+                1_000_000_000L / OPEN_LOOP_RATE,
+                TimeUnit.NANOSECONDS);
+        try {
+            if (!allSent.await(scale.latencySeconds * 10L + 60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the open loop did not finish sending");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            ticks.cancel(false);
+            clock.shutdown();
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).join();
+        List<TaskRecords.Task> done = awaitAll("w3", new ArrayList<>(ids), before);
+        double[] e2e =
+                done.stream().mapToDouble(t -> t.finishedAt() - t.createdAt()).toArray();
+        double[] rest = restMillis.stream().mapToDouble(Double::doubleValue).toArray();
+        m.put("w3.offeredRate", tasks / sendSeconds);
+        m.put("w3.completedTasks", (double) done.size());
+        m.put("w3.e2eP50Ms", Stats.quantile(e2e, 0.50));
+        m.put("w3.e2eP95Ms", Stats.quantile(e2e, 0.95));
+        m.put("w3.e2eP99Ms", Stats.quantile(e2e, 0.99));
+        m.put("w3.restP50Ms", Stats.quantile(rest, 0.50));
+        m.put("w3.restP95Ms", Stats.quantile(rest, 0.95));
+        m.put("w3.restP99Ms", Stats.quantile(rest, 0.99));
+        say(
+                "w3: end to end p50 %.0f p95 %.0f p99 %.0f ms; REST enqueue p50 %.1f p95 %.1f p99 %.1f ms",
+                m.get("w3.e2eP50Ms"),
+                m.get("w3.e2eP95Ms"),
+                m.get("w3.e2eP99Ms"),
+                m.get("w3.restP50Ms"),
+                m.get("w3.restP95Ms"),
+                m.get("w3.restP99Ms"));
+    }
+
+    /** W4: a backlog enqueued with the workers paused, then drained; heap and Redis memory per task. */
+    void backlog(Map<String, Double> m) {
+        int tasks = scale.backlogTasks;
+        prepare();
+        say("w4: %,d echo tasks queued with the workers paused, then drained", tasks);
+        long before = records.completed();
+        long memoryBefore = records.usedMemory();
+        List<TaskRecords.Task> done;
+        try (HeapSampler heap = new HeapSampler(server)) {
+            server.probePost("pause", "");
+            EjbBatch batch;
+            try {
+                batch = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
+            } finally {
+                server.probePost("resume", "");
+            }
+            m.put("w4.enqueueRate", tasks / batch.seconds());
+            done = awaitAll("w4", batch.ids(), before);
+            m.put("w4.peakHeapMiB", heap.peakUsedMiB());
+            m.put("w4.peakHeapAfterGcMiB", heap.peakAfterGcMiB());
+        }
+        m.put("w4.drainRate", tasks / seconds(minStarted(done), maxFinished(done)));
+        m.put("w4.completedTasks", (double) done.size());
+        m.put("w4.redisBytesPerTask", (records.usedMemory() - memoryBefore) / (double) tasks);
+        ratio(m, "w4.enqueueRate", "w4.enqueueVsCeiling");
+        ratio(m, "w4.drainRate", "w4.drainVsCeiling");
+        if (m.containsKey("w1.ejbDrainRate")) {
+            m.put("w4.drainVsW1", m.get("w4.drainRate") / m.get("w1.ejbDrainRate"));
+        }
+        say(
+                "w4: drain %.0f/s; peak heap %.0f MiB used, %.0f MiB after GC; Redis %.0f B/task",
+                m.get("w4.drainRate"),
+                m.get("w4.peakHeapMiB"),
+                m.get("w4.peakHeapAfterGcMiB"),
+                m.get("w4.redisBytesPerTask"));
+    }
+
+    private record EjbBatch(List<String> ids, double seconds) {}
+
+    /** Enqueues through the probe's EJB loop, in chunks so that progress shows and answers stay small. */
+    private EjbBatch enqueueThroughEjb(String payload, int tasks) {
+        List<String> ids = new ArrayList<>(tasks);
+        double seconds = 0;
+        for (int from = 0; from < tasks; from += ENQUEUE_CHUNK) {
+            int count = Math.min(ENQUEUE_CHUNK, tasks - from);
+            JsonObject r = server.probePost("enqueue?tasks=" + count + "&threads=" + PRODUCERS, payload);
+            r.getJsonArray("ids").getValuesAs(JsonString.class).forEach(id -> ids.add(id.getString()));
+            seconds += r.getJsonNumber("seconds").doubleValue();
+            if (tasks > ENQUEUE_CHUNK) {
+                say("  enqueued %,d/%,d", from + count, tasks);
+            }
+        }
+        return new EjbBatch(ids, seconds);
+    }
+
+    private List<TaskRecords.Task> awaitAll(String what, List<String> ids, long completedBefore) {
+        if (ids.stream().distinct().count() != ids.size()) {
+            throw new IllegalStateException(what + ": duplicate task ids");
+        }
+        AtomicLong lastSaid = new AtomicLong(System.nanoTime());
+        List<TaskRecords.Task> done =
+                records.awaitCompleted(ids, completedBefore, Duration.ofSeconds(120 + ids.size() / 20), count -> {
+                    if (System.nanoTime() - lastSaid.get() > 2_000_000_000L) {
+                        lastSaid.set(System.nanoTime());
+                        say("  %s: %,d/%,d completed", what, count, ids.size());
+                    }
+                });
+        if (done.size() != ids.size()) {
+            throw new IllegalStateException(what + ": " + done.size() + " records for " + ids.size() + " tasks");
+        }
+        return done;
+    }
+
+    /** Empties the benchmark Redis between workloads, so each starts clean (only on bench/run's own Redis). */
+    private void prepare() {
+        if (flushRedis) {
+            records.flushAll();
+        }
+    }
+
+    /** Puts {@code rate} as a ratio to this run's raw-JMS ceiling under {@code name}, when the ceiling ran. */
+    private static void ratio(Map<String, Double> m, String rate, String name) {
+        Double ceiling = m.get("ceiling.rate");
+        if (ceiling != null) {
+            m.put(name, m.get(rate) / ceiling);
+        }
+    }
+
+    private static String accepted(Server.Enqueued e) {
+        if (e.id() == null) {
+            throw new IllegalStateException("enqueue refused: " + e.status() + " " + e.body());
+        }
+        return e.id();
+    }
+
+    private static void parallel(int threads, Runnable body) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<CompletableFuture<Void>> runs = IntStream.range(0, threads)
+                    .mapToObj(i -> CompletableFuture.runAsync(body, pool))
+                    .toList();
+            CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static double seconds(long fromMillis, long toMillis) {
+        return Math.max(1, toMillis - fromMillis) / 1000.0;
+    }
+
+    private static long minCreated(List<TaskRecords.Task> tasks) {
+        return tasks.stream().mapToLong(TaskRecords.Task::createdAt).min().orElseThrow();
+    }
+
+    private static long minStarted(List<TaskRecords.Task> tasks) {
+        return tasks.stream().mapToLong(TaskRecords.Task::startedAt).min().orElseThrow();
+    }
+
+    private static long maxFinished(List<TaskRecords.Task> tasks) {
+        return tasks.stream().mapToLong(TaskRecords.Task::finishedAt).max().orElseThrow();
+    }
+
+    private void say(String format, Object... args) {
+        out.printf(format + "%n", args);
+        out.flush();
+    }
+
+    private static String noopPayload() {
+        String empty = "{\"job_type\":\"echo\",\"arguments\":{\"text\":\"\"}}";
+        String text = "x".repeat(PAYLOAD_BYTES - empty.length());
+        return "{\"job_type\":\"echo\",\"arguments\":{\"text\":\"" + text + "\"}}";
+    }
+}
