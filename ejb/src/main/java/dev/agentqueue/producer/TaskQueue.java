@@ -26,6 +26,7 @@ import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The producer: enqueues tasks for other applications (by its portable JNDI name, or remotely) and for the REST
@@ -60,6 +61,14 @@ public class TaskQueue implements TaskQueueRemote {
 
     @Override
     public TaskReceipt enqueue(TaskRequest request) {
+        return submit(request).receipt();
+    }
+
+    /**
+     * Enqueues a task like {@link #enqueue} and also returns its record: as written for a new task, as stored for
+     * the first task of a repeated idempotency key. Spares local callers such as the REST API a read back.
+     */
+    public Enqueued submit(TaskRequest request) {
         JsonObject payload = validator.validate(request);
         refuseWhenFull();
         NewTask task = new NewTask(
@@ -75,13 +84,13 @@ public class TaskQueue implements TaskQueueRemote {
                 broker.redelivery().maxDeliveryAttempts());
         CreateOutcome created = store.create(task, true);
         if (created.duplicate()) {
-            TaskState state =
-                    store.find(created.taskId()).map(TaskSnapshot::state).orElse(TaskState.QUEUED);
-            return new TaskReceipt(created.taskId(), state, true);
+            Optional<TaskSnapshot> first = store.find(created.taskId());
+            TaskState state = first.map(TaskSnapshot::state).orElse(TaskState.QUEUED);
+            return new Enqueued(new TaskReceipt(created.taskId(), state, true), first);
         }
         transactions.registerInterposedSynchronization(new EnqueueCompletion(store, task));
         send(task, payload, request.delay());
-        return new TaskReceipt(task.id(), TaskState.QUEUED, false);
+        return new Enqueued(new TaskReceipt(task.id(), TaskState.QUEUED, false), Optional.of(TaskSnapshot.of(task)));
     }
 
     private void send(NewTask task, JsonObject payload, Duration delay) {

@@ -36,6 +36,11 @@ public record TaskSnapshot(
         JsonArray history,
         JsonValue usage) {
 
+    /** Returns the record a new task is written with, without reading it back from Redis. */
+    public static TaskSnapshot of(NewTask task) {
+        return fromHash(task.initialFields());
+    }
+
     /** Builds a snapshot from the field map of a task hash. */
     public static TaskSnapshot fromHash(Map<String, String> hash) {
         return new TaskSnapshot(

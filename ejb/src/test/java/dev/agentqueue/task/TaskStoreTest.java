@@ -65,6 +65,19 @@ class TaskStoreTest {
     }
 
     @Test
+    void theSnapshotOfANewTaskIsTheRecordAsWritten() {
+        NewTask task = aNewTask()
+                .withAgent("analyzer")
+                .withIdempotencyKey("order-5")
+                .withPriority(8)
+                .build();
+
+        store.create(task, true);
+
+        assertThat(TaskSnapshot.of(task)).isEqualTo(store.find(task.id()).orElseThrow());
+    }
+
+    @Test
     void theSameIdempotencyKeyReturnsTheFirstTask() {
         NewTask first = aNewTask().withIdempotencyKey("order-42").build();
         NewTask second = aNewTask().withIdempotencyKey("order-42").build();

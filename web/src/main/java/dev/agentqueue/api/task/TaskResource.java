@@ -4,6 +4,7 @@ import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.PageJson;
 import dev.agentqueue.api.support.QueryParams;
+import dev.agentqueue.producer.Enqueued;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskReceipt;
 import dev.agentqueue.task.TaskIndex;
@@ -56,9 +57,10 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRODUCER)
     public Response enqueue(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        TaskReceipt receipt = queue.enqueue(TaskRequestParser.parse(body, idempotencyKey));
-        TaskSnapshot task = store.find(receipt.id())
-                .orElseThrow(() -> ApiException.notFound("Task " + receipt.id() + " is gone already"));
+        Enqueued enqueued = queue.submit(TaskRequestParser.parse(body, idempotencyKey));
+        TaskReceipt receipt = enqueued.receipt();
+        TaskSnapshot task =
+                enqueued.task().orElseThrow(() -> ApiException.notFound("Task " + receipt.id() + " is gone already"));
         Response.ResponseBuilder response = Response.accepted(TaskJson.of(task).toString())
                 .location(uri.getAbsolutePathBuilder().path(receipt.id()).build());
         if (receipt.duplicate()) {
