@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,18 @@ final class WildFlyServer implements AutoCloseable {
 
     /** Starts the server and waits until the API's health endpoint answers 200; returns the boot time. */
     Duration start(RestApi api) throws IOException {
+        Duration boot = startOrCrash(api);
+        if (boot == null) {
+            throw new AssertionError("the server JVM exited during boot; see " + consoleLog);
+        }
+        return boot;
+    }
+
+    /**
+     * Starts the server and waits until the API answers, or until the JVM exits on its own during boot (a task it
+     * ran halted it); returns the boot time, or null after such a crash.
+     */
+    Duration startOrCrash(RestApi api) throws IOException {
         if (jvm != null && jvm.isAlive()) {
             throw new IllegalStateException("the server is running already (pid " + jvm.pid() + ")");
         }
@@ -129,15 +142,24 @@ final class WildFlyServer implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("standalone.sh exited with " + script.exitValue()
                         + " before starting the JVM; see " + consoleLog));
         Progress.say("server JVM pid %d (a descendant of standalone.sh pid %d)", jvm.pid(), script.pid());
-        Deadline.await("the server to boot and agentqueue to answer GET /health with 200", BOOT_TIMEOUT, () -> {
-            if (!jvm.isAlive()) {
-                throw new AssertionError("the server JVM exited during boot; see " + consoleLog);
-            }
-            return api.healthy();
-        });
+        Boolean up = Deadline.await(
+                "the server to boot and agentqueue to answer GET /health with 200",
+                BOOT_TIMEOUT,
+                () -> !jvm.isAlive() ? Boolean.FALSE : api.healthy() ? Boolean.TRUE : null,
+                Objects::nonNull,
+                state -> "not yet");
         Duration boot = Duration.ofNanos(System.nanoTime() - started);
+        if (!up) {
+            Progress.say("server JVM %d exited during boot after %.1f s", jvm.pid(), boot.toMillis() / 1000.0);
+            return null;
+        }
         Progress.say("server up in %.1f s", boot.toMillis() / 1000.0);
         return boot;
+    }
+
+    /** Tells whether the server JVM is alive. */
+    boolean running() {
+        return jvm != null && jvm.isAlive();
     }
 
     /** Returns the running JVM's PID. */
@@ -156,16 +178,13 @@ final class WildFlyServer implements AutoCloseable {
         Progress.say("server JVM %d is gone", pid);
     }
 
-    /**
-     * Waits until the JVM exits on its own (a task halted it), failing when {@code timeout} passes first; returns
-     * how long that took.
-     */
-    Duration awaitCrash(Duration timeout) {
-        requireRunning();
-        long started = System.nanoTime();
-        Deadline.await("server JVM " + jvm.pid() + " to exit", timeout, () -> !jvm.isAlive());
+    /** Waits for the standalone.sh of a JVM that exited on its own (a task halted it). */
+    void reap() {
+        if (running()) {
+            throw new IllegalStateException("the server JVM " + jvm.pid() + " is still running");
+        }
         awaitExit(STOP_TIMEOUT);
-        return Duration.ofNanos(System.nanoTime() - started);
+        Progress.say("server JVM %d exited by itself", jvm.pid());
     }
 
     /** Shuts the server down gracefully (management {@code :shutdown} with a suspend timeout) and waits for it. */
