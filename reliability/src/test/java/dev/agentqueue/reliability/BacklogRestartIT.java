@@ -11,9 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 4 of issue 6, restart with a backlog: tasks queued while the workers are paused, plus tasks scheduled for
@@ -27,22 +26,12 @@ class BacklogRestartIT {
 
     private static final long DELAY_SPREAD_MS = 40_000;
 
-    private static Rig rig;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        rig = Rig.start("backlog-restart", List.of());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    static final RigExtension RIG = new RigExtension("backlog-restart");
 
     @Test
     void aGracefulRestartWithABacklogLosesNothingAndRunsScheduledTasksNoEarlierThanTheirTime() throws Exception {
+        Rig rig = RIG.rig();
         int backlog = Settings.size(2_000, 10_000);
         int scheduled = Settings.size(10, 20);
         Results results = new Results("4-backlog-restart");

@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 2 of issue 6, crash loop: a task whose execution halts the server JVM every time. The suite restarts the
@@ -26,23 +25,13 @@ class CrashLoopIT {
 
     private static final int COMPANIONS = 20;
 
-    private static Rig rig;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        // Only this server may run the halt job; it is off by default.
-        rig = Rig.start("crash-loop", List.of("-Dagentqueue.diagnostics.halt-enabled=true"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    // Only this server may run the halt job; it is off by default.
+    @RegisterExtension
+    static final RigExtension RIG = new RigExtension("crash-loop", "-Dagentqueue.diagnostics.halt-enabled=true");
 
     @Test
     void aTaskThatKillsTheServerOnEveryDeliveryEndsInTheDlqAfterMaxDeliveryAttempts() throws Exception {
+        Rig rig = RIG.rig();
         Results results = new Results("2-crash-loop");
         // Everything is accepted before the first crash: the halt task between two groups of sleep tasks.
         rig.server.pauseTaskQueue();
@@ -125,6 +114,7 @@ class CrashLoopIT {
 
     @Test
     void aTaskTheBrokerDeadLettersWithoutAnOutcomeIsRecordedDeadLetterByReconciliation() {
+        Rig rig = RIG.rig();
         rig.server.pauseTaskQueue();
         String id = rig.api.enqueue(Rig.job("echo", JsonValue.EMPTY_JSON_OBJECT));
         // The broker moves the message itself, as it does when max-delivery-attempts runs out on a rollback: no
@@ -159,7 +149,7 @@ class CrashLoopIT {
         return Deadline.await(
                         "the DLQ to list task " + taskId,
                         Duration.ofMinutes(1),
-                        () -> rig.api.deadLetters().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                        () -> RIG.rig().api.deadLetters().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                                 .filter(item -> taskId.equals(item.getString("taskId", null)))
                                 .findFirst(),
                         Optional::isPresent,
@@ -170,7 +160,7 @@ class CrashLoopIT {
     /** Reads the task, or returns a placeholder while the server goes down under the poll. */
     private static JsonObject readQuietly(String id) {
         try {
-            return rig.api.task(id);
+            return RIG.rig().api.task(id);
         } catch (UncheckedIOException e) {
             return Json.createObjectBuilder()
                     .add("state", "UNREACHABLE")

@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scenario 1 of issue 6, server crash: the server JVM is killed with SIGKILL while tasks run, then started again on
@@ -21,22 +20,12 @@ class ServerCrashIT {
 
     private static final long TASK_MS = 50;
 
-    private static Rig rig;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        rig = Rig.start("server-crash", List.of());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    static final RigExtension RIG = new RigExtension("server-crash");
 
     @Test
     void aServerKilledMidRunLosesNoTaskAndWritesEachResultOnce() throws Exception {
+        Rig rig = RIG.rig();
         int tasks = Settings.size(500, 2_000);
         Results results = new Results("1-server-crash").put("taskMs", TASK_MS);
 
