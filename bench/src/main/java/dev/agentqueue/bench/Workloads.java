@@ -86,6 +86,26 @@ final class Workloads {
         say("ceiling: %.0f msg/s produce+consume", m.get("ceiling.rate"));
     }
 
+    /**
+     * Sends unmeasured traffic through the raw-JMS probe and both enqueue paths, so that the first measured run of a
+     * phase, on a freshly started server, does not measure the JIT compiler.
+     */
+    void warmUp() {
+        int tasks = scale.warmUpTasks;
+        prepare();
+        say(
+                "warm-up (not measured): %,d raw JMS messages, %,d tasks through the EJB and %,d through REST",
+                tasks, tasks, tasks);
+        server.probePost(
+                "ceiling?messages=" + tasks + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
+                        + PAYLOAD_BYTES,
+                "");
+        long before = records.completed();
+        awaitAll("warm-up ejb", enqueueThroughEjb(NOOP_PAYLOAD, tasks).ids(), before);
+        before = records.completed();
+        awaitAll("warm-up rest", enqueueThroughRest(NOOP_PAYLOAD, tasks).ids(), before);
+    }
+
     /** W1: noop tasks enqueued through the EJB, then through REST, drained while they arrive. */
     void noop(Map<String, Double> m) {
         int tasks = scale.noopTasks;
@@ -93,7 +113,7 @@ final class Workloads {
         say("w1 ejb: %,d echo tasks through TaskQueue, %d threads", tasks, PRODUCERS);
         long before = records.completed();
         Cpu cpu = cpu();
-        EjbBatch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
+        Batch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
         List<TaskRecords.Task> ejbDone = awaitAll("w1 ejb", ejb.ids(), before);
         m.put("w1.ejbServerCpuUs", cpu.serverMicrosPer(tasks));
         m.put("w1.ejbRedisCpuUs", cpu.redisMicrosPer(tasks));
@@ -104,18 +124,10 @@ final class Workloads {
         say("w1 rest: %,d echo tasks through POST /tasks, %d threads", tasks, PRODUCERS);
         before = records.completed();
         cpu = cpu();
-        List<String> ids = Collections.synchronizedList(new ArrayList<>(tasks));
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        parallel(PRODUCERS, () -> {
-            while (next.getAndIncrement() < tasks) {
-                ids.add(accepted(server.enqueue(NOOP_PAYLOAD)));
-            }
-        });
-        double restSeconds = (System.nanoTime() - start) / 1e9;
-        List<TaskRecords.Task> done = awaitAll("w1 rest", ids, before);
+        Batch rest = enqueueThroughRest(NOOP_PAYLOAD, tasks);
+        List<TaskRecords.Task> done = awaitAll("w1 rest", rest.ids(), before);
         m.put("w1.restServerCpuUs", cpu.serverMicrosPer(tasks));
-        m.put("w1.restEnqueueRate", tasks / restSeconds);
+        m.put("w1.restEnqueueRate", tasks / rest.seconds());
         m.put("w1.completedTasks", (double) ejbDone.size() + done.size());
         m.put("w1.restDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
         ratio(m, "w1.ejbEnqueueRate", "w1.ejbEnqueueVsCeiling");
@@ -233,7 +245,7 @@ final class Workloads {
         List<TaskRecords.Task> done;
         try (HeapSampler heap = new HeapSampler(server)) {
             server.probePost("pause", "");
-            EjbBatch batch;
+            Batch batch;
             try {
                 batch = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
             } finally {
@@ -261,7 +273,21 @@ final class Workloads {
                 m.get("w4.redisBytesPerTask"));
     }
 
-    private record EjbBatch(List<String> ids, double seconds) {}
+    /** Task ids accepted by one enqueue batch, and the batch's enqueue time. */
+    private record Batch(List<String> ids, double seconds) {}
+
+    /** Enqueues through {@code POST /tasks} from {@link #PRODUCERS} client threads. */
+    private Batch enqueueThroughRest(String payload, int tasks) {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>(tasks));
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(PRODUCERS, () -> {
+            while (next.getAndIncrement() < tasks) {
+                ids.add(accepted(server.enqueue(payload)));
+            }
+        });
+        return new Batch(ids, (System.nanoTime() - start) / 1e9);
+    }
 
     /**
      * CPU time used so far by the server JVM and by Redis. CPU per task is less disturbed than rates by other load
@@ -292,7 +318,7 @@ final class Workloads {
     }
 
     /** Enqueues through the probe's EJB loop, in chunks so that progress shows and answers stay small. */
-    private EjbBatch enqueueThroughEjb(String payload, int tasks) {
+    private Batch enqueueThroughEjb(String payload, int tasks) {
         List<String> ids = new ArrayList<>(tasks);
         double seconds = 0;
         for (int from = 0; from < tasks; from += ENQUEUE_CHUNK) {
@@ -304,7 +330,7 @@ final class Workloads {
                 say("  enqueued %,d/%,d", from + count, tasks);
             }
         }
-        return new EjbBatch(ids, seconds);
+        return new Batch(ids, seconds);
     }
 
     private List<TaskRecords.Task> awaitAll(String what, List<String> ids, long completedBefore) {
