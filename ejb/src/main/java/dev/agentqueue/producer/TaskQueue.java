@@ -17,6 +17,7 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -50,8 +51,13 @@ public class TaskQueue implements TaskQueueRemote {
     @Inject
     BrokerManagement broker;
 
-    @Inject
-    JMSContext jms;
+    /**
+     * The server's default JMS connection factory (in WildFly the pooled, XA-capable {@code java:/JmsXA}). A context
+     * made from it inside the enqueue's transaction sends as part of that transaction. Asked directly rather than
+     * through an injected {@code JMSContext}, whose every method call looks up the transaction-scoped context anew.
+     */
+    @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
+    ConnectionFactory connections;
 
     @Resource(name = JmsNames.TASK_QUEUE_REF)
     Queue taskQueue;
@@ -104,7 +110,18 @@ public class TaskQueue implements TaskQueueRemote {
                 task.idempotencyKey(),
                 task.timeoutMs(),
                 task.createdAt());
-        TextMessage message = jms.createTextMessage(EnvelopeCodec.encode(envelope));
+        try (JMSContext jms = connections.createContext()) {
+            TextMessage message = jms.createTextMessage(EnvelopeCodec.encode(envelope));
+            setProperties(message, task);
+            jms.createProducer()
+                    .setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setPriority(task.priority())
+                    .setDeliveryDelay(delay.toMillis())
+                    .send(taskQueue, message);
+        }
+    }
+
+    private static void setProperties(TextMessage message, NewTask task) {
         try {
             message.setIntProperty(MessageProperties.VERSION, MessageProperties.CURRENT_VERSION);
             message.setStringProperty(MessageProperties.TASK_ID, task.id());
@@ -115,11 +132,6 @@ public class TaskQueue implements TaskQueueRemote {
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot build task message: " + e.getMessage(), e.getErrorCode(), e);
         }
-        jms.createProducer()
-                .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(task.priority())
-                .setDeliveryDelay(delay.toMillis())
-                .send(taskQueue, message);
     }
 
     private void refuseWhenFull() {
