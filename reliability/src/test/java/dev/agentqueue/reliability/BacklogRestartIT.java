@@ -108,6 +108,9 @@ class BacklogRestartIT {
                 .put("shutdown", Duration.between(shutdownStart, restart))
                 .put("serverBoot", boot)
                 .put("recovery", Duration.between(restart, account.lastFinishedAt()))
+                .put(
+                        "backlogRecovery",
+                        Duration.between(restart, rig.read(queued).lastFinishedAt()))
                 .put("scheduledDueAfterServerUp", dueAfterUp)
                 .put("scheduledStartedEarly", early.size())
                 .put("scheduledLatestStartAfterDueMs", latestStartAfterDue)
