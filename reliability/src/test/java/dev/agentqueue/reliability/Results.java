@@ -1,6 +1,7 @@
 package dev.agentqueue.reliability;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
@@ -61,12 +62,14 @@ final class Results {
         return this;
     }
 
-    /** Writes the figures and prints them. */
+    /** Writes the figures and prints them, also as one {@code RELIABILITY scenario=} line in the build log. */
     void write() {
+        JsonObject built = figures.build();
+        System.out.println("RELIABILITY scenario=" + scenario + " " + built);
         StringWriter text = new StringWriter();
         try (JsonGenerator json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createGenerator(text)) {
-            json.write(figures.build());
+            json.write(built);
         }
         Path file = Settings.path("results.dir").resolve(scenario + "-" + Settings.scale() + ".json");
         try {
