@@ -152,7 +152,8 @@ class RestFuzzIT {
             case PRODUCER -> api.as(Role.PRODUCER);
             case VIEWER -> api.as(Role.VIEWER);
             case ANONYMOUS, GARBAGE_AUTHORIZATION -> api.anonymous();
-            case WRONG_PASSWORD -> api.withCredentials("it-admin", "wrong-" + index);
+            case WRONG_PASSWORD ->
+                api.withCredentials("it-fuzz-nobody", "wrong-" + index); // not a real user: see SecretsIT
         };
         Map<String, String> headers = new java.util.LinkedHashMap<>(request.headers());
         if (caller == Caller.GARBAGE_AUTHORIZATION) {
@@ -168,7 +169,7 @@ class RestFuzzIT {
                 "Basic " + Base64.getEncoder().encodeToString(":".getBytes(StandardCharsets.UTF_8)),
                 "Basic",
                 "Bearer eyJhbGciOiJub25lIn0.e30.",
-                "Digest username=\"it-admin\"",
+                "Digest username=\"it-fuzz-nobody\"",
                 "Basic " + "A".repeat(4000));
         return values.get(index % values.size());
     }
@@ -186,11 +187,13 @@ class RestFuzzIT {
 
     /** Waits until nothing is in flight and two readings agree, and returns that reading. */
     private Snapshot quietSnapshot(RedisProbe redis) {
-        Await.until(
-                "the task queue to be idle",
-                QUIET,
-                admin::taskQueue,
-                q -> q.getInt("depth") == 0 && q.getInt("delivering") == 0 && q.getInt("scheduled") == 0);
+        Await.until("the task queue to be idle", QUIET, () -> admin.get("queues"), reply -> {
+            JsonObject tasks = reply.status() == 200 ? reply.json().getJsonObject("tasks") : null;
+            return tasks != null
+                    && tasks.getInt("depth") == 0
+                    && tasks.getInt("delivering") == 0
+                    && tasks.getInt("scheduled") == 0;
+        });
         Snapshot[] last = {snapshot(redis)};
         return Await.until("two equal snapshots in a row", QUIET, () -> snapshot(redis), s -> {
             boolean same = s.equals(last[0]);

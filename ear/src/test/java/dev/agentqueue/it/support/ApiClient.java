@@ -31,6 +31,11 @@ public final class ApiClient {
         PRODUCER,
         CLIENT;
 
+        /** Returns the name of this role's IT user. */
+        public String user() {
+            return property("user");
+        }
+
         /** Returns the generated password of this role's IT user. */
         public String password() {
             return property("password");
