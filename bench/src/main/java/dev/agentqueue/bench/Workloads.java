@@ -73,6 +73,7 @@ final class Workloads {
     void ceiling(Map<String, Double> m) {
         int messages = scale.ceilingMessages;
         say("ceiling: %,d raw JMS messages, %d producers + %d consumers", messages, PRODUCERS, PRODUCERS);
+        Cpu cpu = cpu();
         JsonObject r = server.probePost(
                 "ceiling?messages=" + messages + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
                         + PAYLOAD_BYTES,
@@ -81,6 +82,7 @@ final class Workloads {
         m.put(
                 "ceiling.produceRate",
                 messages / r.getJsonNumber("produceSeconds").doubleValue());
+        m.put("ceiling.serverCpuUs", cpu.serverMicrosPer(messages));
         say("ceiling: %.0f msg/s produce+consume", m.get("ceiling.rate"));
     }
 
@@ -90,14 +92,18 @@ final class Workloads {
         prepare();
         say("w1 ejb: %,d echo tasks through TaskQueue, %d threads", tasks, PRODUCERS);
         long before = records.completed();
+        Cpu cpu = cpu();
         EjbBatch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
         List<TaskRecords.Task> ejbDone = awaitAll("w1 ejb", ejb.ids(), before);
+        m.put("w1.ejbServerCpuUs", cpu.serverMicrosPer(tasks));
+        m.put("w1.ejbRedisCpuUs", cpu.redisMicrosPer(tasks));
         m.put("w1.ejbEnqueueRate", tasks / ejb.seconds());
         m.put("w1.ejbDrainRate", tasks / seconds(minCreated(ejbDone), maxFinished(ejbDone)));
 
         prepare();
         say("w1 rest: %,d echo tasks through POST /tasks, %d threads", tasks, PRODUCERS);
         before = records.completed();
+        cpu = cpu();
         List<String> ids = Collections.synchronizedList(new ArrayList<>(tasks));
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -108,6 +114,7 @@ final class Workloads {
         });
         double restSeconds = (System.nanoTime() - start) / 1e9;
         List<TaskRecords.Task> done = awaitAll("w1 rest", ids, before);
+        m.put("w1.restServerCpuUs", cpu.serverMicrosPer(tasks));
         m.put("w1.restEnqueueRate", tasks / restSeconds);
         m.put("w1.completedTasks", (double) ejbDone.size() + done.size());
         m.put("w1.restDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
@@ -115,12 +122,17 @@ final class Workloads {
         ratio(m, "w1.restEnqueueRate", "w1.restEnqueueVsCeiling");
         ratio(m, "w1.ejbDrainRate", "w1.ejbDrainVsCeiling");
         ratio(m, "w1.restDrainRate", "w1.restDrainVsCeiling");
+        if (m.containsKey("ceiling.serverCpuUs")) {
+            m.put("w1.ejbServerCpuVsCeiling", m.get("w1.ejbServerCpuUs") / m.get("ceiling.serverCpuUs"));
+        }
         say(
-                "w1: enqueue ejb %.0f/s rest %.0f/s; drain ejb %.0f/s rest %.0f/s",
+                "w1: enqueue ejb %.0f/s rest %.0f/s; drain ejb %.0f/s rest %.0f/s; server CPU/task ejb %.0f µs rest %.0f µs",
                 m.get("w1.ejbEnqueueRate"),
                 m.get("w1.restEnqueueRate"),
                 m.get("w1.ejbDrainRate"),
-                m.get("w1.restDrainRate"));
+                m.get("w1.restDrainRate"),
+                m.get("w1.ejbServerCpuUs"),
+                m.get("w1.restServerCpuUs"));
     }
 
     /** W2: sleep-20-ms tasks, queued while the workers are paused, then run; the rate against the ideal. */
@@ -217,6 +229,7 @@ final class Workloads {
         say("w4: %,d echo tasks queued with the workers paused, then drained", tasks);
         long before = records.completed();
         long memoryBefore = records.usedMemory();
+        Cpu cpu = cpu();
         List<TaskRecords.Task> done;
         try (HeapSampler heap = new HeapSampler(server)) {
             server.probePost("pause", "");
@@ -231,6 +244,7 @@ final class Workloads {
             m.put("w4.peakHeapMiB", heap.peakUsedMiB());
             m.put("w4.peakHeapAfterGcMiB", heap.peakAfterGcMiB());
         }
+        m.put("w4.serverCpuUs", cpu.serverMicrosPer(tasks));
         m.put("w4.drainRate", tasks / seconds(minStarted(done), maxFinished(done)));
         m.put("w4.completedTasks", (double) done.size());
         m.put("w4.redisBytesPerTask", (records.usedMemory() - memoryBefore) / (double) tasks);
@@ -248,6 +262,34 @@ final class Workloads {
     }
 
     private record EjbBatch(List<String> ids, double seconds) {}
+
+    /**
+     * CPU time used so far by the server JVM and by Redis. CPU per task is less disturbed than rates by other load
+     * on a shared machine, so it is the figure to compare changes by.
+     */
+    private Cpu cpu() {
+        return new Cpu(server.probeGet("heap").getJsonNumber("cpuNanos").longValue(), records.cpuSeconds());
+    }
+
+    private final class Cpu {
+        private final long serverNanos;
+        private final double redisSeconds;
+
+        Cpu(long serverNanos, double redisSeconds) {
+            this.serverNanos = serverNanos;
+            this.redisSeconds = redisSeconds;
+        }
+
+        /** Returns the server CPU used since this reading, in microseconds per item. */
+        double serverMicrosPer(int items) {
+            return (cpu().serverNanos - serverNanos) / 1e3 / items;
+        }
+
+        /** Returns the Redis CPU used since this reading, in microseconds per item. */
+        double redisMicrosPer(int items) {
+            return (records.cpuSeconds() - redisSeconds) * 1e6 / items;
+        }
+    }
 
     /** Enqueues through the probe's EJB loop, in chunks so that progress shows and answers stay small. */
     private EjbBatch enqueueThroughEjb(String payload, int tasks) {
