@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A small HTTP client for the REST API, used by client-side integration tests as a real caller would. It
@@ -29,6 +30,16 @@ public final class ApiClient {
         VIEWER,
         PRODUCER,
         CLIENT;
+
+        /** Returns the name of this role's IT user. */
+        public String user() {
+            return property("user");
+        }
+
+        /** Returns the generated password of this role's IT user. */
+        public String password() {
+            return property("password");
+        }
 
         String property(String what) {
             String name = "agentqueue.it." + name().toLowerCase(Locale.ROOT) + "." + what;
@@ -116,6 +127,24 @@ public final class ApiClient {
 
     public Reply delete(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
+    /**
+     * Sends any request as given: {@code rawPath} is appended to the API base unresolved (so it may hold encoded
+     * dots, slashes or NULs), a {@code null} body sends none, and {@code headers} are added as they are.
+     */
+    public Reply request(String method, String rawPath, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPath))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Reply postJson(String path, JsonValue body) {
