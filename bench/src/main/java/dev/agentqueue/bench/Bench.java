@@ -80,6 +80,16 @@ public final class Bench {
                 }
                 System.out.print(Report.markdown(results, flags.getOrDefault("name", out.toString())));
             }
+            case "compare" -> {
+                if (files.size() != 2) {
+                    usage();
+                }
+                System.out.print(Report.compare(
+                        Report.read(Path.of(files.get(0))),
+                        Report.read(Path.of(files.get(1))),
+                        flags.getOrDefault("before", "before"),
+                        flags.getOrDefault("after", "after")));
+            }
             default -> usage();
         }
     }
@@ -93,6 +103,7 @@ public final class Bench {
             String loadBefore = Machine.loadAverage();
             String startedAt = Instant.now().toString();
             JsonArrayBuilder results = Json.createArrayBuilder();
+            workloads.warmUp();
             for (int run = 1; run <= options.runs(); run++) {
                 out.printf(
                         "== run %d/%d, worker concurrency %d, scale %s, load average %s%n",
@@ -169,7 +180,8 @@ public final class Bench {
                 usage: Bench run --url http://127.0.0.1:8980/ --redis redis://127.0.0.1:6390 --out phase.json
                                  [--concurrency 8] [--workloads ceiling,w1,w2,w3,w4] [--scale full|quick|smoke]
                                  [--runs 3] [--flush-redis] [--user U] (password from AGENTQUEUE_PASSWORD)
-                       Bench report --out results.json [--doc docs/BENCHMARKS.md] [--command C] [--label L] phase.json...""");
+                       Bench report --out results.json [--doc docs/BENCHMARKS.md] [--command C] [--label L] phase.json...
+                       Bench compare [--before NAME] [--after NAME] before-results.json after-results.json""");
         System.exit(2);
     }
 }

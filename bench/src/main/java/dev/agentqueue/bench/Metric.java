@@ -10,6 +10,7 @@ record Metric(String key, String label, String unit, String target) {
     static final List<Metric> ALL = List.of(
             new Metric("ceiling.rate", "Ceiling: raw JMS produce+consume, 8+8 threads", "msg/s", ""),
             new Metric("ceiling.produceRate", "Ceiling: its produce side alone", "msg/s", ""),
+            new Metric("ceiling.serverCpuUs", "Ceiling: server CPU per message (send + receive)", "µs", ""),
             new Metric("w1.ejbEnqueueRate", "W1 enqueue via EJB (8 threads)", "tasks/s", ""),
             new Metric("w1.ejbEnqueueVsCeiling", "W1 enqueue via EJB ÷ ceiling", "×", ""),
             new Metric("w1.restEnqueueRate", "W1 enqueue via REST (8 threads)", "tasks/s", ""),
@@ -18,6 +19,10 @@ record Metric(String key, String label, String unit, String target) {
             new Metric("w1.ejbDrainVsCeiling", "W1 drain, EJB-enqueued ÷ ceiling", "×", "≥ 0.6"),
             new Metric("w1.restDrainRate", "W1 drain, REST-enqueued", "tasks/s", ""),
             new Metric("w1.restDrainVsCeiling", "W1 drain, REST-enqueued ÷ ceiling", "×", "≥ 0.6"),
+            new Metric("w1.ejbServerCpuUs", "W1 EJB: server CPU per task (enqueue + run)", "µs", ""),
+            new Metric("w1.ejbServerCpuVsCeiling", "W1 EJB: server CPU per task ÷ ceiling's per message", "×", ""),
+            new Metric("w1.ejbRedisCpuUs", "W1 EJB: Redis CPU per task", "µs", ""),
+            new Metric("w1.restServerCpuUs", "W1 REST: server CPU per task (HTTP + enqueue + run)", "µs", ""),
             new Metric("w2.rate", "W2 io rate (sleep 20 ms; first start → last COMPLETED)", "tasks/s", ""),
             new Metric("w2.shareOfIdeal", "W2 share of ideal (concurrency × 50/s)", "%", "≥ 95%"),
             new Metric("w2.rateVsCeiling", "W2 rate ÷ ceiling", "×", ""),
@@ -33,6 +38,7 @@ record Metric(String key, String label, String unit, String target) {
             new Metric("w4.drainRate", "W4 drain of the backlog (first start → last COMPLETED)", "tasks/s", ""),
             new Metric("w4.drainVsCeiling", "W4 drain ÷ ceiling", "×", ""),
             new Metric("w4.drainVsW1", "W4 drain ÷ W1 drain (EJB)", "×", "≥ 0.8"),
+            new Metric("w4.serverCpuUs", "W4: server CPU per task (enqueue + run)", "µs", ""),
             new Metric("w4.peakHeapMiB", "W4 peak server heap used, live + garbage (sampled every 0.5 s)", "MiB", ""),
             new Metric("w4.peakHeapAfterGcMiB", "W4 peak server heap after GC (sampled every 0.5 s)", "MiB", "< 512"),
             new Metric("w4.redisBytesPerTask", "W4 Redis memory per completed task", "B", "< 2048"));

@@ -189,6 +189,49 @@ final class Report {
         return md.toString();
     }
 
+    /**
+     * Returns a markdown table setting two results documents side by side: per metric and concurrency, the median
+     * and min–max of each, for the before/after records in {@code docs/BENCHMARKS.md}.
+     */
+    static String compare(JsonObject before, JsonObject after, String beforeName, String afterName) {
+        StringBuilder md = new StringBuilder()
+                .append("| Metric | Concurrency | ")
+                .append(beforeName)
+                .append(" | ")
+                .append(afterName)
+                .append(" |\n|---|---:|---:|---:|\n");
+        for (JsonValue row : after.getJsonArray("summary")) {
+            JsonObject a = row.asJsonObject();
+            Metric metric = Metric.ALL.stream()
+                    .filter(m -> m.key().equals(a.getString("metric")))
+                    .findFirst()
+                    .orElseThrow();
+            JsonObject b = before.getJsonArray("summary").stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(r -> r.getString("metric").equals(metric.key())
+                            && r.getInt("concurrency") == a.getInt("concurrency"))
+                    .findFirst()
+                    .orElse(null);
+            md.append("| ")
+                    .append(metric.label())
+                    .append(unitSuffix(metric))
+                    .append(" | ")
+                    .append(a.getInt("concurrency"))
+                    .append(" | ")
+                    .append(b == null ? "–" : spread(metric, b))
+                    .append(" | ")
+                    .append(spread(metric, a))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String spread(Metric metric, JsonObject row) {
+        return metric.format(row.getJsonNumber("median").doubleValue()) + " ("
+                + metric.format(row.getJsonNumber("min").doubleValue()) + " – "
+                + metric.format(row.getJsonNumber("max").doubleValue()) + ")";
+    }
+
     private static String unitSuffix(Metric metric) {
         return metric.unit().isEmpty()
                         || metric.unit().equals("×")

@@ -53,6 +53,11 @@ final class TaskRecords implements AutoCloseable {
         return Long.parseLong(info("memory", "used_memory"));
     }
 
+    /** Returns the CPU time (user + system) the Redis server has used so far, in seconds. */
+    double cpuSeconds() {
+        return Double.parseDouble(info("cpu", "used_cpu_user")) + Double.parseDouble(info("cpu", "used_cpu_sys"));
+    }
+
     /** Returns the Redis server version. */
     String version() {
         return info("server", "redis_version");

@@ -73,6 +73,7 @@ final class Workloads {
     void ceiling(Map<String, Double> m) {
         int messages = scale.ceilingMessages;
         say("ceiling: %,d raw JMS messages, %d producers + %d consumers", messages, PRODUCERS, PRODUCERS);
+        Cpu cpu = cpu();
         JsonObject r = server.probePost(
                 "ceiling?messages=" + messages + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
                         + PAYLOAD_BYTES,
@@ -81,7 +82,28 @@ final class Workloads {
         m.put(
                 "ceiling.produceRate",
                 messages / r.getJsonNumber("produceSeconds").doubleValue());
+        m.put("ceiling.serverCpuUs", cpu.serverMicrosPer(messages));
         say("ceiling: %.0f msg/s produce+consume", m.get("ceiling.rate"));
+    }
+
+    /**
+     * Sends unmeasured traffic through the raw-JMS probe and both enqueue paths, so that the first measured run of a
+     * phase, on a freshly started server, does not measure the JIT compiler.
+     */
+    void warmUp() {
+        int tasks = scale.warmUpTasks;
+        prepare();
+        say(
+                "warm-up (not measured): %,d raw JMS messages, %,d tasks through the EJB and %,d through REST",
+                tasks, tasks, tasks);
+        server.probePost(
+                "ceiling?messages=" + tasks + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
+                        + PAYLOAD_BYTES,
+                "");
+        long before = records.completed();
+        awaitAll("warm-up ejb", enqueueThroughEjb(NOOP_PAYLOAD, tasks).ids(), before);
+        before = records.completed();
+        awaitAll("warm-up rest", enqueueThroughRest(NOOP_PAYLOAD, tasks).ids(), before);
     }
 
     /** W1: noop tasks enqueued through the EJB, then through REST, drained while they arrive. */
@@ -90,37 +112,39 @@ final class Workloads {
         prepare();
         say("w1 ejb: %,d echo tasks through TaskQueue, %d threads", tasks, PRODUCERS);
         long before = records.completed();
-        EjbBatch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
+        Cpu cpu = cpu();
+        Batch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
         List<TaskRecords.Task> ejbDone = awaitAll("w1 ejb", ejb.ids(), before);
+        m.put("w1.ejbServerCpuUs", cpu.serverMicrosPer(tasks));
+        m.put("w1.ejbRedisCpuUs", cpu.redisMicrosPer(tasks));
         m.put("w1.ejbEnqueueRate", tasks / ejb.seconds());
         m.put("w1.ejbDrainRate", tasks / seconds(minCreated(ejbDone), maxFinished(ejbDone)));
 
         prepare();
         say("w1 rest: %,d echo tasks through POST /tasks, %d threads", tasks, PRODUCERS);
         before = records.completed();
-        List<String> ids = Collections.synchronizedList(new ArrayList<>(tasks));
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        parallel(PRODUCERS, () -> {
-            while (next.getAndIncrement() < tasks) {
-                ids.add(accepted(server.enqueue(NOOP_PAYLOAD)));
-            }
-        });
-        double restSeconds = (System.nanoTime() - start) / 1e9;
-        List<TaskRecords.Task> done = awaitAll("w1 rest", ids, before);
-        m.put("w1.restEnqueueRate", tasks / restSeconds);
+        cpu = cpu();
+        Batch rest = enqueueThroughRest(NOOP_PAYLOAD, tasks);
+        List<TaskRecords.Task> done = awaitAll("w1 rest", rest.ids(), before);
+        m.put("w1.restServerCpuUs", cpu.serverMicrosPer(tasks));
+        m.put("w1.restEnqueueRate", tasks / rest.seconds());
         m.put("w1.completedTasks", (double) ejbDone.size() + done.size());
         m.put("w1.restDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
         ratio(m, "w1.ejbEnqueueRate", "w1.ejbEnqueueVsCeiling");
         ratio(m, "w1.restEnqueueRate", "w1.restEnqueueVsCeiling");
         ratio(m, "w1.ejbDrainRate", "w1.ejbDrainVsCeiling");
         ratio(m, "w1.restDrainRate", "w1.restDrainVsCeiling");
+        if (m.containsKey("ceiling.serverCpuUs")) {
+            m.put("w1.ejbServerCpuVsCeiling", m.get("w1.ejbServerCpuUs") / m.get("ceiling.serverCpuUs"));
+        }
         say(
-                "w1: enqueue ejb %.0f/s rest %.0f/s; drain ejb %.0f/s rest %.0f/s",
+                "w1: enqueue ejb %.0f/s rest %.0f/s; drain ejb %.0f/s rest %.0f/s; server CPU/task ejb %.0f µs rest %.0f µs",
                 m.get("w1.ejbEnqueueRate"),
                 m.get("w1.restEnqueueRate"),
                 m.get("w1.ejbDrainRate"),
-                m.get("w1.restDrainRate"));
+                m.get("w1.restDrainRate"),
+                m.get("w1.ejbServerCpuUs"),
+                m.get("w1.restServerCpuUs"));
     }
 
     /** W2: sleep-20-ms tasks, queued while the workers are paused, then run; the rate against the ideal. */
@@ -217,10 +241,11 @@ final class Workloads {
         say("w4: %,d echo tasks queued with the workers paused, then drained", tasks);
         long before = records.completed();
         long memoryBefore = records.usedMemory();
+        Cpu cpu = cpu();
         List<TaskRecords.Task> done;
         try (HeapSampler heap = new HeapSampler(server)) {
             server.probePost("pause", "");
-            EjbBatch batch;
+            Batch batch;
             try {
                 batch = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
             } finally {
@@ -231,6 +256,7 @@ final class Workloads {
             m.put("w4.peakHeapMiB", heap.peakUsedMiB());
             m.put("w4.peakHeapAfterGcMiB", heap.peakAfterGcMiB());
         }
+        m.put("w4.serverCpuUs", cpu.serverMicrosPer(tasks));
         m.put("w4.drainRate", tasks / seconds(minStarted(done), maxFinished(done)));
         m.put("w4.completedTasks", (double) done.size());
         m.put("w4.redisBytesPerTask", (records.usedMemory() - memoryBefore) / (double) tasks);
@@ -247,10 +273,52 @@ final class Workloads {
                 m.get("w4.redisBytesPerTask"));
     }
 
-    private record EjbBatch(List<String> ids, double seconds) {}
+    /** Task ids accepted by one enqueue batch, and the batch's enqueue time. */
+    private record Batch(List<String> ids, double seconds) {}
+
+    /** Enqueues through {@code POST /tasks} from {@link #PRODUCERS} client threads. */
+    private Batch enqueueThroughRest(String payload, int tasks) {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>(tasks));
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(PRODUCERS, () -> {
+            while (next.getAndIncrement() < tasks) {
+                ids.add(accepted(server.enqueue(payload)));
+            }
+        });
+        return new Batch(ids, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * CPU time used so far by the server JVM and by Redis. CPU per task is less disturbed than rates by other load
+     * on a shared machine, so it is the figure to compare changes by.
+     */
+    private Cpu cpu() {
+        return new Cpu(server.probeGet("heap").getJsonNumber("cpuNanos").longValue(), records.cpuSeconds());
+    }
+
+    private final class Cpu {
+        private final long serverNanos;
+        private final double redisSeconds;
+
+        Cpu(long serverNanos, double redisSeconds) {
+            this.serverNanos = serverNanos;
+            this.redisSeconds = redisSeconds;
+        }
+
+        /** Returns the server CPU used since this reading, in microseconds per item. */
+        double serverMicrosPer(int items) {
+            return (cpu().serverNanos - serverNanos) / 1e3 / items;
+        }
+
+        /** Returns the Redis CPU used since this reading, in microseconds per item. */
+        double redisMicrosPer(int items) {
+            return (records.cpuSeconds() - redisSeconds) * 1e6 / items;
+        }
+    }
 
     /** Enqueues through the probe's EJB loop, in chunks so that progress shows and answers stay small. */
-    private EjbBatch enqueueThroughEjb(String payload, int tasks) {
+    private Batch enqueueThroughEjb(String payload, int tasks) {
         List<String> ids = new ArrayList<>(tasks);
         double seconds = 0;
         for (int from = 0; from < tasks; from += ENQUEUE_CHUNK) {
@@ -262,7 +330,7 @@ final class Workloads {
                 say("  enqueued %,d/%,d", from + count, tasks);
             }
         }
-        return new EjbBatch(ids, seconds);
+        return new Batch(ids, seconds);
     }
 
     private List<TaskRecords.Task> awaitAll(String what, List<String> ids, long completedBefore) {

@@ -1,12 +1,11 @@
 package dev.agentqueue.broker;
 
+import dev.agentqueue.support.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -122,7 +121,7 @@ public class BrokerManagement {
     }
 
     static RedeliverySettings parseAddressSettings(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.reader(json)) {
             JsonObject o = reader.readObject();
             RedeliverySettings d = RedeliverySettings.DEFAULTS;
             return new RedeliverySettings(

@@ -1,16 +1,13 @@
 package dev.agentqueue.envelope;
 
+import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.TaskIds;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.Map;
 
 /** Writes and reads the version 1 JSON envelope of a task message. */
 public final class EnvelopeCodec {
@@ -18,13 +15,11 @@ public final class EnvelopeCodec {
     /** Largest message body accepted from the queue; bigger bodies are poison. */
     public static final int MAX_BODY_CHARS = 2 * 1024 * 1024;
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-
     private EnvelopeCodec() {}
 
     /** Renders an envelope as its JSON body. */
     public static String encode(TaskEnvelope envelope) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("id", envelope.id())
                 .add("contract", envelope.contract())
                 .add("payload", envelope.payload())
@@ -53,7 +48,7 @@ public final class EnvelopeCodec {
                     "Message body has " + body.length() + " characters; the limit is " + MAX_BODY_CHARS);
         }
         JsonObject json;
-        try (var reader = READERS.createReader(new StringReader(body))) {
+        try (var reader = Jsons.reader(body)) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new MalformedEnvelopeException("Message body is not a JSON object: " + e.getMessage(), e);
@@ -92,7 +87,7 @@ public final class EnvelopeCodec {
 
     /** Reads the id from a body if it has a valid one, for recording a message that is otherwise unusable. */
     public static String idIn(String body) {
-        try (var reader = READERS.createReader(new StringReader(body))) {
+        try (var reader = Jsons.reader(body)) {
             JsonValue id = reader.readObject().get("id");
             return id instanceof JsonString s && TaskIds.isValid(s.getString()) ? s.getString() : null;
         } catch (RuntimeException e) {

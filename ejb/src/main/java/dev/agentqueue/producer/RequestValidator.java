@@ -3,14 +3,13 @@ package dev.agentqueue.producer;
 import dev.agentqueue.agent.AgentRegistry;
 import dev.agentqueue.contract.ContractRegistry;
 import dev.agentqueue.contract.ExecutionContract;
+import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.TaskLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -85,7 +84,7 @@ public class RequestValidator {
             throw new PayloadTooLargeException(size, limits.maxPayloadBytes());
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.reader(json)) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidTaskException("payload", "payload is not valid JSON: " + e.getMessage());

@@ -1,6 +1,6 @@
 package dev.agentqueue.task;
 
-import jakarta.json.Json;
+import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
@@ -27,7 +27,7 @@ public record TaskError(ErrorClassification classification, String type, String 
 
     /** Renders this error as the JSON object stored on the task. */
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("classification", classification.name())
                 .add("type", type)
                 .add("message", message)

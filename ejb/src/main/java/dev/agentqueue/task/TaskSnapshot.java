@@ -1,10 +1,9 @@
 package dev.agentqueue.task;
 
-import jakarta.json.Json;
+import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +76,7 @@ public record TaskSnapshot(
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsons.reader(text)) {
             return Optional.of(reader.readValue());
         }
     }

@@ -3,9 +3,9 @@ package dev.agentqueue.task;
 import dev.agentqueue.redis.LuaScript;
 import dev.agentqueue.redis.RedisGateway;
 import dev.agentqueue.redis.RedisKeys;
+import dev.agentqueue.support.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public class TaskStore {
     /** Marks a delivery as running; allowed only for an attempt newer than the one recorded. */
     public TransitionOutcome start(String id, int attempt, int maxAttempts, String node, long now) {
         return transition(new Transition(id, TaskState.RUNNING, Guard.NEWER, attempt, now)
-                .history("start", Json.createObjectBuilder().add("node", node))
+                .history("start", Jsons.object().add("node", node))
                 .ttlSeconds(0)
                 .field(TaskFields.STARTED_AT, Long.toString(now))
                 .field(TaskFields.MAX_ATTEMPTS, Integer.toString(maxAttempts))
@@ -104,7 +104,7 @@ public class TaskStore {
             String id, int attempt, String resultJson, String warningsJson, String usageJson, long now) {
         return transition(new Transition(id, TaskState.COMPLETED, Guard.SAME, attempt, now)
                 .field(TaskFields.USAGE, usageJson == null ? "" : usageJson)
-                .history("finish", Json.createObjectBuilder().add("outcome", TaskState.COMPLETED.name()))
+                .history("finish", Jsons.object().add("outcome", TaskState.COMPLETED.name()))
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.RESULT, resultJson)
                 .field(TaskFields.WARNINGS, warningsJson)
@@ -163,7 +163,7 @@ public class TaskStore {
      */
     public TransitionOutcome redrive(String id, long now) {
         return transition(new Transition(id, TaskState.QUEUED, Guard.ANY, 0, now)
-                .history("both", Json.createObjectBuilder().add("outcome", "REDRIVEN"))
+                .history("both", Jsons.object().add("outcome", "REDRIVEN"))
                 .ttlSeconds(0)
                 .field(TaskFields.NEXT_ATTEMPT_AT, "")
                 .field(TaskFields.FINISHED_AT, ""));
@@ -172,7 +172,7 @@ public class TaskStore {
     /** Reverses {@link #redrive} when the transaction moving the message back to the task queue rolled back. */
     public TransitionOutcome undoRedrive(String id, long now) {
         return transition(new Transition(id, TaskState.DEAD_LETTER, Guard.SAME, 0, now)
-                .history("both", Json.createObjectBuilder().add("outcome", "REDRIVE_ROLLED_BACK"))
+                .history("both", Jsons.object().add("outcome", "REDRIVE_ROLLED_BACK"))
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
     }
@@ -194,7 +194,7 @@ public class TaskStore {
 
     /** Records progress reported by a running attempt; ignored once the attempt is no longer the current one. */
     public TransitionOutcome progress(String id, int attempt, double fraction, String note) {
-        JsonObjectBuilder progress = Json.createObjectBuilder().add("fraction", fraction);
+        JsonObjectBuilder progress = Jsons.object().add("fraction", fraction);
         if (note != null) {
             progress.add("note", note);
         }
@@ -228,12 +228,12 @@ public class TaskStore {
         String message = error.message().length() <= HISTORY_MESSAGE_LENGTH
                 ? error.message()
                 : error.message().substring(0, HISTORY_MESSAGE_LENGTH) + "…";
-        JsonObject summary = Json.createObjectBuilder()
+        JsonObject summary = Jsons.object()
                 .add("classification", error.classification().name())
                 .add("type", error.type())
                 .add("message", message)
                 .build();
-        return Json.createObjectBuilder().add("outcome", outcome.name()).add("error", summary);
+        return Jsons.object().add("outcome", outcome.name()).add("error", summary);
     }
 
     private static String[] keysOf(NewTask task) {
@@ -258,7 +258,7 @@ public class TaskStore {
         final long now;
         final List<String> fields = new ArrayList<>();
         String historyAction = "none";
-        JsonObjectBuilder historyPatch = Json.createObjectBuilder();
+        JsonObjectBuilder historyPatch = Jsons.object();
         long ttlSeconds = -1;
 
         Transition(String id, TaskState target, Guard guard, int attempt, long now) {

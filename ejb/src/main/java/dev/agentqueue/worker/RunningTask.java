@@ -3,7 +3,7 @@ package dev.agentqueue.worker;
 import dev.agentqueue.agent.AgentDefinition;
 import dev.agentqueue.contract.TaskContext;
 import dev.agentqueue.envelope.TaskEnvelope;
-import jakarta.json.Json;
+import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -98,7 +98,7 @@ final class RunningTask implements TaskContext {
 
     /** Returns the warnings collected so far as the JSON array stored on the task. */
     String warningsJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         warnings.forEach(array::add);
         return array.build().toString();
     }

@@ -22,7 +22,8 @@ public class ServerProbe {
 
     /**
      * Returns heap used (live and garbage), used after the last collection of each heap pool (about the live set),
-     * committed and max in bytes, and the processor count the JVM sees.
+     * committed and max in bytes, the CPU time the server process has used so far, and the processor count the JVM
+     * sees.
      */
     public JsonObject heap() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -35,10 +36,19 @@ public class ServerProbe {
                 .add("usedAfterGc", afterGc)
                 .add("committed", heap.getCommitted())
                 .add("max", heap.getMax())
+                .add("cpuNanos", processCpuNanos())
                 .add("processors", Runtime.getRuntime().availableProcessors())
                 .add("javaVersion", System.getProperty("java.version"))
                 .add("serverVersion", serverVersion())
                 .build();
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toNanos)
+                .orElse(-1L);
     }
 
     private String serverVersion() {

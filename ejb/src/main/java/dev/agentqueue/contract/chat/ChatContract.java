@@ -8,6 +8,7 @@ import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TaskContext;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.support.Jsons;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -17,7 +18,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -134,12 +134,12 @@ public class ChatContract implements ExecutionContract {
         }
         TokenUsage usage = response.tokenUsage();
         String modelName = response.modelName() != null ? response.modelName() : agent.model();
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("final_text", text)
                 .add("model", modelName)
                 .add(
                         "usage",
-                        Json.createObjectBuilder()
+                        Jsons.object()
                                 .add("input_tokens", count(usage == null ? null : usage.inputTokenCount()))
                                 .add("output_tokens", count(usage == null ? null : usage.outputTokenCount())))
                 .build();

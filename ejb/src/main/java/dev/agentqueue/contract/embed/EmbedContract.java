@@ -3,11 +3,11 @@ package dev.agentqueue.contract.embed;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.TaskContext;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.support.Jsons;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -71,15 +71,15 @@ public class EmbedContract implements ExecutionContract {
                 .map(text -> TextSegment.from(text.getString()))
                 .toList();
         List<Embedding> vectors = embeddings.model().embedAll(segments).content();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         for (Embedding embedding : vectors) {
-            JsonArrayBuilder vector = Json.createArrayBuilder();
+            JsonArrayBuilder vector = Jsons.array();
             for (float value : embedding.vector()) {
                 vector.add(value);
             }
             array.add(vector);
         }
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("vectors", array)
                 .add("dimension", vectors.isEmpty() ? 0 : vectors.get(0).dimension())
                 .add("model", LocalEmbeddingModel.MODEL_NAME)

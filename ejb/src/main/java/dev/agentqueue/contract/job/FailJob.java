@@ -3,8 +3,8 @@ package dev.agentqueue.contract.job;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TaskContext;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.support.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -48,7 +48,7 @@ public class FailJob implements JobHandler {
         if (redrivesNeeded > 0
                 && context.redrives() >= redrivesNeeded
                 && (succeedOn == 0 || context.attempt() >= succeedOn)) {
-            return Json.createObjectBuilder()
+            return Jsons.object()
                     .add("succeeded_on_attempt", context.attempt())
                     .add("succeeded_after_redrives", context.redrives())
                     .build();
@@ -59,9 +59,7 @@ public class FailJob implements JobHandler {
         if (redrivesNeeded > 0 || succeedOn == 0 || context.attempt() < succeedOn) {
             throw new RetryableTaskException(message + " (attempt " + context.attempt() + ")");
         }
-        return Json.createObjectBuilder()
-                .add("succeeded_on_attempt", context.attempt())
-                .build();
+        return Jsons.object().add("succeeded_on_attempt", context.attempt()).build();
     }
 
     private static String mode(JsonObject arguments) {

@@ -1,8 +1,8 @@
 package dev.agentqueue.contract.job;
 
 import dev.agentqueue.contract.TaskContext;
+import dev.agentqueue.support.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -34,7 +34,7 @@ public class SleepJob implements JobHandler {
         long ms = millis(arguments);
         // The sleep is the job: it models a call that waits on a downstream service.
         Thread.sleep(ms);
-        return Json.createObjectBuilder().add("slept_ms", ms).build();
+        return Jsons.object().add("slept_ms", ms).build();
     }
 
     private static long millis(JsonObject arguments) {

@@ -4,10 +4,10 @@ import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.breaker.BreakerParameters;
 import dev.agentqueue.breaker.BreakerSnapshot;
 import dev.agentqueue.breaker.SharedBreakers;
+import dev.agentqueue.support.Jsons;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,7 +21,7 @@ import java.time.Instant;
 
 /** {@code /breakers}: lists the shared circuit breakers with their state, counts and parameters; resets one. */
 @Path("breakers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BreakerResource {
 
@@ -31,9 +31,9 @@ public class BreakerResource {
     @GET
     @RolesAllowed({"agentqueue-viewer", "agentqueue-admin"})
     public String list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.array();
         breakers.list().forEach(b -> items.add(json(b)));
-        return Json.createObjectBuilder().add("items", items).build().toString();
+        return Jsons.object().add("items", items).build().toString();
     }
 
     @GET
@@ -58,12 +58,12 @@ public class BreakerResource {
 
     static JsonObject json(BreakerSnapshot b) {
         BreakerParameters p = b.parameters();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("name", b.name())
                 .add("state", b.state().name())
                 .add(
                         "counts",
-                        Json.createObjectBuilder()
+                        Jsons.object()
                                 .add("windowSize", b.windowSize())
                                 .add("windowFailures", b.windowFailures())
                                 .add("calls", b.calls())
@@ -73,7 +73,7 @@ public class BreakerResource {
                                 .add("opens", b.opens()))
                 .add(
                         "parameters",
-                        Json.createObjectBuilder()
+                        Jsons.object()
                                 .add("requestVolumeThreshold", p.requestVolumeThreshold())
                                 .add("failureRatio", p.failureRatio())
                                 .add("delayMs", p.delay().toMillis())

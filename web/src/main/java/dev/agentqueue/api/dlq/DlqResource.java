@@ -10,10 +10,10 @@ import dev.agentqueue.dlq.DeadLetterFilter;
 import dev.agentqueue.dlq.DeadLetterPage;
 import dev.agentqueue.dlq.DeadLetterQueue;
 import dev.agentqueue.dlq.FingerprintCount;
+import dev.agentqueue.support.Jsons;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,7 +30,7 @@ import java.util.List;
 
 /** {@code /dlq}: list and summarize dead letters (viewers), redrive and purge them (admins). */
 @Path("dlq")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DlqResource {
 
@@ -56,7 +56,7 @@ public class DlqResource {
                 null);
         DeadLetterPage page =
                 dlq.list(filter, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), QueryParams.cursor(cursor));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.array();
         page.entries().forEach(entry -> items.add(json(entry)));
         return PageJson.of(items, page.nextCursor());
     }
@@ -67,11 +67,11 @@ public class DlqResource {
     @RolesAllowed(Roles.VIEWER)
     public String summary() {
         List<FingerprintCount> groups = dlq.summary();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         long total = 0;
         for (FingerprintCount group : groups) {
             total += group.count();
-            array.add(Json.createObjectBuilder()
+            array.add(Jsons.object()
                     .add("fingerprint", group.fingerprint())
                     .add("count", group.count())
                     .add("line", group.line())
@@ -81,11 +81,7 @@ public class DlqResource {
                     .add("firstDeadLetteredAt", iso(group.firstDeadLetteredAt()))
                     .add("lastDeadLetteredAt", iso(group.lastDeadLetteredAt())));
         }
-        return Json.createObjectBuilder()
-                .add("total", total)
-                .add("groups", array)
-                .build()
-                .toString();
+        return Jsons.object().add("total", total).add("groups", array).build().toString();
     }
 
     /** Sends dead letters back to the task queue with a fresh attempt budget; answers how many went. */
@@ -96,7 +92,7 @@ public class DlqResource {
     public String redrive(String body) {
         DlqRequest request = DlqRequest.parse(body, false);
         int count = request.ids() != null ? dlq.redrive(request.ids()) : dlq.redrive(request.filter());
-        return Json.createObjectBuilder().add("redriven", count).build().toString();
+        return Jsons.object().add("redriven", count).build().toString();
     }
 
     /** Removes dead letters for good (their tasks become {@code PURGED}); answers how many were removed. */
@@ -107,13 +103,13 @@ public class DlqResource {
     public String purge(String body) {
         DlqRequest request = DlqRequest.parse(body, true);
         int count = request.ids() != null ? dlq.purge(request.ids()) : dlq.purge(request.filter());
-        return Json.createObjectBuilder().add("purged", count).build().toString();
+        return Jsons.object().add("purged", count).build().toString();
     }
 
     private static JsonObject json(DeadLetterEntry entry) {
         DeadLetter letter = entry.message();
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("taskId", letter.taskId() == null ? JsonValue.NULL : Json.createValue(letter.taskId()))
+        JsonObjectBuilder json = Jsons.object()
+                .add("taskId", letter.taskId() == null ? JsonValue.NULL : Jsons.string(letter.taskId()))
                 .add("messageId", String.valueOf(letter.messageId()))
                 .add("error", letter.error().toJson())
                 .add("attempt", letter.attempt())

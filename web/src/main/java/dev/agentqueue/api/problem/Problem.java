@@ -1,6 +1,6 @@
 package dev.agentqueue.api.problem;
 
-import jakarta.json.Json;
+import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -14,7 +14,7 @@ public final class Problem {
     private final String slug;
     private final String title;
     private final String detail;
-    private final JsonObjectBuilder extensions = Json.createObjectBuilder();
+    private final JsonObjectBuilder extensions = Jsons.object();
 
     private Problem(int status, String slug, String title, String detail) {
         this.status = status;
@@ -49,7 +49,7 @@ public final class Problem {
 
     /** Returns the problem as its JSON body. */
     public jakarta.json.JsonObject toJson() {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.object()
                 .add("type", TYPE_PREFIX + slug)
                 .add("title", title)
                 .add("status", status);

@@ -7,8 +7,8 @@ import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.PayloadTooLargeException;
 import dev.agentqueue.producer.QueueFullException;
 import dev.agentqueue.redis.StoreUnavailableException;
+import dev.agentqueue.support.Jsons;
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -41,12 +41,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                             "not-in-dead-letter-queue",
                             "Not in the dead-letter queue",
                             missing.getMessage() + "; nothing was changed")
-                    .with("taskIds", Json.createArrayBuilder(missing.taskIds()).build())
+                    .with("taskIds", Jsons.array(missing.taskIds()).build())
                     .toResponse();
         }
         if (e instanceof DeadLetterConflictException conflict) {
             return Problem.of(409, "conflict", "Conflict", conflict.getMessage() + "; nothing was changed")
-                    .with("taskIds", Json.createArrayBuilder(conflict.taskIds()).build())
+                    .with("taskIds", Jsons.array(conflict.taskIds()).build())
                     .toResponse();
         }
         if (e instanceof ApiException api) {

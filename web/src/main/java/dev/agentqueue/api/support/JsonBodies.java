@@ -1,14 +1,13 @@
 package dev.agentqueue.api.support;
 
 import dev.agentqueue.api.problem.ApiException;
-import jakarta.json.Json;
+import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -62,7 +61,7 @@ public final class JsonBodies {
             throw ApiException.badRequest(null, "The request body is empty; send a JSON object");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = Jsons.reader(body)) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw ApiException.badRequest(

@@ -1,6 +1,6 @@
 package dev.agentqueue.api.support;
 
-import jakarta.json.Json;
+import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 
@@ -11,9 +11,9 @@ public final class PageJson {
 
     /** Returns the page; {@code nextCursor} is {@code null} after the last page. */
     public static String of(JsonArrayBuilder items, String nextCursor) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("items", items)
-                .add("nextCursor", nextCursor == null ? JsonValue.NULL : Json.createValue(nextCursor))
+                .add("nextCursor", nextCursor == null ? JsonValue.NULL : Jsons.string(nextCursor))
                 .build()
                 .toString();
     }

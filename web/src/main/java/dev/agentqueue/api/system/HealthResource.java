@@ -6,10 +6,10 @@ import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.broker.QueueStats;
 import dev.agentqueue.redis.RedisHealth;
 import dev.agentqueue.redis.StoreUnavailableException;
+import dev.agentqueue.support.Jsons;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("health")
 @PermitAll
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
@@ -39,13 +39,13 @@ public class HealthResource {
     @GET
     public Response health() {
         RedisHealth.Status redisStatus = redis.check();
-        JsonObjectBuilder redisJson = Json.createObjectBuilder()
+        JsonObjectBuilder redisJson = Jsons.object()
                 .add("status", redisStatus.up() ? "UP" : "DOWN")
                 .add("latencyMicros", redisStatus.latencyMicros());
         if (!redisStatus.up()) {
             redisJson.add("detail", String.valueOf(redisStatus.detail()));
         }
-        JsonObjectBuilder brokerJson = Json.createObjectBuilder();
+        JsonObjectBuilder brokerJson = Jsons.object();
         boolean brokerUp;
         try {
             QueueStats tasks = broker.taskQueue();
@@ -59,7 +59,7 @@ public class HealthResource {
             brokerJson.add("status", "DOWN").add("detail", e.getMessage());
         }
         boolean up = redisStatus.up() && brokerUp;
-        String body = Json.createObjectBuilder()
+        String body = Jsons.object()
                 .add("status", up ? "UP" : "DOWN")
                 .add("redis", redisJson)
                 .add("broker", brokerJson)
@@ -73,7 +73,7 @@ public class HealthResource {
     }
 
     private JsonObjectBuilder breakerStates(boolean redisUp) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.object();
         if (redisUp) {
             try {
                 breakers.list().forEach(b -> json.add(b.name(), b.state().name()));

@@ -3,10 +3,10 @@ package dev.agentqueue.api.system;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.QueueStats;
+import dev.agentqueue.support.Jsons;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code /queues}: the broker's counters for the task queue and its dead-letter queue. */
 @Path("queues")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {
 
@@ -25,7 +25,7 @@ public class QueueResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public String queues() {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("tasks", json(broker.taskQueue()))
                 .add("deadLetter", json(broker.deadLetterQueue()))
                 .build()
@@ -33,7 +33,7 @@ public class QueueResource {
     }
 
     static JsonObject json(QueueStats stats) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("address", stats.name())
                 .add("depth", stats.messageCount())
                 .add("scheduled", stats.scheduledCount())

@@ -1,7 +1,7 @@
 package dev.agentqueue.api.task;
 
+import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.TaskSnapshot;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -17,7 +17,7 @@ public final class TaskJson {
 
     /** Returns the task as the API shows it. */
     public static JsonObject of(TaskSnapshot task) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("id", task.id())
                 .add("contract", task.contract())
                 .add("state", task.state().name())
@@ -45,9 +45,9 @@ public final class TaskJson {
 
     /** Renders the attempt history with ISO-8601 times; Redis keeps them as epoch milliseconds. */
     private static JsonArray history(JsonArray entries) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         for (JsonValue value : entries) {
-            JsonObjectBuilder entry = Json.createObjectBuilder();
+            JsonObjectBuilder entry = Jsons.object();
             value.asJsonObject().forEach((name, field) -> {
                 if ((name.equals("start") || name.equals("end")) && field instanceof JsonNumber millis) {
                     entry.add(name, Instant.ofEpochMilli(millis.longValue()).toString());

@@ -7,6 +7,7 @@ import dev.agentqueue.api.support.QueryParams;
 import dev.agentqueue.producer.Enqueued;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskReceipt;
+import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.TaskIndex;
 import dev.agentqueue.task.TaskPage;
 import dev.agentqueue.task.TaskQuery;
@@ -15,9 +16,8 @@ import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,7 +36,7 @@ import java.util.Arrays;
 
 /** {@code /tasks}: enqueue, list, read and cancel tasks. */
 @Path("tasks")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
@@ -84,7 +84,7 @@ public class TaskResource {
                 QueryParams.name("agent", agent),
                 QueryParams.limit(limit, TaskQuery.DEFAULT_LIMIT, TaskQuery.MAX_LIMIT),
                 QueryParams.cursor(cursor)));
-        JsonArrayBuilder tasks = Json.createArrayBuilder();
+        JsonArrayBuilder tasks = Jsons.array();
         page.tasks().forEach(task -> tasks.add(TaskJson.of(task)));
         return PageJson.of(tasks, page.nextCursor());
     }
