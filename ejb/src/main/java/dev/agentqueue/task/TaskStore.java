@@ -147,9 +147,7 @@ public class TaskStore {
     public TransitionOutcome release(
             String id, int attempt, int attemptsUsed, String outcome, String reason, long now) {
         return transition(new Transition(id, TaskState.QUEUED, Guard.SAME, attempt, now)
-                .history(
-                        "finish",
-                        Json.createObjectBuilder().add("outcome", outcome).add("reason", reason))
+                .history("finish", Jsons.object().add("outcome", outcome).add("reason", reason))
                 // Written after the script's own attempt field, so it wins: the guard checks this attempt, the record
                 // keeps the count of attempts that did use the budget.
                 .field(TaskFields.ATTEMPT, Integer.toString(attemptsUsed))
