@@ -10,7 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +47,7 @@ class RedriveLoadIT {
         long queueAdded = counter(api.taskQueue(), "messagesAdded");
         long dlqAdded = counter(api.deadLetterQueue(), "messagesAdded");
         String message = "load " + UUID.randomUUID();
-        List<String> ids = enqueue(failUntilRedriven("terminal", message, 0).build());
+        List<String> ids = api.enqueue(failUntilRedriven("terminal", message, 0).build(), TASKS);
         String fingerprint = Await.until(
                         "the first task to be dead-lettered",
                         SETTLE,
@@ -100,23 +99,6 @@ class RedriveLoadIT {
                 + " completed=" + TASKS + " runTwice=" + runTwice + " queueMessagesAdded="
                 + (counter(api.taskQueue(), "messagesAdded") - queueAdded) + " dlqMessagesAdded="
                 + (counter(api.deadLetterQueue(), "messagesAdded") - dlqAdded) + " duplicates=0 lost=0");
-    }
-
-    private List<String> enqueue(JsonObject request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < TASKS; i++) {
-                futures.add(pool.submit(() -> api.enqueue(request)));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> future : futures) {
-                ids.add(future.get());
-            }
-            return ids;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static List<ApiClient.Reply> concurrently(Callable<ApiClient.Reply> call) throws Exception {

@@ -12,9 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A small HTTP client for the REST API, used by client-side integration tests as a real caller would. It
@@ -158,6 +164,32 @@ public final class ApiClient {
             throw new AssertionError("enqueue refused: " + reply);
         }
         return reply.json().getString("id");
+    }
+
+    /** Enqueues {@code count} copies of a task from 8 threads, as concurrent producers would, and returns their ids. */
+    public List<String> enqueue(JsonObject request, int count) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> enqueue(request)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> future : futures) {
+                ids.add(future.get());
+            }
+            return ids;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Reads a task, failing the test unless it exists. */
