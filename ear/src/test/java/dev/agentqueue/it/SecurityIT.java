@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.it.support.ApiClient;
 import dev.agentqueue.it.support.ApiClient.Role;
+import dev.agentqueue.it.support.ApiEndpoints;
 import dev.agentqueue.it.support.Jobs;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,8 +36,20 @@ class SecurityIT {
         return Deployments.ear();
     }
 
-    /** A route, the roles that may call it, and the status an allowed call answers. */
-    record Route(String method, String path, String body, Set<Role> allowed, int allowedStatus) {
+    /** The routes anyone may call: the load balancer's probe and the public contract. */
+    private static final Set<String> PUBLIC = Set.of("GET health", "GET openapi");
+
+    /** A route (its endpoint and a concrete path), the roles that may call it, and the status an allowed call answers. */
+    record Route(String method, String template, String path, String body, Set<Role> allowed, int allowedStatus) {
+
+        Route(String method, String path, String body, Set<Role> allowed, int allowedStatus) {
+            this(method, path.replaceAll("\\?.*", ""), path, body, allowed, allowedStatus);
+        }
+
+        String endpoint() {
+            return method + " " + template;
+        }
+
         ApiClient.Reply call(ApiClient client) {
             return switch (method) {
                 case "GET" -> client.get(path);
@@ -59,13 +73,16 @@ class SecurityIT {
         return Stream.of(
                 new Route("POST", "tasks", enqueue, EnumSet.of(Role.PRODUCER, Role.CLIENT, Role.ADMIN), 202),
                 new Route("GET", "tasks?state=COMPLETED&limit=1", null, readers, 200),
-                new Route("GET", "tasks/" + UNKNOWN_ID, null, readers, 404),
-                new Route("DELETE", "tasks/" + UNKNOWN_ID, null, admins, 404),
+                new Route("GET", "tasks/{id}", "tasks/" + UNKNOWN_ID, null, readers, 404),
+                new Route("DELETE", "tasks/{id}", "tasks/" + UNKNOWN_ID, null, admins, 404),
                 new Route("GET", "queues", null, readers, 200),
                 new Route("GET", "dlq?limit=1", null, readers, 200),
                 new Route("GET", "dlq/summary", null, readers, 200),
                 new Route("POST", "dlq/redrive", unknownIds, admins, 404),
-                new Route("POST", "dlq/purge", unknownIds, admins, 404));
+                new Route("POST", "dlq/purge", unknownIds, admins, 404),
+                new Route("GET", "breakers", null, readers, 200),
+                new Route("GET", "breakers/{name}", "breakers/no-such-breaker", null, readers, 404),
+                new Route("POST", "breakers/{name}/reset", "breakers/no-such-breaker/reset", "", admins, 404));
     }
 
     static Stream<Arguments> routesAndRoles() {
@@ -107,6 +124,20 @@ class SecurityIT {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.body()).doesNotContain("wrong");
         assertThat(api.taskQueue().getJsonNumber("messagesAdded").longValue()).isEqualTo(added);
+    }
+
+    @Test
+    void everyEndpointThatShipsHasARoleExpectationAndIsDocumented() {
+        Set<String> expected = new TreeSet<>(PUBLIC);
+        routes().map(Route::endpoint).forEach(expected::add);
+
+        Set<String> resources = ApiEndpoints.ofResources(Deployments.ear(), Deployments.WEB_MODULE);
+        Set<String> documented =
+                ApiEndpoints.ofOpenApi(api.anonymous().get("openapi").body());
+
+        // A new resource method fails here until this test says who may call it (and the OpenAPI document lists it).
+        assertThat(resources).as("JAX-RS resource methods").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(documented).as("OpenAPI operations").containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.agentqueue.envelope;
 
 import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.TaskIds;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,7 +49,9 @@ public final class EnvelopeCodec {
         JsonObject json;
         try (var reader = Jsons.reader(body)) {
             json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException, or what the parser throws beyond its limits ("Input is too deeply nested"): poison
+            // either way, never an exception that rolls the delivery back to loop until the broker gives up.
             throw new MalformedEnvelopeException("Message body is not a JSON object: " + e.getMessage(), e);
         }
         String id = optionalString(json, "id");
@@ -65,7 +66,7 @@ public final class EnvelopeCodec {
         if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedEnvelopeException("Envelope payload must be a JSON object");
         }
-        int priority = (int) optionalLong(json, "priority", 4);
+        long priority = optionalLong(json, "priority", 4);
         if (priority < 0 || priority > 9) {
             throw new MalformedEnvelopeException("Envelope priority must be 0-9");
         }
@@ -78,7 +79,7 @@ public final class EnvelopeCodec {
                 contract,
                 optionalString(json, "agent"),
                 payload.asJsonObject(),
-                priority,
+                (int) priority,
                 optionalString(json, "correlationId"),
                 optionalString(json, "idempotencyKey"),
                 timeoutMs,
@@ -112,7 +113,12 @@ public final class EnvelopeCodec {
             return fallback;
         }
         if (value instanceof JsonNumber n && n.isIntegral()) {
-            return n.longValue();
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException e) {
+                // longValue() would wrap around: 10^40 must not become priority 0.
+                throw new MalformedEnvelopeException("Envelope field " + name + " is out of range", e);
+            }
         }
         throw new MalformedEnvelopeException("Envelope field " + name + " must be an integer");
     }

@@ -6,12 +6,16 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.support.ConnectionPoolSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -25,6 +29,12 @@ public class RedisProducer {
 
     private static final Logger LOG = Logger.getLogger(RedisProducer.class.getName());
 
+    /**
+     * Longest pause between reconnect attempts after Redis went away. Lettuce's default backs off to 30 s, which
+     * would leave workers deferring tasks for up to half a minute after Redis is back.
+     */
+    static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
     @Inject
     RedisSettings settings;
 
@@ -33,7 +43,10 @@ public class RedisProducer {
     RedisClient client() {
         RedisURI uri = RedisURI.create(settings.url());
         uri.setTimeout(settings.timeout());
-        RedisClient client = RedisClient.create(uri);
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 // Fail fast while disconnected instead of queueing commands that would run after a rollback.
@@ -50,6 +63,8 @@ public class RedisProducer {
 
     void closeClient(@Disposes RedisClient client) {
         client.shutdown();
+        // Resources passed to the client are the caller's to release.
+        client.getResources().shutdown();
     }
 
     @Produces

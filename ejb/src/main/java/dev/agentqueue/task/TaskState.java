@@ -18,7 +18,7 @@ public enum TaskState {
 
     /** Target state to the states it may be entered from. Every transition in Redis is checked against this. */
     private static final Map<TaskState, Set<TaskState>> ALLOWED_SOURCES = Map.of(
-            QUEUED, EnumSet.of(QUEUED, DEAD_LETTER, FAILED),
+            QUEUED, EnumSet.of(QUEUED, DEAD_LETTER, FAILED, RUNNING),
             RUNNING, EnumSet.of(QUEUED, FAILED, RUNNING),
             COMPLETED, EnumSet.of(RUNNING),
             FAILED, EnumSet.of(RUNNING),

@@ -139,6 +139,22 @@ public class TaskStore {
     }
 
     /**
+     * Returns a running task to {@code QUEUED} without holding this attempt against it, because it was not the
+     * task's fault: its worker shut down ({@code outcome} {@code INTERRUPTED}), or the container refused earlier
+     * deliveries ({@code REQUEUED}). The history closes the attempt with {@code outcome} and {@code reason}, never as
+     * failed, and the count goes back to {@code attemptsUsed} so the retry budget is untouched.
+     */
+    public TransitionOutcome release(
+            String id, int attempt, int attemptsUsed, String outcome, String reason, long now) {
+        return transition(new Transition(id, TaskState.QUEUED, Guard.SAME, attempt, now)
+                .history("finish", Jsons.object().add("outcome", outcome).add("reason", reason))
+                // Written after the script's own attempt field, so it wins: the guard checks this attempt, the record
+                // keeps the count of attempts that did use the budget.
+                .field(TaskFields.ATTEMPT, Integer.toString(attemptsUsed))
+                .field(TaskFields.STARTED_AT, ""));
+    }
+
+    /**
      * Returns a dead-lettered task to {@code QUEUED} for a redrive: the attempt count starts over (the redriven
      * message's deliveries count from 1 again), the error and history stay, and a {@code REDRIVEN} entry marks the
      * boundary in the history.

@@ -47,6 +47,8 @@ public class TaskWorker {
 
     private static final Logger LOG = Logger.getLogger(TaskWorker.class.getName());
     private static final String EMPTY_WARNINGS = "[]";
+    /** How long a task that arrives while the workers stop waits before it is delivered again. */
+    private static final long SHUTDOWN_DEFERRAL_MS = 1_000;
 
     @Inject
     TaskStore store;
@@ -77,6 +79,9 @@ public class TaskWorker {
 
     @Inject
     SharedBreakers breakers;
+
+    @Inject
+    InFlightAttempts inFlight;
 
     /** Handles one delivery and tells the caller whether to commit or roll back. */
     public Disposition process(Message message) {
@@ -121,6 +126,9 @@ public class TaskWorker {
     }
 
     private Disposition start(Delivery delivery, ExecutionContract contract, AgentDefinition agent) {
+        if (inFlight.stopping()) {
+            return deferForShutdown(delivery);
+        }
         TaskEnvelope envelope = delivery.envelope();
         RedeliverySettings policy = broker.redelivery();
         if (policy.maxDeliveryAttempts() > 0 && delivery.attempt() > policy.maxDeliveryAttempts()) {
@@ -134,6 +142,9 @@ public class TaskWorker {
         if (!started.applied()) {
             return skip(delivery, started);
         }
+        if (started.previousState() != TaskState.RUNNING && delivery.attempt() > started.previousAttempt() + 1) {
+            return renumber(delivery, started.previousAttempt());
+        }
         Duration timeout = Duration.ofMillis(envelope.timeoutMs());
         RunningTask task = new RunningTask(
                 envelope,
@@ -146,6 +157,8 @@ public class TaskWorker {
         JsonValue result;
         try {
             result = runner.run(contract, task, timeout);
+        } catch (WorkerStoppingException e) {
+            return release(delivery);
         } catch (Exception e) {
             return routeFailure(delivery, e, true, task.warningsJson());
         }
@@ -300,6 +313,50 @@ public class TaskWorker {
         LOG.info(() -> delivery + " deferred by " + delay + " ms, without using an attempt: circuit breaker '" + breaker
                 + "' refuses calls");
         forwarder.requeue(delivery.message(), delivery.taskId(), delay, delivery.attempt() - 1);
+        return Disposition.COMMIT;
+    }
+
+    /** Re-sends a task that arrives while the workers stop, for whoever runs after them; no attempt used. */
+    private Disposition deferForShutdown(Delivery delivery) {
+        LOG.info(() -> delivery + " deferred by " + SHUTDOWN_DEFERRAL_MS + " ms, without using an attempt: the"
+                + " workers are shutting down");
+        forwarder.requeue(delivery.message(), delivery.taskId(), SHUTDOWN_DEFERRAL_MS, delivery.attempt() - 1);
+        return Disposition.COMMIT;
+    }
+
+    /**
+     * Puts a task whose attempt a shutdown interrupted back on the queue, as if that attempt had not been made: the
+     * record returns to {@code QUEUED} with the attempt marked {@code INTERRUPTED}, never {@code FAILED}.
+     */
+    private Disposition release(Delivery delivery) {
+        store.release(
+                delivery.taskId(),
+                delivery.attempt(),
+                delivery.attempt() - 1,
+                "INTERRUPTED",
+                "shutdown",
+                System.currentTimeMillis());
+        LOG.info(() -> delivery + " interrupted by the shutdown; back on the queue without using an attempt");
+        forwarder.requeue(delivery.message(), delivery.taskId(), 0, delivery.attempt() - 1);
+        return Disposition.COMMIT;
+    }
+
+    /**
+     * Re-sends a task whose earlier deliveries never reached a worker (the container refuses deliveries to a stopping
+     * application, and the broker counts them), numbered after the attempts it really made: a shutdown must not use
+     * up its retry budget or let the broker dead-letter it.
+     */
+    private Disposition renumber(Delivery delivery, int attemptsMade) {
+        store.release(
+                delivery.taskId(),
+                delivery.attempt(),
+                attemptsMade,
+                "REQUEUED",
+                "deliveries refused while the application stopped",
+                System.currentTimeMillis());
+        LOG.info(() -> delivery + " follows " + (delivery.attempt() - attemptsMade - 1)
+                + " refused deliveries; renumbered after attempt " + attemptsMade);
+        forwarder.requeue(delivery.message(), delivery.taskId(), 0, attemptsMade);
         return Disposition.COMMIT;
     }
 

@@ -29,10 +29,18 @@ public class TaskWorkerBean implements MessageListener {
     @Resource
     MessageDrivenContext context;
 
+    @Inject
+    InFlightAttempts inFlight;
+
     @Override
     public void onMessage(Message message) {
-        if (worker.process(message) == Disposition.ROLLBACK) {
-            context.setRollbackOnly();
+        inFlight.deliveryStarted();
+        try {
+            if (worker.process(message) == Disposition.ROLLBACK) {
+                context.setRollbackOnly();
+            }
+        } finally {
+            inFlight.deliveryEnded();
         }
     }
 }

@@ -15,6 +15,11 @@ public class WorkerSettings {
 
     public static final String DEFAULT_STORE_OUTAGE_DELAY = "5s";
     public static final String DEFAULT_MINIMUM_DEFERRAL = "250ms";
+    /**
+     * Below the resource adapter's call timeout (30 s), after which it interrupts the workers by itself, and short
+     * enough that a message the stopping container refuses meanwhile is not redelivered max-delivery-attempts times.
+     */
+    public static final String DEFAULT_SHUTDOWN_GRACE = "10s";
 
     @Inject
     @ConfigProperty(name = "agentqueue.worker.node")
@@ -27,6 +32,10 @@ public class WorkerSettings {
     @Inject
     @ConfigProperty(name = "agentqueue.worker.minimum-deferral", defaultValue = DEFAULT_MINIMUM_DEFERRAL)
     String minimumDeferral;
+
+    @Inject
+    @ConfigProperty(name = "agentqueue.worker.shutdown-grace", defaultValue = DEFAULT_SHUTDOWN_GRACE)
+    String shutdownGrace;
 
     private volatile String resolvedNode;
 
@@ -49,6 +58,11 @@ public class WorkerSettings {
     /** Returns the least delay of a task deferred by an open circuit breaker, so deferrals never spin. */
     public Duration minimumDeferral() {
         return Durations.parse(minimumDeferral);
+    }
+
+    /** Returns how long an undeploy or shutdown waits for in-flight attempts before it interrupts them. */
+    public Duration shutdownGrace() {
+        return Durations.parse(shutdownGrace);
     }
 
     private static String hostName() {

@@ -52,6 +52,8 @@ class EnvelopeCodecTest {
         assertThatThrownBy(() -> decode("{\"contract\":\"c\",\"id\":\"x\"}")).hasMessageContaining("UUID");
         assertThatThrownBy(() -> decode("{\"contract\":7}")).hasMessageContaining("must be a string");
         assertThatThrownBy(() -> decode("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> decode("{\"contract\":\"c\",\"priority\":10000000000000000000000000000000000000000}"))
+                .hasMessageContaining("priority is out of range");
         assertThatThrownBy(
                         () -> decode("{\"contract\":\"c\",\"x\":\"" + "a".repeat(EnvelopeCodec.MAX_BODY_CHARS) + "\"}"))
                 .hasMessageContaining("limit");

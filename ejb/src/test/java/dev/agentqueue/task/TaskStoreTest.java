@@ -177,6 +177,24 @@ class TaskStoreTest {
     }
 
     @Test
+    void aReleasedAttemptReturnsTheTaskToQueuedWithoutUsingItsBudget() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 1, 5, "node-a", now());
+
+        TransitionOutcome released = store.release(task.id(), 1, 0, "INTERRUPTED", "shutdown", now());
+        TransitionOutcome rerun = store.start(task.id(), 1, 5, "node-b", now());
+
+        assertThat(released.applied()).isTrue();
+        assertThat(rerun.applied()).isTrue();
+        TaskSnapshot running = store.find(task.id()).orElseThrow();
+        assertThat(running.attempt()).isEqualTo(1);
+        assertThat(running.history().getJsonObject(0).getString("outcome")).isEqualTo("INTERRUPTED");
+        assertThat(running.history().getJsonObject(0).getString("reason")).isEqualTo("shutdown");
+        assertThat(running.history().getJsonObject(1).containsKey("outcome")).isFalse();
+    }
+
+    @Test
     void aStartMustBeForANewerAttemptThanTheRecordedOne() {
         NewTask task = aNewTask().build();
         store.create(task, false);

@@ -12,8 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A small HTTP client for the REST API, used by client-side integration tests as a real caller would. It
@@ -29,6 +36,16 @@ public final class ApiClient {
         VIEWER,
         PRODUCER,
         CLIENT;
+
+        /** Returns the name of this role's IT user. */
+        public String user() {
+            return property("user");
+        }
+
+        /** Returns the generated password of this role's IT user. */
+        public String password() {
+            return property("password");
+        }
 
         String property(String what) {
             String name = "agentqueue.it." + name().toLowerCase(Locale.ROOT) + "." + what;
@@ -118,6 +135,24 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 
+    /**
+     * Sends any request as given: {@code rawPath} is appended to the API base unresolved (so it may hold encoded
+     * dots, slashes or NULs), a {@code null} body sends none, and {@code headers} are added as they are.
+     */
+    public Reply request(String method, String rawPath, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPath))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Reply postJson(String path, JsonValue body) {
         return post(path, "application/json", body.toString());
     }
@@ -129,6 +164,32 @@ public final class ApiClient {
             throw new AssertionError("enqueue refused: " + reply);
         }
         return reply.json().getString("id");
+    }
+
+    /** Enqueues {@code count} copies of a task from 8 threads, as concurrent producers would, and returns their ids. */
+    public List<String> enqueue(JsonObject request, int count) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> enqueue(request)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> future : futures) {
+                ids.add(future.get());
+            }
+            return ids;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Reads a task, failing the test unless it exists. */

@@ -10,9 +10,12 @@ import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.support.Jsons;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -79,11 +82,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                     .build();
         }
         if (e instanceof WebApplicationException web) {
-            int status = web.getResponse().getStatus();
-            String reason = Response.Status.fromStatusCode(status) == null
-                    ? "HTTP " + status
-                    : Response.Status.fromStatusCode(status).getReasonPhrase();
-            return Problem.of(status, "http-" + status, reason, safeDetail(web)).toResponse();
+            return fromFramework(web.getResponse());
+        }
+        if (e instanceof UnsupportedEncodingException || e instanceof IllegalCharsetNameException) {
+            // The body names a charset this JVM cannot decode (Content-Type: application/json; charset=...).
+            return Problem.of(415, "http-415", "Unsupported Media Type", "Send the body as UTF-8 application/json")
+                    .toResponse();
         }
         LOG.log(Level.SEVERE, "Unhandled error in the REST API", e);
         return Problem.of(
@@ -102,9 +106,26 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         return current;
     }
 
-    /** Uses the exception's message only for client errors, where it describes the request rather than the server. */
-    private static String safeDetail(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        return status < 500 && e.getMessage() != null ? e.getMessage() : null;
+    /**
+     * Answers what JAX-RS itself refused (no route, wrong method, media type) in our words: its own messages name
+     * its implementation. The {@code Allow} header of a 405 is kept.
+     */
+    private static Response fromFramework(Response refused) {
+        int status = refused.getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String detail = switch (status) {
+            case 404 -> "No route of this API matches the path";
+            case 405 -> "The route does not accept this method; the Allow header lists those it does";
+            case 406 -> "The route answers application/json only; adjust the Accept header";
+            case 415 -> "Send the body as application/json";
+            default -> null;
+        };
+        Response.ResponseBuilder response = Problem.of(
+                        status, "http-" + status, known == null ? "HTTP " + status : known.getReasonPhrase(), detail)
+                .toResponseBuilder();
+        if (refused.getHeaderString(HttpHeaders.ALLOW) != null) {
+            response.header(HttpHeaders.ALLOW, refused.getHeaderString(HttpHeaders.ALLOW));
+        }
+        return response.build();
     }
 }

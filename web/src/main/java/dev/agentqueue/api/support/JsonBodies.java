@@ -3,7 +3,6 @@ package dev.agentqueue.api.support;
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -68,7 +67,8 @@ public final class JsonBodies {
                     null,
                     "Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
                             + e.getLocation().getColumnNumber() + ": " + e.getMessage());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException, or what the parser throws beyond its limits ("Input is too deeply nested").
             throw ApiException.badRequest(null, "Malformed JSON: " + e.getMessage());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
