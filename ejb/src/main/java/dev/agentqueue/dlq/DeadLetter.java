@@ -7,10 +7,7 @@ import dev.agentqueue.task.TaskError;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
-/**
- * One message in the dead-letter queue, as its properties describe it. {@code labelled} tells whether agentqueue put
- * it there with its error attached; a message the broker moved itself (after max-delivery-attempts) is not.
- */
+/** One message in the dead-letter queue, as its properties describe it. */
 public record DeadLetter(
         String taskId,
         String messageId,
@@ -20,8 +17,7 @@ public record DeadLetter(
         int attempt,
         String originAddress,
         long deadLetteredAt,
-        int priority,
-        boolean labelled) {
+        int priority) {
 
     /** Reads a dead letter from its message; absent properties (a message the broker moved itself) stay empty. */
     static DeadLetter of(Message message) throws JMSException {
@@ -50,8 +46,7 @@ public record DeadLetter(
                         : 0,
                 string(message, MessageProperties.ORIGIN_ADDRESS, null),
                 at,
-                message.getJMSPriority(),
-                message.propertyExists(MessageProperties.ERROR_TYPE));
+                message.getJMSPriority());
     }
 
     private static String string(Message message, String name, String fallback) throws JMSException {

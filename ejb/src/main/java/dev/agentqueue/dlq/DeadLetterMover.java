@@ -145,7 +145,7 @@ public class DeadLetterMover {
             return DeliveryExhaustion.Action.NONE;
         }
         TaskSnapshot task = store.find(taskId).orElse(null);
-        DeliveryExhaustion.Action action = DeliveryExhaustion.decide(false, task == null ? null : task.state());
+        DeliveryExhaustion.Action action = DeliveryExhaustion.decide(task == null ? null : task.state());
         if (action == DeliveryExhaustion.Action.NONE) {
             context.setRollbackOnly(); // leave the message as it is
             return action;

@@ -12,7 +12,7 @@ public final class DeliveryExhaustion {
 
     /** What to do with one dead letter. */
     public enum Action {
-        /** Leave it: agentqueue labelled it, its record is gone, or the task settled otherwise. */
+        /** Leave it: its record is gone, or the task settled otherwise. */
         NONE,
         /** Record the task as DEAD_LETTER with the exhaustion error, and label the message with it. */
         DEAD_LETTER_TASK,
@@ -23,11 +23,11 @@ public final class DeliveryExhaustion {
     private DeliveryExhaustion() {}
 
     /**
-     * Returns the action for a message out of deliveries, given whether agentqueue labelled it with an error already
-     * and its task's recorded state (null: no record).
+     * Returns the action for a message out of deliveries that carries no error of agentqueue's yet, given its task's
+     * recorded state (null: no record).
      */
-    public static Action decide(boolean labelled, TaskState recorded) {
-        if (labelled || recorded == null) {
+    public static Action decide(TaskState recorded) {
+        if (recorded == null) {
             return Action.NONE;
         }
         if (recorded == TaskState.DEAD_LETTER) {

@@ -185,7 +185,7 @@ public class TaskWorker {
      * tells.
      */
     private Disposition exhausted(Delivery delivery, TaskSnapshot task, int maxAttempts) {
-        if (task != null && DeliveryExhaustion.decide(false, task.state()) == DeliveryExhaustion.Action.NONE) {
+        if (task != null && DeliveryExhaustion.decide(task.state()) == DeliveryExhaustion.Action.NONE) {
             LOG.info(() -> delivery + " skipped: the task is " + task.state());
             return Disposition.COMMIT;
         }

@@ -13,12 +13,12 @@ class DeliveryExhaustionTest {
             value = TaskState.class,
             names = {"QUEUED", "RUNNING", "FAILED"})
     void anUnlabelledLetterOfAnUnsettledTaskDeadLettersTheTask(TaskState recorded) {
-        assertThat(DeliveryExhaustion.decide(false, recorded)).isEqualTo(DeliveryExhaustion.Action.DEAD_LETTER_TASK);
+        assertThat(DeliveryExhaustion.decide(recorded)).isEqualTo(DeliveryExhaustion.Action.DEAD_LETTER_TASK);
     }
 
     @Test
     void anUnlabelledLetterOfADeadLetteredTaskIsOnlyLabelled() {
-        assertThat(DeliveryExhaustion.decide(false, TaskState.DEAD_LETTER)).isEqualTo(DeliveryExhaustion.Action.LABEL);
+        assertThat(DeliveryExhaustion.decide(TaskState.DEAD_LETTER)).isEqualTo(DeliveryExhaustion.Action.LABEL);
     }
 
     @ParameterizedTest
@@ -26,18 +26,12 @@ class DeliveryExhaustionTest {
             value = TaskState.class,
             names = {"COMPLETED", "CANCELLED", "PURGED"})
     void aTaskSettledOtherwiseIsLeftAlone(TaskState recorded) {
-        assertThat(DeliveryExhaustion.decide(false, recorded)).isEqualTo(DeliveryExhaustion.Action.NONE);
-    }
-
-    @ParameterizedTest
-    @EnumSource(TaskState.class)
-    void aLetterAgentqueueLabelledIsLeftAlone(TaskState recorded) {
-        assertThat(DeliveryExhaustion.decide(true, recorded)).isEqualTo(DeliveryExhaustion.Action.NONE);
+        assertThat(DeliveryExhaustion.decide(recorded)).isEqualTo(DeliveryExhaustion.Action.NONE);
     }
 
     @Test
     void aLetterWithoutARecordIsLeftAlone() {
-        assertThat(DeliveryExhaustion.decide(false, null)).isEqualTo(DeliveryExhaustion.Action.NONE);
+        assertThat(DeliveryExhaustion.decide(null)).isEqualTo(DeliveryExhaustion.Action.NONE);
     }
 
     @Test
@@ -53,7 +47,7 @@ class DeliveryExhaustionTest {
     @Test
     void everyUnsettledStateTheRulesDeadLetterMayEnterDeadLetterByTheTransitionTable() {
         for (TaskState state : TaskState.values()) {
-            if (DeliveryExhaustion.decide(false, state) == DeliveryExhaustion.Action.DEAD_LETTER_TASK) {
+            if (DeliveryExhaustion.decide(state) == DeliveryExhaustion.Action.DEAD_LETTER_TASK) {
                 assertThat(state.canMoveTo(TaskState.DEAD_LETTER))
                         .as(state.name())
                         .isTrue();
