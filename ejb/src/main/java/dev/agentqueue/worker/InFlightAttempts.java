@@ -34,9 +34,7 @@ public class InFlightAttempts {
         interrupters.add(interrupter);
         return () -> {
             interrupters.remove(interrupter);
-            synchronized (lock) {
-                lock.notifyAll();
-            }
+            wakeDrain();
         };
     }
 
@@ -48,8 +46,18 @@ public class InFlightAttempts {
     /** Ends the count of one delivery. */
     void deliveryEnded() {
         deliveries.decrementAndGet();
-        synchronized (lock) {
-            lock.notifyAll();
+        wakeDrain();
+    }
+
+    /**
+     * Wakes a running {@link #drain}. Only a stopping deployment takes the lock: every delivery passes here. A drain
+     * that checked its condition before this change saw {@code stopping} set first, so the check here sees it too.
+     */
+    private void wakeDrain() {
+        if (stopping) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
         }
     }
 
