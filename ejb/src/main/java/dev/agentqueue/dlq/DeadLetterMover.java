@@ -2,11 +2,16 @@ package dev.agentqueue.dlq;
 
 import dev.agentqueue.envelope.JmsNames;
 import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.task.DeliveryExhaustion;
+import dev.agentqueue.task.TaskError;
+import dev.agentqueue.task.TaskSnapshot;
+import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
 import dev.agentqueue.worker.MessageForwarder;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -24,6 +29,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -58,6 +64,9 @@ public class DeadLetterMover {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    SessionContext context;
 
     /** Returns the dead letters matching {@code selector} ({@code null}: all) without consuming any. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -118,6 +127,48 @@ public class DeadLetterMover {
             }
         }
         return true;
+    }
+
+    /**
+     * Reconciles the dead letter of {@code taskId} that the broker moved itself (it carries no error), in a
+     * transaction of its own: its record becomes DEAD_LETTER with the exhaustion error unless it settled otherwise,
+     * and the message is replaced by a copy labelled with the error, so the DLQ shows why. Returns what was done;
+     * {@link DeliveryExhaustion.Action#NONE} also when the letter was redriven, purged or reconciled meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public DeliveryExhaustion.Action reconcileOne(String taskId, int maxDeliveryAttempts, String originAddress) {
+        String selector =
+                DeadLetterFilter.ofIds(Set.of(taskId)).selector() + " AND " + MessageProperties.ERROR_TYPE + " IS NULL";
+        // Receiving first makes this exclusive with a concurrent redrive or purge of the same letter.
+        Message message = receive(selector);
+        if (message == null) {
+            return DeliveryExhaustion.Action.NONE;
+        }
+        TaskSnapshot task = store.find(taskId).orElse(null);
+        DeliveryExhaustion.Action action = DeliveryExhaustion.decide(task == null ? null : task.state());
+        if (action == DeliveryExhaustion.Action.NONE) {
+            context.setRollbackOnly(); // leave the message as it is
+            return action;
+        }
+        TaskError error = action == DeliveryExhaustion.Action.LABEL && task.error() != null
+                ? task.error()
+                : DeliveryExhaustion.movedByBroker(maxDeliveryAttempts);
+        if (action == DeliveryExhaustion.Action.DEAD_LETTER_TASK) {
+            TransitionOutcome outcome = store.deadLetter(
+                    taskId,
+                    task.attempt(),
+                    error,
+                    task.state() == TaskState.RUNNING,
+                    task.warnings().toString(),
+                    System.currentTimeMillis());
+            if (!outcome.applied()) {
+                context.setRollbackOnly(); // the record moved on meanwhile: the next pass decides again
+                return DeliveryExhaustion.Action.NONE;
+            }
+        }
+        forwarder.toDeadLetterQueue(
+                message, taskId, task.attempt(), task.contract(), task.agent(), error, originAddress);
+        return action;
     }
 
     /**

@@ -53,21 +53,43 @@ public class MessageForwarder {
      * and the agent as properties.
      */
     public void toDeadLetterQueue(Message message, Delivery delivery, TaskError error, String originAddress) {
+        toDeadLetterQueue(
+                message,
+                delivery.taskId(),
+                delivery.attempt(),
+                delivery.contract(),
+                delivery.agent(),
+                error,
+                originAddress);
+    }
+
+    /**
+     * Sends a copy of {@code message} to the dead-letter queue labelled as task {@code taskId}'s dead letter after
+     * {@code attempt}, with {@code error}; {@code agent} may be null.
+     */
+    public void toDeadLetterQueue(
+            Message message,
+            String taskId,
+            int attempt,
+            String contract,
+            String agent,
+            TaskError error,
+            String originAddress) {
         Message copy = copyOf(message, Set.of());
         try {
-            copy.setStringProperty(MessageProperties.TASK_ID, delivery.taskId());
+            copy.setStringProperty(MessageProperties.TASK_ID, taskId);
             copy.setStringProperty(
                     MessageProperties.ERROR_CLASSIFICATION,
                     error.classification().name());
             copy.setStringProperty(MessageProperties.ERROR_TYPE, error.type());
             copy.setStringProperty(MessageProperties.ERROR_MESSAGE, error.message());
             copy.setStringProperty(MessageProperties.ERROR_FINGERPRINT, error.fingerprint());
-            copy.setIntProperty(MessageProperties.ATTEMPT, delivery.attempt());
+            copy.setIntProperty(MessageProperties.ATTEMPT, attempt);
             copy.setStringProperty(MessageProperties.ORIGIN_ADDRESS, originAddress);
             copy.setLongProperty(MessageProperties.DEAD_LETTERED_AT, System.currentTimeMillis());
-            copy.setStringProperty(MessageProperties.CONTRACT, delivery.contract());
-            if (delivery.agent() != null) {
-                copy.setStringProperty(MessageProperties.AGENT, delivery.agent());
+            copy.setStringProperty(MessageProperties.CONTRACT, contract);
+            if (agent != null) {
+                copy.setStringProperty(MessageProperties.AGENT, agent);
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot label dead letter: " + e.getMessage(), e.getErrorCode(), e);

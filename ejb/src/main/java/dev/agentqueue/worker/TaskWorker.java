@@ -14,6 +14,7 @@ import dev.agentqueue.envelope.MalformedEnvelopeException;
 import dev.agentqueue.envelope.MessageProperties;
 import dev.agentqueue.envelope.TaskEnvelope;
 import dev.agentqueue.redis.StoreUnavailableException;
+import dev.agentqueue.task.DeliveryExhaustion;
 import dev.agentqueue.task.ErrorClassification;
 import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskError;
@@ -130,6 +131,13 @@ public class TaskWorker {
         }
         TaskEnvelope envelope = delivery.envelope();
         RedeliverySettings policy = broker.redelivery();
+        if (policy.maxDeliveryAttempts() > 0 && delivery.attempt() > policy.maxDeliveryAttempts()) {
+            TaskSnapshot task = store.find(delivery.taskId()).orElse(null);
+            // Only attempts a worker started count: a server that died also drops deliveries it had only buffered.
+            if (task == null || task.attempt() >= policy.maxDeliveryAttempts()) {
+                return exhausted(delivery, task, policy.maxDeliveryAttempts());
+            }
+        }
         TransitionOutcome started = startAttempt(delivery, policy.maxDeliveryAttempts());
         if (!started.applied()) {
             return skip(delivery, started);
@@ -167,6 +175,46 @@ public class TaskWorker {
             LOG.warning(() -> delivery + " finished, but its record had moved on to " + completed.previousState()
                     + " attempt " + completed.previousAttempt() + "; this result was not recorded");
         }
+        return Disposition.COMMIT;
+    }
+
+    /**
+     * Dead-letters a task delivered more often than allowed, whose attempts all started, without running it again.
+     * Every earlier attempt ended without an outcome (its server crashed or was killed), and the broker counts only
+     * rollbacks against max-delivery-attempts, so after a restart it delivers again; the persisted delivery count
+     * tells.
+     */
+    private Disposition exhausted(Delivery delivery, TaskSnapshot task, int maxAttempts) {
+        if (task != null && DeliveryExhaustion.decide(task.state()) == DeliveryExhaustion.Action.NONE) {
+            LOG.info(() -> delivery + " skipped: the task is " + task.state());
+            return Disposition.COMMIT;
+        }
+        TaskError error = DeliveryExhaustion.redelivered(maxAttempts);
+        long now = System.currentTimeMillis();
+        int attempt = delivery.attempt();
+        if (task == null) {
+            recordDeadLetter(delivery, error, false, EMPTY_WARNINGS, now);
+        } else if (task.state() != TaskState.DEAD_LETTER) {
+            // Close the attempt that never reported back, rather than open one that will not run.
+            attempt = task.attempt();
+            store.deadLetter(
+                    delivery.taskId(),
+                    attempt,
+                    error,
+                    task.state() == TaskState.RUNNING,
+                    task.warnings().toString(),
+                    now);
+        }
+        forwarder.toDeadLetterQueue(
+                delivery.message(),
+                delivery.taskId(),
+                attempt,
+                delivery.contract(),
+                delivery.agent(),
+                error,
+                broker.taskAddress());
+        LOG.warning(() ->
+                delivery + " dead-lettered: delivered more than " + maxAttempts + " times without a recorded outcome");
         return Disposition.COMMIT;
     }
 

@@ -22,6 +22,8 @@ class TaskStoreTest {
             TaskError.of(ErrorClassification.RETRYABLE, "java.io.IOException", "connection reset");
     private static final TaskError BAD_INPUT =
             TaskError.of(ErrorClassification.TERMINAL, "java.lang.IllegalArgumentException", "no such thing");
+    private static final TaskError DELIVERIES_EXHAUSTED =
+            TaskError.of(ErrorClassification.TERMINAL, "DeliveryAttemptsExhausted", "after 5 delivery attempts");
 
     private RedisGateway gateway;
     private TaskStore store;
@@ -331,6 +333,42 @@ class TaskStoreTest {
     void transitionsOfAnUnknownTaskReportItMissing() {
         assertThat(store.start(TaskIds.next(), 1, 5, "node-a", now()).result())
                 .isEqualTo(TransitionOutcome.Result.MISSING);
+    }
+
+    @Test
+    void aRunningAttemptThatNeverReportedBackIsDeadLetteredOnceAndClosed() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 5, 5, "node-a", 1_000);
+
+        TransitionOutcome first = store.deadLetter(task.id(), 5, DELIVERIES_EXHAUSTED, true, "[]", 2_000);
+        TransitionOutcome again = store.deadLetter(task.id(), 5, DELIVERIES_EXHAUSTED, true, "[]", 3_000);
+
+        assertThat(first.applied()).isTrue();
+        assertThat(again.applied()).isFalse();
+        TaskSnapshot stored = store.find(task.id()).orElseThrow();
+        assertThat(stored.state()).isEqualTo(TaskState.DEAD_LETTER);
+        assertThat(stored.error()).isEqualTo(DELIVERIES_EXHAUSTED);
+        assertThat(stored.finishedAt().toEpochMilli()).isEqualTo(2_000);
+        JsonObject last = stored.history().getJsonObject(stored.history().size() - 1);
+        assertThat(last.getInt("attempt")).isEqualTo(5);
+        assertThat(last.getString("outcome")).isEqualTo("DEAD_LETTER");
+        assertThat(last.getJsonNumber("end").longValue()).isEqualTo(2_000);
+    }
+
+    @Test
+    void aCompletedTaskIsNotDeadLetteredForAnAttemptThatEndedLongAgo() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 1, 5, "node-a", 1_000);
+        store.complete(task.id(), 1, "{\"ok\":true}", "[]", 1_500);
+
+        TransitionOutcome outcome = store.deadLetter(task.id(), 1, DELIVERIES_EXHAUSTED, true, "[]", 2_000);
+
+        assertThat(outcome.result()).isEqualTo(TransitionOutcome.Result.STATE);
+        TaskSnapshot stored = store.find(task.id()).orElseThrow();
+        assertThat(stored.state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(stored.error()).isNull();
     }
 
     private Double score(String index, String id) {

@@ -1,0 +1,94 @@
+package dev.agentqueue.reliability;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one scenario runs against: its own redis-server, its own WildFly with agentqueue deployed, and the
+ * REST API as the run's admin user. Closing it stops both processes by PID.
+ */
+final class Rig implements AutoCloseable {
+
+    final RedisProcess redis;
+    final WildFlyServer server;
+    final RestApi api;
+
+    private Rig(RedisProcess redis, WildFlyServer server, RestApi api) {
+        this.redis = redis;
+        this.server = server;
+        this.api = api;
+    }
+
+    /**
+     * Starts Redis and a fresh server copy under {@code reliability.work.dir/<scenario>}, the server with the extra
+     * {@code serverOptions} (system properties for standalone.sh), and waits until the API answers.
+     */
+    static Rig start(String scenario, List<String> serverOptions) throws IOException {
+        Path dir = Settings.path("work.dir").resolve(scenario);
+        Progress.say("=== %s (scale %s) in %s", scenario, Settings.scale(), dir);
+        RedisProcess redis = RedisProcess.start(Settings.redisPort(), dir.resolve("redis-" + System.nanoTime()));
+        try {
+            ApiUser user = ApiUser.generate();
+            WildFlyServer server = WildFlyServer.prepare(dir, redis.url(), user, serverOptions);
+            Rig rig = new Rig(redis, server, new RestApi(Settings.httpPort(), user));
+            try {
+                server.start(rig.api);
+            } catch (IOException | RuntimeException | Error e) {
+                rig.close();
+                throw e;
+            }
+            return rig;
+        } catch (IOException | RuntimeException | Error e) {
+            redis.close();
+            throw e;
+        }
+    }
+
+    /** Returns a job.v1 task request for a diagnostic job. */
+    static JsonObject job(String type, JsonObject arguments) {
+        return Json.createObjectBuilder()
+                .add("contract", "agentqueue.job.v1")
+                .add("payload", Json.createObjectBuilder().add("job_type", type).add("arguments", arguments))
+                .build();
+    }
+
+    /** Waits until the task queue is empty and every one of {@code ids} is settled; returns their account. */
+    TaskAccount settle(List<String> ids, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline.await(
+                "the task queue to drain",
+                timeout,
+                api::taskQueue,
+                queue -> queue.getJsonNumber("depth").longValue() == 0,
+                queue -> "depth " + queue.get("depth") + ", acknowledged " + queue.get("messagesAcknowledged")
+                        + ", scheduled " + queue.get("scheduled"));
+        TaskAccount account = Deadline.await(
+                "every accepted task to settle",
+                Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                () -> read(ids),
+                TaskAccount::settled,
+                TaskAccount::summary);
+        Progress.say("settled: %s", account.summary());
+        return account;
+    }
+
+    /** Reads the records of {@code ids} back through the API and accounts for them. */
+    TaskAccount read(List<String> ids) {
+        Map<String, JsonObject> records = api.allTasks();
+        return TaskAccount.of(ids, records);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            redis.close();
+        }
+    }
+}

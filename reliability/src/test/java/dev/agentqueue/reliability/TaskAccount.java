@@ -1,0 +1,94 @@
+package dev.agentqueue.reliability;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The exact account of a scenario's accepted tasks, from their records as the API returns them: how many ended in
+ * each state, which are lost (no record) or stuck (not settled), which ran more than once (an attempt recorded as
+ * {@code ABANDONED}, its worker crashed, followed by a later attempt), and which completed tasks do not carry exactly
+ * one result.
+ */
+record TaskAccount(
+        int accepted,
+        Map<String, Integer> byState,
+        List<String> lost,
+        List<String> stuck,
+        List<String> executedTwice,
+        int abandonedAttempts,
+        List<String> resultNotOnce,
+        Instant lastFinishedAt) {
+
+    private static final Set<String> SETTLED = Set.of("COMPLETED", "CANCELLED", "DEAD_LETTER", "PURGED");
+
+    /** Accounts for {@code accepted} ids against the records read back, by id. */
+    static TaskAccount of(Collection<String> accepted, Map<String, JsonObject> records) {
+        Map<String, Integer> byState = new TreeMap<>();
+        List<String> lost = new ArrayList<>();
+        List<String> stuck = new ArrayList<>();
+        List<String> twice = new ArrayList<>();
+        List<String> notOnce = new ArrayList<>();
+        int abandoned = 0;
+        Instant last = null;
+        for (String id : accepted) {
+            JsonObject task = records.get(id);
+            if (task == null) {
+                lost.add(id);
+                continue;
+            }
+            String state = task.getString("state");
+            byState.merge(state, 1, Integer::sum);
+            if (!SETTLED.contains(state)) {
+                stuck.add(id);
+            }
+            int abandonedHere = count(task, "ABANDONED");
+            abandoned += abandonedHere;
+            if (abandonedHere > 0) {
+                twice.add(id);
+            }
+            if ("COMPLETED".equals(state)
+                    && (count(task, "COMPLETED") != 1
+                            || task.get("result").getValueType() == JsonValue.ValueType.NULL)) {
+                notOnce.add(id);
+            }
+            if (task.containsKey("finishedAt")) {
+                Instant finished = Instant.parse(task.getString("finishedAt"));
+                last = last == null || finished.isAfter(last) ? finished : last;
+            }
+        }
+        return new TaskAccount(accepted.size(), byState, lost, stuck, twice, abandoned, notOnce, last);
+    }
+
+    /** Returns how many tasks ended in {@code state}. */
+    int count(String state) {
+        return byState.getOrDefault(state, 0);
+    }
+
+    /** Tells whether every accepted task is settled and none is lost. */
+    boolean settled() {
+        return lost.isEmpty() && stuck.isEmpty();
+    }
+
+    /** A one-line summary for the log. */
+    String summary() {
+        return "accepted " + accepted + ", " + byState + ", lost " + lost.size() + ", stuck " + stuck.size()
+                + ", executed twice " + executedTwice.size() + ", results not written once " + resultNotOnce.size();
+    }
+
+    private static int count(JsonObject task, String outcome) {
+        int n = 0;
+        for (JsonValue entry : task.getJsonArray("history")) {
+            if (outcome.equals(entry.asJsonObject().getString("outcome", ""))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

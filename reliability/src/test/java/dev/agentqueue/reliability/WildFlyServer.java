@@ -1,0 +1,359 @@
+package dev.agentqueue.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One WildFly of the suite's own: a copy of the server the ear module prepared, with agentqueue.ear in its
+ * deployments and an API user created for this run. It is started with {@code standalone.sh} (its JVM's PID comes
+ * from {@code JBOSS_PIDFILE} and is checked to be a descendant of that script), killed with SIGKILL or shut down
+ * gracefully by PID, and started again on the same data directory, so the broker's journal survives. Everything it
+ * started is stopped by PID in {@link #close}, also when a test failed.
+ */
+final class WildFlyServer implements AutoCloseable {
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Path home;
+    private final String redisUrl;
+    private final List<String> options;
+    private final Path consoleLog;
+    private final Path pidFile;
+    private final Thread shutdownHook = new Thread(this::close, "reliability-server-stop");
+    private Process script;
+    private ProcessHandle jvm;
+
+    private WildFlyServer(Path home, String redisUrl, List<String> options) {
+        this.home = home;
+        this.redisUrl = redisUrl;
+        this.options = options;
+        this.consoleLog = home.resolveSibling("server-console.log");
+        this.pidFile = home.resolveSibling("wildfly.pid");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Copies the prepared server into {@code dir}/wildfly (replacing an earlier copy), deploys the EAR by file and
+     * creates the API user {@code user}; nothing is started yet.
+     */
+    static WildFlyServer prepare(Path dir, String redisUrl, ApiUser user, List<String> options) throws IOException {
+        Path source = Settings.path("wildfly.source");
+        Path ear = Settings.path("ear");
+        if (!Files.isExecutable(source.resolve("bin/standalone.sh")) || !Files.isRegularFile(ear)) {
+            throw new IllegalStateException("No prepared server in " + source + " or no EAR at " + ear
+                    + "; build the ear module first (./mvnw install -DskipTests)");
+        }
+        Path home = dir.resolve("wildfly");
+        deleteTree(home);
+        Files.createDirectories(dir);
+        copyTree(source, home);
+        for (String transient_ : List.of("data", "tmp", "log")) {
+            deleteTree(home.resolve("standalone").resolve(transient_));
+        }
+        Path deployments = home.resolve("standalone/deployments");
+        try (var old = Files.list(deployments)) {
+            for (Path file : old.toList()) {
+                if (!file.getFileName().toString().equals("README.txt")) {
+                    deleteTree(file);
+                }
+            }
+        }
+        Files.copy(ear, deployments.resolve("agentqueue.ear"), StandardCopyOption.REPLACE_EXISTING);
+        user.addTo(home);
+        Files.deleteIfExists(home.resolveSibling("server-console.log"));
+        Progress.say("server copy ready in %s (agentqueue.ear deployed by file, user %s)", home, user.name());
+        return new WildFlyServer(home, redisUrl, List.copyOf(options));
+    }
+
+    /** Starts the server and waits until the API's health endpoint answers 200; returns the boot time. */
+    Duration start(RestApi api) throws IOException {
+        Duration boot = startOrCrash(api);
+        if (boot == null) {
+            throw new AssertionError("the server JVM exited during boot; see " + consoleLog);
+        }
+        return boot;
+    }
+
+    /**
+     * Starts the server and waits until the API answers, or until the JVM exits on its own during boot (a task it
+     * ran halted it); returns the boot time, or null after such a crash.
+     */
+    Duration startOrCrash(RestApi api) throws IOException {
+        if (jvm != null && jvm.isAlive()) {
+            throw new IllegalStateException("the server is running already (pid " + jvm.pid() + ")");
+        }
+        for (int port : List.of(Settings.httpPort(), Settings.managementPort())) {
+            if (listening(port)) {
+                throw new IllegalStateException("Port " + port + " is taken by a process this suite did not start;"
+                        + " choose another offset with -Dreliability.port.offset (and the http/management ports)");
+            }
+        }
+        Files.deleteIfExists(pidFile);
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone-full.xml",
+                "-Djboss.socket.binding.port-offset=" + Settings.portOffset(),
+                "-Djboss.bind.address=127.0.0.1",
+                "-Djboss.bind.address.management=127.0.0.1",
+                "-Dagentqueue.redis.url=" + redisUrl));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
+        Map<String, String> env = builder.environment();
+        // standalone.sh runs the JVM in the background and writes its PID here.
+        env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        env.put("JBOSS_PIDFILE", pidFile.toString());
+        env.put("JBOSS_JAVA_SIZING", "-Xms256m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m");
+        long started = System.nanoTime();
+        script = builder.start();
+        Progress.say(
+                "standalone.sh started (pid %d), ports http %d / management %d",
+                script.pid(), Settings.httpPort(), Settings.managementPort());
+        jvm = Deadline.await(
+                        "the server JVM's pid file",
+                        Duration.ofMinutes(1),
+                        this::readJvm,
+                        found -> found.isPresent() || !script.isAlive(),
+                        found -> "no pid yet")
+                .orElseThrow(() -> new AssertionError("standalone.sh exited with " + script.exitValue()
+                        + " before starting the JVM; see " + consoleLog));
+        Progress.say("server JVM pid %d (a descendant of standalone.sh pid %d)", jvm.pid(), script.pid());
+        Boolean up = Deadline.await(
+                "the server to boot and agentqueue to answer GET /health with 200",
+                BOOT_TIMEOUT,
+                () -> !jvm.isAlive() ? Boolean.FALSE : api.healthy() ? Boolean.TRUE : null,
+                Objects::nonNull,
+                state -> "not yet");
+        Duration boot = Duration.ofNanos(System.nanoTime() - started);
+        if (!up) {
+            Progress.say("server JVM %d exited during boot after %.1f s", jvm.pid(), boot.toMillis() / 1000.0);
+            return null;
+        }
+        Progress.say("server up in %.1f s", boot.toMillis() / 1000.0);
+        return boot;
+    }
+
+    /** Tells whether the server JVM is alive. */
+    boolean running() {
+        return jvm != null && jvm.isAlive();
+    }
+
+    /** Returns the running JVM's PID. */
+    long pid() {
+        requireRunning();
+        return jvm.pid();
+    }
+
+    /** Kills the server JVM with SIGKILL, as a crash would, and waits until it is gone. */
+    void kill() {
+        requireRunning();
+        long pid = jvm.pid();
+        Progress.say("kill -9 %d (the server JVM)", pid);
+        jvm.destroyForcibly();
+        awaitExit(STOP_TIMEOUT);
+        Progress.say("server JVM %d is gone", pid);
+    }
+
+    /** Waits for the standalone.sh of a JVM that exited on its own (a task halted it). */
+    void reap() {
+        if (running()) {
+            throw new IllegalStateException("the server JVM " + jvm.pid() + " is still running");
+        }
+        awaitExit(STOP_TIMEOUT);
+        Progress.say("server JVM %d exited by itself", jvm.pid());
+    }
+
+    /** Shuts the server down gracefully (management {@code :shutdown} with a suspend timeout) and waits for it. */
+    void shutdown() {
+        requireRunning();
+        long pid = jvm.pid();
+        Progress.say("graceful shutdown of server JVM %d (:shutdown(suspend-timeout=30))", pid);
+        cli(":shutdown(suspend-timeout=30)");
+        awaitExit(STOP_TIMEOUT);
+        Progress.say("server JVM %d stopped", pid);
+    }
+
+    /** Runs one jboss-cli command against this server's management port and returns its output. */
+    String cli(String command) {
+        requireRunning();
+        try {
+            Process cli = new ProcessBuilder(
+                            home.resolve("bin/jboss-cli.sh").toString(),
+                            "-c",
+                            "--controller=remote+http://127.0.0.1:" + Settings.managementPort(),
+                            "--command=" + command)
+                    .redirectErrorStream(true)
+                    .start();
+            cli.getOutputStream().close();
+            if (!cli.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                cli.destroyForcibly();
+                throw new AssertionError("jboss-cli did not finish '" + command + "' within " + CLI_TIMEOUT);
+            }
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (cli.exitValue() != 0) {
+                throw new AssertionError("jboss-cli '" + command + "' failed (" + cli.exitValue() + "): " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Pauses delivery from the task queue (not persisted: a restart resumes it). */
+    void pauseTaskQueue() {
+        cli("/subsystem=messaging-activemq/server=default/jms-queue=AgentQueueTasks:pause()");
+        Progress.say("task queue paused");
+    }
+
+    /** Resumes delivery from the task queue. */
+    void resumeTaskQueue() {
+        cli("/subsystem=messaging-activemq/server=default/jms-queue=AgentQueueTasks:resume()");
+        Progress.say("task queue resumed");
+    }
+
+    /** Returns the server log of the current copy. */
+    Path serverLog() {
+        return home.resolve("standalone/log/server.log");
+    }
+
+    /** Stops whatever still runs, by PID: SIGTERM to the JVM first, SIGKILL if it lingers, then the script. */
+    @Override
+    public synchronized void close() {
+        if (jvm != null && jvm.isAlive()) {
+            Progress.say("stopping server JVM %d", jvm.pid());
+            jvm.destroy();
+            if (!waitFor(jvm, Duration.ofSeconds(60))) {
+                jvm.destroyForcibly();
+                waitFor(jvm, Duration.ofSeconds(30));
+            }
+        }
+        if (script != null && script.isAlive()) {
+            script.destroy();
+            if (!waitFor(script.toHandle(), Duration.ofSeconds(10))) {
+                script.destroyForcibly();
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: this is the hook itself running
+        }
+    }
+
+    private void awaitExit(Duration timeout) {
+        Deadline.await("server JVM " + jvm.pid() + " to exit", timeout, () -> !jvm.isAlive());
+        Deadline.await("standalone.sh " + script.pid() + " to exit", timeout, () -> !script.isAlive());
+    }
+
+    private Optional<ProcessHandle> readJvm() {
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            String text = Files.readString(pidFile).trim();
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(text);
+            // Only our own JVM: the PID must belong to a descendant of the script we started.
+            return script.toHandle().descendants().filter(h -> h.pid() == pid).findFirst();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void requireRunning() {
+        if (jvm == null || !jvm.isAlive()) {
+            throw new IllegalStateException("the server is not running");
+        }
+    }
+
+    private static boolean waitFor(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir)));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(
+                        file,
+                        to.resolve(from.relativize(file)),
+                        StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
