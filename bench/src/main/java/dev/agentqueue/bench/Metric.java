@@ -43,6 +43,14 @@ record Metric(String key, String label, String unit, String target) {
             new Metric("w4.peakHeapAfterGcMiB", "W4 peak server heap after GC (sampled every 0.5 s)", "MiB", "< 512"),
             new Metric("w4.redisBytesPerTask", "W4 Redis memory per completed task", "B", "< 2048"));
 
+    /** Returns the metric with the given results key. */
+    static Metric of(String key) {
+        return ALL.stream()
+                .filter(m -> m.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no metric " + key));
+    }
+
     /** Formats a value of this metric for the table. */
     String format(double value) {
         if (Double.isNaN(value)) {

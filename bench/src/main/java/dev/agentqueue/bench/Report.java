@@ -165,10 +165,7 @@ final class Report {
         md.append("|---|---:|---:|---:|---:|---|\n");
         for (JsonValue row : results.getJsonArray("summary")) {
             JsonObject r = row.asJsonObject();
-            Metric metric = Metric.ALL.stream()
-                    .filter(m -> m.key().equals(r.getString("metric")))
-                    .findFirst()
-                    .orElseThrow();
+            Metric metric = Metric.of(r.getString("metric"));
             md.append("| ")
                     .append(metric.label())
                     .append(unitSuffix(metric))
@@ -202,10 +199,7 @@ final class Report {
                 .append(" |\n|---|---:|---:|---:|\n");
         for (JsonValue row : after.getJsonArray("summary")) {
             JsonObject a = row.asJsonObject();
-            Metric metric = Metric.ALL.stream()
-                    .filter(m -> m.key().equals(a.getString("metric")))
-                    .findFirst()
-                    .orElseThrow();
+            Metric metric = Metric.of(a.getString("metric"));
             JsonObject b = before.getJsonArray("summary").stream()
                     .map(JsonValue::asJsonObject)
                     .filter(r -> r.getString("metric").equals(metric.key())
