@@ -178,6 +178,53 @@ class WorkerIT {
     }
 
     @Test
+    void aMessageBackAfterItsTaskCompletedIsAcknowledgedWithoutRunningAgain() throws Exception {
+        // What a server that died after recording COMPLETED, before the acknowledgement reached the broker, leaves.
+        String id = queue.enqueue(echo().build()).id();
+        TaskSnapshot done = settled(id);
+        assertThat(done.state()).isEqualTo(TaskState.COMPLETED);
+
+        long acknowledged = broker.taskQueue().messagesAcknowledged();
+        sendAgain(id, "{\"job_type\":\"echo\"}");
+        Await.until(
+                "the repeated message to be acknowledged",
+                SETTLE,
+                () -> broker.taskQueue().messagesAcknowledged(),
+                n -> n > acknowledged);
+
+        TaskSnapshot after = store.find(id).orElseThrow();
+        assertThat(after.state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(after.history()).hasSize(1);
+        assertThat(after.finishedAt()).isEqualTo(done.finishedAt());
+    }
+
+    @Test
+    void aDeadLetterMoveRepeatedAfterACrashLeavesOneLetter() throws Exception {
+        // What a server that died after sending the DLQ copy, before acknowledging the original, leaves: the task
+        // queue delivers the original again, the worker finds the record DEAD_LETTER and finishes the move again.
+        String id = queue.enqueue(TaskRequest.builder("agentqueue.job.v1")
+                        .payload("{\"job_type\":\"fail\",\"arguments\":{\"mode\":\"terminal\",\"message\":\"bad\"}}")
+                        .build())
+                .id();
+        assertThat(settled(id).state()).isEqualTo(TaskState.DEAD_LETTER);
+        Await.until("the dead letter", SETTLE, () -> deadLetters(id), l -> !l.isEmpty());
+
+        long acknowledged = broker.taskQueue().messagesAcknowledged();
+        sendAgain(id, "{\"job_type\":\"fail\",\"arguments\":{\"mode\":\"terminal\",\"message\":\"bad\"}}");
+        Await.until(
+                "the repeated message to be acknowledged",
+                SETTLE,
+                () -> broker.taskQueue().messagesAcknowledged(),
+                n -> n > acknowledged);
+
+        // The second copy carried the same duplicate-detection id (task, redrives, recorded attempt): dropped.
+        assertThat(deadLetters(id)).hasSize(1);
+        TaskSnapshot task = store.find(id).orElseThrow();
+        assertThat(task.state()).isEqualTo(TaskState.DEAD_LETTER);
+        assertThat(task.attempt()).isEqualTo(1);
+    }
+
+    @Test
     void higherPriorityTasksRunFirst() {
         List<String> low = new ArrayList<>();
         List<String> high = new ArrayList<>();
@@ -220,6 +267,15 @@ class WorkerIT {
         }
         jms.createProducer().send(taskQueue, message);
         return new Sent(TaskIds.fromMessageId(message.getJMSMessageID()), message);
+    }
+
+    /** Sends task {@code id}'s envelope again, as the broker would redeliver an unacknowledged original. */
+    private void sendAgain(String id, String payload) throws JMSException {
+        TextMessage message = jms.createTextMessage(
+                "{\"id\":\"" + id + "\",\"contract\":\"agentqueue.job.v1\",\"payload\":" + payload + "}");
+        message.setIntProperty(MessageProperties.VERSION, 1);
+        message.setStringProperty(MessageProperties.TASK_ID, id);
+        jms.createProducer().send(taskQueue, message);
     }
 
     private List<Message> deadLetters(String taskId) {

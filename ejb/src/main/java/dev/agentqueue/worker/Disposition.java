@@ -1,9 +1,9 @@
 package dev.agentqueue.worker;
 
-/** What the message-driven bean does with the delivery's transaction once the worker has handled it. */
+/** What the message-driven bean does with a delivery once the worker has handled it. */
 public enum Disposition {
-    /** Commit: the message is consumed (done, dead-lettered, or re-sent for later). */
-    COMMIT,
-    /** Roll back: the broker redelivers the message after its redelivery delay. */
-    ROLLBACK
+    /** Acknowledge: the message is consumed (done, dead-lettered, or re-sent for later). */
+    ACKNOWLEDGE,
+    /** Hand it back: the broker redelivers the message after its redelivery delay. */
+    REDELIVER
 }

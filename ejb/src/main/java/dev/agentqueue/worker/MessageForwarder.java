@@ -6,6 +6,8 @@ import dev.agentqueue.task.TaskError;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
@@ -19,13 +21,16 @@ import java.util.Collections;
 import java.util.Set;
 
 /**
- * Sends a copy of a delivered task message elsewhere inside the delivery's transaction: to the dead-letter queue
- * with the error attached, or back to the task queue for a later attempt. The original is consumed when the
- * transaction commits, so the move is atomic. It also sends dead letters back for a redrive. A session bean, so that its queues are resource references each
- * server maps in its own descriptor.
+ * Sends a copy of a delivered task message elsewhere: to the dead-letter queue with the error attached, or back to
+ * the task queue for a later attempt; and sends dead letters back for a redrive. It joins its caller's transaction
+ * when there is one (a redrive or a reconciliation receives the dead letter and sends its copy in one transaction) and
+ * sends on its own otherwise: the worker runs without a transaction, so each of its sends is durable before the
+ * original is acknowledged, and a crash in between leaves the task in both places, never in neither. A session bean,
+ * so that its queues are resource references each server maps in its own descriptor.
  */
 @Stateless
 @LocalBean
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MessageForwarder {
 
     /** What the worker adds to a dead letter; a redriven message starts without them. */
@@ -49,18 +54,26 @@ public class MessageForwarder {
     Queue deadLetterQueue;
 
     /**
-     * Sends a copy of the delivered message to the dead-letter queue, carrying the error, the attempt, the contract
-     * and the agent as properties.
+     * Sends a worker's dead letter: a copy of the delivered message to the dead-letter queue, carrying the error, the
+     * task's recorded {@code attempt}, the contract and the agent as properties. Called without a transaction, before
+     * the delivery is acknowledged. The copy's duplicate-detection id is made of the task, its redrive count and that
+     * attempt, so when a crash before the acknowledgement brings the delivery back and the worker repeats the move,
+     * the broker drops the second copy. (In a transaction the broker would fail the whole commit instead.)
      */
-    public void toDeadLetterQueue(Message message, Delivery delivery, TaskError error, String originAddress) {
-        toDeadLetterQueue(
-                message,
+    public void deadLetter(Delivery delivery, int attempt, TaskError error, String originAddress) {
+        Message copy = labelled(
+                delivery.message(),
                 delivery.taskId(),
-                delivery.attempt(),
+                attempt,
                 delivery.contract(),
                 delivery.agent(),
                 error,
                 originAddress);
+        setDuplicateId(
+                copy,
+                "dead-letter:" + delivery.taskId() + ":" + intProperty(delivery.message(), MessageProperties.REDRIVES)
+                        + ":" + attempt);
+        send(deadLetterQueue, copy, priorityOf(delivery.message()), 0);
     }
 
     /**
@@ -68,6 +81,21 @@ public class MessageForwarder {
      * {@code attempt}, with {@code error}; {@code agent} may be null.
      */
     public void toDeadLetterQueue(
+            Message message,
+            String taskId,
+            int attempt,
+            String contract,
+            String agent,
+            TaskError error,
+            String originAddress) {
+        send(
+                deadLetterQueue,
+                labelled(message, taskId, attempt, contract, agent, error, originAddress),
+                priorityOf(message),
+                0);
+    }
+
+    private Message labelled(
             Message message,
             String taskId,
             int attempt,
@@ -94,10 +122,7 @@ public class MessageForwarder {
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot label dead letter: " + e.getMessage(), e.getErrorCode(), e);
         }
-        jms.createProducer()
-                .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(priorityOf(message))
-                .send(deadLetterQueue, copy);
+        return copy;
     }
 
     /**
@@ -118,10 +143,7 @@ public class MessageForwarder {
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot label redriven message: " + e.getMessage(), e.getErrorCode(), e);
         }
-        jms.createProducer()
-                .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(priorityOf(deadLetter))
-                .send(taskQueue, copy);
+        send(taskQueue, copy, priorityOf(deadLetter), 0);
     }
 
     /**
@@ -136,11 +158,7 @@ public class MessageForwarder {
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot label requeued message: " + e.getMessage(), e.getErrorCode(), e);
         }
-        jms.createProducer()
-                .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(priorityOf(message))
-                .setDeliveryDelay(Math.max(0, delayMs))
-                .send(taskQueue, copy);
+        send(taskQueue, copy, priorityOf(message), Math.max(0, delayMs));
     }
 
     /** Copies body and application properties except {@code dropped}; broker-internal and JMSX ones stay behind. */
@@ -171,6 +189,30 @@ public class MessageForwarder {
             return copy;
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot copy message: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private void send(Queue queue, Message message, int priority, long delayMs) {
+        jms.createProducer()
+                .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setPriority(priority)
+                .setDeliveryDelay(delayMs)
+                .send(queue, message);
+    }
+
+    private static void setDuplicateId(Message message, String id) {
+        try {
+            message.setStringProperty(MessageProperties.DUPLICATE_ID, id);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot label message: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private static int intProperty(Message message, String name) {
+        try {
+            return message.propertyExists(name) ? message.getIntProperty(name) : 0;
+        } catch (JMSException | NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -38,9 +38,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Handles one delivery of a task message inside the delivery's transaction: decode it, mark the attempt running,
- * run the contract, and record the outcome. Every failure goes through {@link #routeFailure}, which either
- * dead-letters the task, schedules a retry by rolling back, or re-sends it for later.
+ * Handles one delivery of a task message: decode it, mark the attempt running, run the contract, and record the
+ * outcome. Every failure goes through {@link #routeFailure}, which either dead-letters the task, hands the message
+ * back to the broker for a retry, or re-sends it for later. There is no delivery transaction: each step is written
+ * before the message is acknowledged, and a delivery that comes back after a crash finds its step already recorded.
  */
 @ApplicationScoped
 public class TaskWorker {
@@ -83,7 +84,7 @@ public class TaskWorker {
     @Inject
     InFlightAttempts inFlight;
 
-    /** Handles one delivery and tells the caller whether to commit or roll back. */
+    /** Handles one delivery and tells the caller whether to acknowledge it or hand it back for redelivery. */
     public Disposition process(Message message) {
         Delivery delivery = read(message);
         try {
@@ -175,7 +176,7 @@ public class TaskWorker {
             LOG.warning(() -> delivery + " finished, but its record had moved on to " + completed.previousState()
                     + " attempt " + completed.previousAttempt() + "; this result was not recorded");
         }
-        return Disposition.COMMIT;
+        return Disposition.ACKNOWLEDGE;
     }
 
     /**
@@ -187,16 +188,18 @@ public class TaskWorker {
     private Disposition exhausted(Delivery delivery, TaskSnapshot task, int maxAttempts) {
         if (task != null && DeliveryExhaustion.decide(task.state()) == DeliveryExhaustion.Action.NONE) {
             LOG.info(() -> delivery + " skipped: the task is " + task.state());
-            return Disposition.COMMIT;
+            return Disposition.ACKNOWLEDGE;
         }
-        TaskError error = DeliveryExhaustion.redelivered(maxAttempts);
+        TaskError error = task != null && task.state() == TaskState.DEAD_LETTER && task.error() != null
+                ? task.error()
+                : DeliveryExhaustion.redelivered(maxAttempts);
         long now = System.currentTimeMillis();
-        int attempt = delivery.attempt();
+        // The recorded attempt, so that a repeat of this move after a crash sends a copy the DLQ drops as a duplicate.
+        int attempt = task == null ? delivery.attempt() : task.attempt();
         if (task == null) {
             recordDeadLetter(delivery, error, false, EMPTY_WARNINGS, now);
         } else if (task.state() != TaskState.DEAD_LETTER) {
             // Close the attempt that never reported back, rather than open one that will not run.
-            attempt = task.attempt();
             store.deadLetter(
                     delivery.taskId(),
                     attempt,
@@ -205,17 +208,10 @@ public class TaskWorker {
                     task.warnings().toString(),
                     now);
         }
-        forwarder.toDeadLetterQueue(
-                delivery.message(),
-                delivery.taskId(),
-                attempt,
-                delivery.contract(),
-                delivery.agent(),
-                error,
-                broker.taskAddress());
+        forwarder.deadLetter(delivery, attempt, error, broker.taskAddress());
         LOG.warning(() ->
                 delivery + " dead-lettered: delivered more than " + maxAttempts + " times without a recorded outcome");
-        return Disposition.COMMIT;
+        return Disposition.ACKNOWLEDGE;
     }
 
     /** Refuses a task that cannot run as given, before it runs: a terminal failure. */
@@ -225,7 +221,7 @@ public class TaskWorker {
 
     /**
      * Routes every failure of a delivery: terminal failures and the last attempt are dead-lettered; a retryable
-     * failure rolls back so the broker redelivers after its backoff, or is re-sent later when the downstream asked
+     * failure goes back to the broker, which redelivers it after its backoff, or is re-sent later when the downstream asked
      * for a longer wait than the broker's.
      */
     private Disposition routeFailure(Delivery delivery, Throwable failure, boolean ran, String warnings) {
@@ -235,10 +231,10 @@ public class TaskWorker {
         long now = System.currentTimeMillis();
         if (classification == ErrorClassification.TERMINAL || policy.isLastAttempt(delivery.attempt())) {
             recordDeadLetter(delivery, error, ran, warnings, now);
-            forwarder.toDeadLetterQueue(delivery.message(), delivery, error, broker.taskAddress());
+            forwarder.deadLetter(delivery, delivery.attempt(), error, broker.taskAddress());
             LOG.warning(() ->
                     delivery + " dead-lettered (" + classification + "): " + error.type() + ": " + error.message());
-            return Disposition.COMMIT;
+            return Disposition.ACKNOWLEDGE;
         }
         long backoff = policy.delayAfterAttempt(delivery.attempt());
         long asked = failure instanceof RetryableTaskException r
@@ -249,9 +245,9 @@ public class TaskWorker {
         LOG.info(() -> delivery + " failed, next attempt in " + wait + " ms: " + error.type() + ": " + error.message());
         if (asked > backoff) {
             forwarder.requeue(delivery.message(), delivery.taskId(), asked, delivery.attempt());
-            return Disposition.COMMIT;
+            return Disposition.ACKNOWLEDGE;
         }
-        return Disposition.ROLLBACK;
+        return Disposition.REDELIVER;
     }
 
     private TransitionOutcome startAttempt(Delivery delivery, int maxAttempts) {
@@ -272,26 +268,28 @@ public class TaskWorker {
             // the recorded attempt instead of replaying numbers already used.
             LOG.info(() -> delivery + " is behind recorded attempt " + outcome.previousAttempt() + "; renumbering");
             forwarder.requeue(delivery.message(), delivery.taskId(), 0, outcome.previousAttempt());
-            return Disposition.COMMIT;
+            return Disposition.ACKNOWLEDGE;
         }
         if (outcome.previousState() == TaskState.DEAD_LETTER) {
-            // Recorded as dead-lettered, yet back on the task queue: the transaction that moved it to the DLQ did not
-            // commit. Finish the move instead of dropping the message.
-            TaskError error = store.find(delivery.taskId())
-                    .map(TaskSnapshot::error)
-                    .orElse(TaskError.of(
-                            ErrorClassification.TERMINAL, "unknown", "dead-lettered without a recorded error"));
-            forwarder.toDeadLetterQueue(delivery.message(), delivery, error, broker.taskAddress());
+            // Recorded as dead-lettered, yet back on the task queue: the worker stopped between recording it and
+            // acknowledging the message. Finish the move instead of dropping the message; if the copy had reached the
+            // DLQ, the broker drops this one as a duplicate (same task, redrive and recorded attempt).
+            TaskSnapshot task = store.find(delivery.taskId()).orElse(null);
+            TaskError error = task != null && task.error() != null
+                    ? task.error()
+                    : TaskError.of(ErrorClassification.TERMINAL, "unknown", "dead-lettered without a recorded error");
+            forwarder.deadLetter(
+                    delivery, task == null ? delivery.attempt() : task.attempt(), error, broker.taskAddress());
             LOG.warning(() -> delivery + " was already DEAD_LETTER; moved to the DLQ again");
-            return Disposition.COMMIT;
+            return Disposition.ACKNOWLEDGE;
         }
         if (outcome.result() == TransitionOutcome.Result.MISSING) {
             // Only a message whose idempotency key already belongs to another task gets here.
             LOG.info(() -> delivery + " dropped: its idempotency key belongs to another task");
-            return Disposition.COMMIT;
+            return Disposition.ACKNOWLEDGE;
         }
         LOG.info(() -> delivery + " skipped: the task is " + outcome.previousState());
-        return Disposition.COMMIT;
+        return Disposition.ACKNOWLEDGE;
     }
 
     private void recordDeadLetter(Delivery delivery, TaskError error, boolean ran, String warnings, long now) {
@@ -313,7 +311,7 @@ public class TaskWorker {
         LOG.info(() -> delivery + " deferred by " + delay + " ms, without using an attempt: circuit breaker '" + breaker
                 + "' refuses calls");
         forwarder.requeue(delivery.message(), delivery.taskId(), delay, delivery.attempt() - 1);
-        return Disposition.COMMIT;
+        return Disposition.ACKNOWLEDGE;
     }
 
     /** Re-sends a task that arrives while the workers stop, for whoever runs after them; no attempt used. */
@@ -321,7 +319,7 @@ public class TaskWorker {
         LOG.info(() -> delivery + " deferred by " + SHUTDOWN_DEFERRAL_MS + " ms, without using an attempt: the"
                 + " workers are shutting down");
         forwarder.requeue(delivery.message(), delivery.taskId(), SHUTDOWN_DEFERRAL_MS, delivery.attempt() - 1);
-        return Disposition.COMMIT;
+        return Disposition.ACKNOWLEDGE;
     }
 
     /**
@@ -338,7 +336,7 @@ public class TaskWorker {
                 System.currentTimeMillis());
         LOG.info(() -> delivery + " interrupted by the shutdown; back on the queue without using an attempt");
         forwarder.requeue(delivery.message(), delivery.taskId(), 0, delivery.attempt() - 1);
-        return Disposition.COMMIT;
+        return Disposition.ACKNOWLEDGE;
     }
 
     /**
@@ -357,7 +355,7 @@ public class TaskWorker {
         LOG.info(() -> delivery + " follows " + (delivery.attempt() - attemptsMade - 1)
                 + " refused deliveries; renumbered after attempt " + attemptsMade);
         forwarder.requeue(delivery.message(), delivery.taskId(), 0, attemptsMade);
-        return Disposition.COMMIT;
+        return Disposition.ACKNOWLEDGE;
     }
 
     /** Returns a result's token usage ({@code usage} object of a JSON object result) as JSON, or null. */
@@ -372,7 +370,7 @@ public class TaskWorker {
         long delay = settings.storeOutageDelay().toMillis();
         LOG.log(Level.WARNING, delivery + " deferred by " + delay + " ms, without using an attempt: " + e.getMessage());
         forwarder.requeue(delivery.message(), delivery.taskId(), delay, delivery.attempt() - 1);
-        return Disposition.COMMIT;
+        return Disposition.ACKNOWLEDGE;
     }
 
     private Delivery read(Message message) {

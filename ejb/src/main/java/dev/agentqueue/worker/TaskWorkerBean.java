@@ -1,18 +1,23 @@
 package dev.agentqueue.worker;
 
 import dev.agentqueue.envelope.JmsNames;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
-import jakarta.ejb.MessageDrivenContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * The worker: consumes task messages in a container-managed transaction and hands each to {@link TaskWorker}.
- * Redelivery delay, backoff and attempt limits are the broker's address-settings, not code. Concurrency is
- * {@code maxSession} (overridable per server in {@code jboss-ejb3.xml}).
+ * The worker: consumes task messages and hands each to {@link TaskWorker}. Redelivery delay, backoff and attempt
+ * limits are the broker's address-settings, not code. Concurrency is {@code maxSession} (overridable per server in
+ * {@code jboss-ejb3.xml}).
+ *
+ * <p>Deliveries run without a JTA transaction: the resource adapter acknowledges the message after
+ * {@code onMessage} returns, and rolls it back to the broker when it throws. Every step of a delivery is idempotent
+ * against the task record in Redis, so an acknowledgement lost in a crash only brings the message back to a worker
+ * that sees the task settled (README, "Why deliveries are not transactions").
  */
 @MessageDriven(
         name = "TaskWorkerBean",
@@ -21,13 +26,11 @@ import jakarta.jms.MessageListener;
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
             @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
         })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskWorkerBean implements MessageListener {
 
     @Inject
     TaskWorker worker;
-
-    @Resource
-    MessageDrivenContext context;
 
     @Inject
     InFlightAttempts inFlight;
@@ -36,8 +39,8 @@ public class TaskWorkerBean implements MessageListener {
     public void onMessage(Message message) {
         inFlight.deliveryStarted();
         try {
-            if (worker.process(message) == Disposition.ROLLBACK) {
-                context.setRollbackOnly();
+            if (worker.process(message) == Disposition.REDELIVER) {
+                throw new RedeliveryRequested("the worker asked the broker to redeliver this task message later");
             }
         } finally {
             inFlight.deliveryEnded();
