@@ -1,23 +1,38 @@
 package dev.agentqueue.worker;
 
 import dev.agentqueue.contract.ExecutionContract;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Runs one attempt of a contract on the calling worker thread under a timeout. A watchdog interrupts the thread
- * at the deadline; whatever the contract then does, the attempt counts as timed out. A shutdown may interrupt it
- * too ({@link InFlightAttempts}); then, or when it fails while the workers stop, the attempt does not count at all.
+ * Runs one attempt of a contract on the calling worker thread under a timeout. One watchdog, a periodic check every
+ * {@value #WATCHDOG_PERIOD_MS} ms, interrupts the thread of each attempt past its deadline; whatever the contract then
+ * does, the attempt counts as timed out. A shutdown may interrupt it too ({@link InFlightAttempts}); then, or when it
+ * fails while the workers stop, the attempt does not count at all.
+ *
+ * <p>One shared watchdog rather than a timer per attempt: a cancelled timer stays in the executor's queue until its
+ * deadline, so at a thousand tasks a second with the default 5-minute timeout there would be 300,000 of them.
  */
 @ApplicationScoped
 public class ContractRunner {
+
+    /** How often the watchdog looks for attempts past their deadline; a timeout fires at most this much late. */
+    static final long WATCHDOG_PERIOD_MS = 50;
+
+    private static final Logger LOG = Logger.getLogger(ContractRunner.class.getName());
 
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
@@ -30,6 +45,40 @@ public class ContractRunner {
     @Inject
     InFlightAttempts inFlight;
 
+    private final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> watchdog;
+
+    /** One running attempt: its thread, its deadline ({@link System#nanoTime}) and how it ended. */
+    private record Attempt(Thread thread, long deadline, AtomicInteger state) {
+
+        /** Interrupts the attempt's thread unless it has ended already. */
+        void end(int reason) {
+            synchronized (this) {
+                if (state.compareAndSet(RUNNING, reason)) {
+                    thread.interrupt();
+                }
+            }
+        }
+
+        /** Clears an interrupt {@link #end} delivered, waiting for one that is being delivered right now. */
+        void clearInterrupt() {
+            synchronized (this) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @PostConstruct
+    void startWatchdog() {
+        watchdog = scheduler.scheduleAtFixedRate(
+                this::interruptOverdue, WATCHDOG_PERIOD_MS, WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopWatchdog() {
+        watchdog.cancel(false);
+    }
+
     /**
      * Runs the contract and returns its result.
      *
@@ -38,21 +87,11 @@ public class ContractRunner {
      * @throws Exception whatever the contract threw
      */
     JsonValue run(ExecutionContract contract, RunningTask task, Duration timeout) throws Exception {
-        Thread worker = Thread.currentThread();
-        AtomicInteger state = new AtomicInteger(RUNNING);
-        ScheduledFuture<?> watchdog = scheduler.schedule(
-                () -> {
-                    if (state.compareAndSet(RUNNING, TIMED_OUT)) {
-                        worker.interrupt();
-                    }
-                },
-                timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-        InFlightAttempts.Registration registration = inFlight.register(() -> {
-            if (state.compareAndSet(RUNNING, STOPPED)) {
-                worker.interrupt();
-            }
-        });
+        Attempt attempt =
+                new Attempt(Thread.currentThread(), System.nanoTime() + timeout.toNanos(), new AtomicInteger(RUNNING));
+        AtomicInteger state = attempt.state();
+        attempts.add(attempt);
+        InFlightAttempts.Registration registration = inFlight.register(() -> attempt.end(STOPPED));
         try {
             JsonValue result = contract.execute(task);
             // A result that arrives although a shutdown interrupted the attempt is still a result: keep it.
@@ -71,9 +110,23 @@ public class ContractRunner {
             throw e;
         } finally {
             registration.close();
-            watchdog.cancel(false);
+            attempts.remove(attempt);
             // Clear an interrupt the watchdog may have delivered, so it cannot hit the JMS or Redis calls that follow.
-            Thread.interrupted();
+            attempt.clearInterrupt();
+        }
+    }
+
+    private void interruptOverdue() {
+        try {
+            long now = System.nanoTime();
+            for (Attempt attempt : attempts) {
+                if (now - attempt.deadline() >= 0) {
+                    attempt.end(TIMED_OUT);
+                }
+            }
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: keep the watchdog alive whatever happens.
+            LOG.log(Level.WARNING, "Task watchdog pass failed; the next one runs as planned", e);
         }
     }
 
