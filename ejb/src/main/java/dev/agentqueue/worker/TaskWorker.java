@@ -221,8 +221,8 @@ public class TaskWorker {
 
     /**
      * Routes every failure of a delivery: terminal failures and the last attempt are dead-lettered; a retryable
-     * failure goes back to the broker, which redelivers it after its backoff, or is re-sent later when the downstream asked
-     * for a longer wait than the broker's.
+     * failure goes back to the broker, which redelivers it after its backoff, or is re-sent later when the downstream
+     * asked for a longer wait than the broker's.
      */
     private Disposition routeFailure(Delivery delivery, Throwable failure, boolean ran, String warnings) {
         ErrorClassification classification = classifier.classify(delivery.contract(), failure);
