@@ -84,6 +84,9 @@ public class TaskWorker {
     @Inject
     InFlightAttempts inFlight;
 
+    @Inject
+    CrashIsolation isolation;
+
     /** Handles one delivery and tells the caller whether to acknowledge it or hand it back for redelivery. */
     public Disposition process(Message message) {
         Delivery delivery = read(message);
@@ -130,15 +133,35 @@ public class TaskWorker {
         if (inFlight.stopping()) {
             return deferForShutdown(delivery);
         }
-        TaskEnvelope envelope = delivery.envelope();
         RedeliverySettings policy = broker.redelivery();
+        // A first delivery needs no look at the record; a redelivery may follow a crash.
+        TaskSnapshot recorded =
+                delivery.attempt() > 1 ? store.find(delivery.taskId()).orElse(null) : null;
         if (policy.maxDeliveryAttempts() > 0 && delivery.attempt() > policy.maxDeliveryAttempts()) {
-            TaskSnapshot task = store.find(delivery.taskId()).orElse(null);
             // Only attempts a worker started count: a server that died also drops deliveries it had only buffered.
-            if (task == null || task.attempt() >= policy.maxDeliveryAttempts()) {
-                return exhausted(delivery, task, policy.maxDeliveryAttempts());
+            if (recorded == null || recorded.attempt() >= policy.maxDeliveryAttempts()) {
+                return exhausted(delivery, recorded, policy.maxDeliveryAttempts());
             }
         }
+        boolean suspect = recorded != null && CrashIsolation.isSuspect(recorded.state(), recorded.history());
+        CrashIsolation.Permit permit;
+        try {
+            permit = isolation.enter(suspect);
+        } catch (InterruptedException e) {
+            // Only a stopping container interrupts a worker that waits here; the interrupt is answered by deferring.
+            return deferForShutdown(delivery);
+        }
+        try (permit) {
+            if (suspect) {
+                LOG.info(() -> delivery + " runs alone on this server: its last attempts never reported back");
+            }
+            return inFlight.stopping() ? deferForShutdown(delivery) : attempt(delivery, contract, agent, policy);
+        }
+    }
+
+    private Disposition attempt(
+            Delivery delivery, ExecutionContract contract, AgentDefinition agent, RedeliverySettings policy) {
+        TaskEnvelope envelope = delivery.envelope();
         TransitionOutcome started = startAttempt(delivery, policy.maxDeliveryAttempts());
         if (!started.applied()) {
             return skip(delivery, started);

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CrashLoopIT {
 
+    /** Abandoned attempts after which a task runs alone (the worker's {@code CrashIsolation}). */
+    private static final long ABANDONED_BEFORE_ALONE = 2;
+
     private static final int COMPANIONS = 20;
 
     // Only this server may run the halt job; it is off by default.
@@ -98,17 +101,16 @@ class CrashLoopIT {
         assertThat(others.lost()).isEmpty();
         assertThat(others.stuck()).isEmpty();
         assertThat(others.resultNotOnce()).isEmpty();
-        // A sleep task that was running beside the halt task in every crash used up its attempts too: it may end in
-        // the DLQ, but only with all its attempts started and the same reason.
+        // The tasks that ran beside the halt task lost an attempt in each of the first crashes; from the moment it
+        // became a crash suspect (two abandoned attempts) it ran alone, so none of them used up its attempts.
         for (String id : companions) {
             JsonObject companion = rig.api.task(id);
-            if (!"COMPLETED".equals(companion.getString("state"))) {
-                assertThat(companion.getString("state")).as(id).isEqualTo("DEAD_LETTER");
-                assertThat(companion.getInt("attempt")).as(id).isEqualTo(task.getInt("maxAttempts"));
-                assertThat(companion.getJsonObject("error").getString("type"))
-                        .as(id)
-                        .isEqualTo("DeliveryAttemptsExhausted");
-            }
+            assertThat(companion.getString("state")).as(id).isEqualTo("COMPLETED");
+            long abandonedAttempts = companion.getJsonArray("history").stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(entry -> "ABANDONED".equals(entry.getString("outcome", "")))
+                    .count();
+            assertThat(abandonedAttempts).as(id).isLessThanOrEqualTo(ABANDONED_BEFORE_ALONE);
         }
     }
 
