@@ -44,6 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WorkerIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final String FAILS_TERMINALLY =
+            "{\"job_type\":\"fail\",\"arguments\":{\"mode\":\"terminal\",\"message\":\"bad\"}}";
 
     @Inject
     TaskQueue queue;
@@ -184,13 +186,7 @@ class WorkerIT {
         TaskSnapshot done = settled(id);
         assertThat(done.state()).isEqualTo(TaskState.COMPLETED);
 
-        long acknowledged = broker.taskQueue().messagesAcknowledged();
-        sendAgain(id, "{\"job_type\":\"echo\"}");
-        Await.until(
-                "the repeated message to be acknowledged",
-                SETTLE,
-                () -> broker.taskQueue().messagesAcknowledged(),
-                n -> n > acknowledged);
+        redeliver(id, "{\"job_type\":\"echo\"}");
 
         TaskSnapshot after = store.find(id).orElseThrow();
         assertThat(after.state()).isEqualTo(TaskState.COMPLETED);
@@ -203,19 +199,13 @@ class WorkerIT {
         // What a server that died after sending the DLQ copy, before acknowledging the original, leaves: the task
         // queue delivers the original again, the worker finds the record DEAD_LETTER and finishes the move again.
         String id = queue.enqueue(TaskRequest.builder("agentqueue.job.v1")
-                        .payload("{\"job_type\":\"fail\",\"arguments\":{\"mode\":\"terminal\",\"message\":\"bad\"}}")
+                        .payload(FAILS_TERMINALLY)
                         .build())
                 .id();
         assertThat(settled(id).state()).isEqualTo(TaskState.DEAD_LETTER);
         Await.until("the dead letter", SETTLE, () -> deadLetters(id), l -> !l.isEmpty());
 
-        long acknowledged = broker.taskQueue().messagesAcknowledged();
-        sendAgain(id, "{\"job_type\":\"fail\",\"arguments\":{\"mode\":\"terminal\",\"message\":\"bad\"}}");
-        Await.until(
-                "the repeated message to be acknowledged",
-                SETTLE,
-                () -> broker.taskQueue().messagesAcknowledged(),
-                n -> n > acknowledged);
+        redeliver(id, FAILS_TERMINALLY);
 
         // The second copy carried the same duplicate-detection id (task, redrives, recorded attempt): dropped.
         assertThat(deadLetters(id)).hasSize(1);
@@ -269,13 +259,22 @@ class WorkerIT {
         return new Sent(TaskIds.fromMessageId(message.getJMSMessageID()), message);
     }
 
-    /** Sends task {@code id}'s envelope again, as the broker would redeliver an unacknowledged original. */
-    private void sendAgain(String id, String payload) throws JMSException {
+    /**
+     * Sends task {@code id}'s envelope again, as the broker would redeliver an unacknowledged original, and waits until
+     * a worker has acknowledged it.
+     */
+    private void redeliver(String id, String payload) throws JMSException {
+        long acknowledged = broker.taskQueue().messagesAcknowledged();
         TextMessage message = jms.createTextMessage(
                 "{\"id\":\"" + id + "\",\"contract\":\"agentqueue.job.v1\",\"payload\":" + payload + "}");
         message.setIntProperty(MessageProperties.VERSION, 1);
         message.setStringProperty(MessageProperties.TASK_ID, id);
         jms.createProducer().send(taskQueue, message);
+        Await.until(
+                "the repeated message to be acknowledged",
+                SETTLE,
+                () -> broker.taskQueue().messagesAcknowledged(),
+                n -> n > acknowledged);
     }
 
     private List<Message> deadLetters(String taskId) {
