@@ -2,7 +2,7 @@ package dev.agentqueue.bench;
 
 /** How big each workload is: {@code full} is SPEC §11 and issue 5; the others are the same code, smaller. */
 public enum Scale {
-    FULL(20_000, 2_000, 20, 200_000, 20_000, 5_000),
+    FULL(20_000, 2_000, 20, 200_000, 20_000, 20_000),
     QUICK(2_000, 500, 5, 10_000, 5_000, 1_000),
     SMOKE(500, 100, 2, 500, 500, 100);
 

@@ -99,6 +99,31 @@ class WorkerIT {
     }
 
     @Test
+    void anEnqueueInACallerTransactionIsSentWhenThatTransactionCommits() throws Exception {
+        long added = broker.taskQueue().messagesAdded();
+
+        transaction.begin();
+        TaskReceipt receipt = queue.enqueue(echo().correlationId("in-caller-tx").build());
+        long addedBeforeCommit = broker.taskQueue().messagesAdded();
+        transaction.commit();
+
+        assertThat(addedBeforeCommit).isEqualTo(added);
+        assertThat(broker.taskQueue().messagesAdded()).isGreaterThan(added);
+        assertThat(settled(receipt.id()).state()).isEqualTo(TaskState.COMPLETED);
+    }
+
+    @Test
+    void anEnqueueWithoutACallerTransactionIsOnTheQueueWhenItReturns() {
+        long added = broker.taskQueue().messagesAdded();
+
+        TaskReceipt receipt = queue.enqueue(echo().correlationId("no-caller-tx").build());
+
+        assertThat(broker.taskQueue().messagesAdded()).isGreaterThan(added);
+        assertThat(store.find(receipt.id())).isPresent();
+        assertThat(settled(receipt.id()).state()).isEqualTo(TaskState.COMPLETED);
+    }
+
+    @Test
     void badRequestsThroughTheEjbFailWithATypedException() {
         assertThatThrownBy(() -> queue.enqueue(echo().priority(12).build()))
                 .isInstanceOf(InvalidTaskException.class)

@@ -16,6 +16,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -25,18 +27,21 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The producer: enqueues tasks for other applications (by its portable JNDI name, or remotely) and for the REST
- * API. The task record in Redis and the message on the queue are written in one JTA transaction: if it rolls back,
- * neither is left behind.
+ * API. Inside a caller's JTA transaction the task record in Redis and the message on the queue commit or roll back
+ * with it; without one, the message is sent on its own and the record follows the send's outcome, so a failed
+ * enqueue leaves neither behind either way (README, "Enqueue in the caller's transaction, or in none").
  */
 @Stateless
 @LocalBean
 @Remote(TaskQueueRemote.class)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TaskQueue implements TaskQueueRemote {
 
     @Inject
@@ -53,8 +58,9 @@ public class TaskQueue implements TaskQueueRemote {
 
     /**
      * The server's default JMS connection factory (in WildFly the pooled, XA-capable {@code java:/JmsXA}). A context
-     * made from it inside the enqueue's transaction sends as part of that transaction. Asked directly rather than
-     * through an injected {@code JMSContext}, whose every method call looks up the transaction-scoped context anew.
+     * made from it inside a caller's transaction sends as part of that transaction; outside one it sends at once,
+     * and a persistent send returns only when the broker has it in its journal. Asked directly rather than through
+     * an injected {@code JMSContext}, whose every method call looks up the transaction-scoped context anew.
      */
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
     ConnectionFactory connections;
@@ -94,9 +100,30 @@ public class TaskQueue implements TaskQueueRemote {
             TaskState state = first.map(TaskSnapshot::state).orElse(TaskState.QUEUED);
             return new Enqueued(new TaskReceipt(created.taskId(), state, true), first);
         }
-        transactions.registerInterposedSynchronization(new EnqueueCompletion(store, task));
-        send(task, payload, request.delay());
+        sendAndSettle(task, payload, request.delay());
         return new Enqueued(new TaskReceipt(task.id(), TaskState.QUEUED, false), Optional.of(TaskSnapshot.of(task)));
+    }
+
+    /**
+     * Sends the task's message and settles its provisional record by the outcome: at the caller's commit or rollback
+     * when there is a caller transaction, else as soon as the send returns or fails. Without a caller there is
+     * nothing to be atomic with, so no transaction is started: a JTA transaction around the one send would add its
+     * begin, XA start and end and commit, three more blocking calls to the broker, and guard nothing more.
+     */
+    private void sendAndSettle(NewTask task, JsonObject payload, Duration delay) {
+        EnqueueCompletion completion = new EnqueueCompletion(store, task);
+        if (transactions.getTransactionKey() != null) {
+            transactions.registerInterposedSynchronization(completion);
+            send(task, payload, delay);
+            return;
+        }
+        boolean sent = false;
+        try {
+            send(task, payload, delay);
+            sent = true;
+        } finally {
+            completion.afterCompletion(sent ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK);
+        }
     }
 
     private void send(NewTask task, JsonObject payload, Duration delay) {

@@ -4,7 +4,8 @@ package dev.agentqueue.producer;
 public interface TaskQueueRemote {
 
     /**
-     * Enqueues a task: writes its record and sends its message in one transaction.
+     * Enqueues a task: writes its record and sends its message, within the caller's transaction if there is one.
+     * When the call returns without a caller transaction, the message is durable on the broker.
      *
      * @throws InvalidTaskException when the request is refused (including {@link PayloadTooLargeException})
      * @throws QueueFullException when the queue is over its depth limit
