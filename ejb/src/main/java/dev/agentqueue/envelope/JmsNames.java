@@ -13,6 +13,12 @@ public final class JmsNames {
     /** Resource reference to the queue dead-lettered task messages end up in. */
     public static final String DEAD_LETTER_QUEUE_REF = "jms/agentqueue/tasks-dlq";
 
+    /**
+     * Resource reference to a plain (non-XA, unpooled) connection factory of the broker, for sends made outside any
+     * transaction.
+     */
+    public static final String DIRECT_CONNECTION_FACTORY_REF = "jms/agentqueue/direct-connection-factory";
+
     /** The MDB's destination lookup, in the relative form both servers resolve. */
     public static final String TASK_QUEUE_LOOKUP = "jms/agentqueue/tasks";
 

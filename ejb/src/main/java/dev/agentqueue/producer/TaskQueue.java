@@ -65,6 +65,16 @@ public class TaskQueue implements TaskQueueRemote {
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
     ConnectionFactory connections;
 
+    /**
+     * A plain, non-XA connection factory of the same broker (WildFly: {@code java:/ConnectionFactory}), for the sends
+     * made outside any transaction; {@link DirectSender} keeps its sessions and producers open between sends.
+     */
+    @Resource(name = JmsNames.DIRECT_CONNECTION_FACTORY_REF)
+    ConnectionFactory directConnections;
+
+    @Inject
+    DirectSender directSender;
+
     @Resource(name = JmsNames.TASK_QUEUE_REF)
     Queue taskQueue;
 
@@ -108,26 +118,30 @@ public class TaskQueue implements TaskQueueRemote {
      * Sends the task's message and settles its provisional record by the outcome: at the caller's commit or rollback
      * when there is a caller transaction, else as soon as the send returns or fails. Without a caller there is
      * nothing to be atomic with, so no transaction is started: a JTA transaction around the one send would add its
-     * begin, XA start and end and commit, three more blocking calls to the broker, and guard nothing more.
+     * begin, XA start and end and commit, three more blocking calls to the broker, and guard nothing more. Such a send
+     * goes through {@link DirectSender}, whose session and producer outlive it.
      */
     private void sendAndSettle(NewTask task, JsonObject payload, Duration delay) {
+        String body = EnvelopeCodec.encode(envelopeOf(task, payload));
         EnqueueCompletion completion = new EnqueueCompletion(store, task);
         if (transactions.getTransactionKey() != null) {
             transactions.registerInterposedSynchronization(completion);
-            send(task, payload, delay);
+            try (JMSContext jms = connections.createContext()) {
+                send(jms, task, body, delay);
+            }
             return;
         }
         boolean sent = false;
         try {
-            send(task, payload, delay);
+            directSender.send(directConnections, jms -> send(jms, task, body, delay));
             sent = true;
         } finally {
             completion.afterCompletion(sent ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK);
         }
     }
 
-    private void send(NewTask task, JsonObject payload, Duration delay) {
-        TaskEnvelope envelope = new TaskEnvelope(
+    private static TaskEnvelope envelopeOf(NewTask task, JsonObject payload) {
+        return new TaskEnvelope(
                 task.id(),
                 task.contract(),
                 task.agent(),
@@ -137,15 +151,16 @@ public class TaskQueue implements TaskQueueRemote {
                 task.idempotencyKey(),
                 task.timeoutMs(),
                 task.createdAt());
-        try (JMSContext jms = connections.createContext()) {
-            TextMessage message = jms.createTextMessage(EnvelopeCodec.encode(envelope));
-            setProperties(message, task);
-            jms.createProducer()
-                    .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .setPriority(task.priority())
-                    .setDeliveryDelay(delay.toMillis())
-                    .send(taskQueue, message);
-        }
+    }
+
+    private void send(JMSContext jms, NewTask task, String body, Duration delay) {
+        TextMessage message = jms.createTextMessage(body);
+        setProperties(message, task);
+        jms.createProducer()
+                .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setPriority(task.priority())
+                .setDeliveryDelay(delay.toMillis())
+                .send(taskQueue, message);
     }
 
     private static void setProperties(TextMessage message, NewTask task) {
