@@ -61,7 +61,10 @@ public class DirectSender {
         link.close();
     }
 
-    /** Closes every context and the connection; sends still under way fail and are reported to their callers. */
+    /**
+     * Closes the idle contexts and gives up the connection; a send still under way finishes, and its context is
+     * closed when it is given back. Contexts share the connection by reference count, so it closes with the last.
+     */
     @PreDestroy
     synchronized void close() {
         if (current != null) {
@@ -107,15 +110,23 @@ public class DirectSender {
                 return;
             }
             idle.offerFirst(context);
+            if (closed) {
+                // Retired while this context was being given back: its close may have drained the deque already.
+                closeIdle();
+            }
         }
 
         void close() {
             closed = true;
+            closeIdle();
+            // The contexts share the connection by reference count: it closes once the last lent-out one is closed.
+            closeQuietly(connection);
+        }
+
+        private void closeIdle() {
             for (JMSContext context = idle.pollFirst(); context != null; context = idle.pollFirst()) {
                 closeQuietly(context);
             }
-            // Closing the connection closes any context still lent out as well.
-            closeQuietly(connection);
         }
     }
 }

@@ -71,6 +71,18 @@ class DirectSenderTest {
         assertThat(contexts.closedConnections).isEqualTo(1);
     }
 
+    @Test
+    void aContextLentOutWhenTheSenderClosesIsClosedWhenGivenBack() {
+        List<JMSContext> used = new ArrayList<>();
+
+        sender.send(contexts.factory(), context -> {
+            used.add(context);
+            sender.close();
+        });
+
+        assertThat(contexts.closed).contains(used.get(0));
+    }
+
     private void nest(int remaining, List<JMSContext> held) {
         if (remaining == 0) {
             return;
