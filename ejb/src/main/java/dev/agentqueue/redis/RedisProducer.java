@@ -45,6 +45,7 @@ public class RedisProducer {
         uri.setTimeout(settings.timeout());
         ClientResources resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .nettyCustomizer(new ConsolidatedFlushes())
                 .build();
         RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
