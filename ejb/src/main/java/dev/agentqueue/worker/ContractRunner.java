@@ -4,14 +4,15 @@ import dev.agentqueue.contract.ExecutionContract;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -39,14 +40,19 @@ public class ContractRunner {
     private static final int TIMED_OUT = 2;
     private static final int STOPPED = 3;
 
+    /**
+     * Makes the watchdog's thread. Not the server's {@code ManagedScheduledExecutorService}: a suspended server (a
+     * graceful shutdown, or an operator's suspend) refuses that executor's periodic tasks, logging an error every
+     * period, while the attempts already running still need their timeouts.
+     */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Inject
     InFlightAttempts inFlight;
 
     private final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
-    private ScheduledFuture<?> watchdog;
+    private ScheduledExecutorService watchdog;
 
     /** One running attempt: its thread, its deadline ({@link System#nanoTime}) and how it ended. */
     private record Attempt(Thread thread, long deadline, AtomicInteger state) {
@@ -70,13 +76,14 @@ public class ContractRunner {
 
     @PostConstruct
     void startWatchdog() {
-        watchdog = scheduler.scheduleAtFixedRate(
+        watchdog = Executors.newSingleThreadScheduledExecutor(threads);
+        watchdog.scheduleAtFixedRate(
                 this::interruptOverdue, WATCHDOG_PERIOD_MS, WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stopWatchdog() {
-        watchdog.cancel(false);
+        watchdog.shutdownNow();
     }
 
     /**
