@@ -41,9 +41,10 @@ public class ContractRunner {
     private static final int STOPPED = 3;
 
     /**
-     * Makes the watchdog's thread. Not the server's {@code ManagedScheduledExecutorService}: a suspended server (a
-     * graceful shutdown, or an operator's suspend) refuses that executor's periodic tasks, logging an error every
-     * period, while the attempts already running still need their timeouts.
+     * Makes the watchdog's thread. Not the server's {@code ManagedScheduledExecutorService}: while the server is
+     * suspended (a graceful shutdown, or an operator's suspend) it refuses most of that executor's periodic runs and
+     * logs an error with a stack trace for each, hundreds a minute at this period, and the attempts still running
+     * need their timeouts all the same.
      */
     @Resource
     ManagedThreadFactory threads;
