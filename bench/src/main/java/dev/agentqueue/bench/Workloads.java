@@ -94,8 +94,9 @@ final class Workloads {
         int tasks = scale.warmUpTasks;
         prepare();
         say(
-                "warm-up (not measured): %,d raw JMS messages, %,d tasks through the EJB and %,d through REST",
-                tasks, tasks, tasks);
+                "warm-up (not measured): %,d raw JMS messages, %,d tasks through the EJB and %,d through REST, %,d in an"
+                        + " open loop",
+                tasks, tasks, tasks, Math.min(tasks, OPEN_LOOP_RATE * scale.latencySeconds));
         server.probePost(
                 "ceiling?messages=" + tasks + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
                         + PAYLOAD_BYTES,
@@ -104,6 +105,13 @@ final class Workloads {
         awaitAll("warm-up ejb", enqueueThroughEjb(NOOP_PAYLOAD, tasks).ids(), before);
         before = records.completed();
         awaitAll("warm-up rest", enqueueThroughRest(NOOP_PAYLOAD, tasks).ids(), before);
+        // W3's open loop has code paths of its own in this client (asynchronous sends, the clock): compile them here,
+        // so that the first measured W3 does not share the cores with this JVM's JIT compiler.
+        before = records.completed();
+        awaitAll(
+                "warm-up open loop",
+                openLoop(Math.min(tasks, OPEN_LOOP_RATE * scale.latencySeconds)).ids(),
+                before);
     }
 
     /** W1: noop tasks enqueued through the EJB, then through REST, drained while they arrive. */
@@ -176,47 +184,13 @@ final class Workloads {
         prepare();
         say("w3: open loop, %d tasks/s for %d s over REST", OPEN_LOOP_RATE, scale.latencySeconds);
         long before = records.completed();
-        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Double> restMillis = new ConcurrentLinkedQueue<>();
-        List<CompletableFuture<?>> calls = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger sent = new AtomicInteger();
-        CountDownLatch allSent = new CountDownLatch(1);
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        long start = System.nanoTime();
-        ScheduledFuture<?> ticks = clock.scheduleAtFixedRate(
-                () -> {
-                    if (sent.get() >= tasks) {
-                        allSent.countDown();
-                        return;
-                    }
-                    sent.incrementAndGet();
-                    long t0 = System.nanoTime();
-                    calls.add(server.enqueueAsync(NOOP_PAYLOAD).thenAccept(e -> {
-                        restMillis.add((System.nanoTime() - t0) / 1e6);
-                        ids.add(accepted(e));
-                    }));
-                },
-                0,
-                1_000_000_000L / OPEN_LOOP_RATE,
-                TimeUnit.NANOSECONDS);
-        try {
-            if (!allSent.await(scale.latencySeconds * 10L + 60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the open loop did not finish sending");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            ticks.cancel(false);
-            clock.shutdown();
-        }
-        double sendSeconds = (System.nanoTime() - start) / 1e9;
-        CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).join();
-        List<TaskRecords.Task> done = awaitAll("w3", new ArrayList<>(ids), before);
+        OpenLoop loop = openLoop(tasks);
+        List<TaskRecords.Task> done = awaitAll("w3", loop.ids(), before);
         double[] e2e =
                 done.stream().mapToDouble(t -> t.finishedAt() - t.createdAt()).toArray();
-        double[] rest = restMillis.stream().mapToDouble(Double::doubleValue).toArray();
-        m.put("w3.offeredRate", tasks / sendSeconds);
+        double[] rest =
+                loop.restMillis().stream().mapToDouble(Double::doubleValue).toArray();
+        m.put("w3.offeredRate", tasks / loop.sendSeconds());
         m.put("w3.completedTasks", (double) done.size());
         m.put("w3.e2eP50Ms", Stats.quantile(e2e, 0.50));
         m.put("w3.e2eP95Ms", Stats.quantile(e2e, 0.95));
@@ -275,6 +249,53 @@ final class Workloads {
 
     /** Task ids accepted by one enqueue batch, and the batch's enqueue time. */
     private record Batch(List<String> ids, double seconds) {}
+
+    /** What an open loop sent: the accepted task ids, each call's latency as the client saw it, and how long it took. */
+    private record OpenLoop(List<String> ids, ConcurrentLinkedQueue<Double> restMillis, double sendSeconds) {}
+
+    /**
+     * Sends {@code tasks} REST enqueues at {@link #OPEN_LOOP_RATE} per second without waiting for answers, then waits
+     * for every answer.
+     */
+    private OpenLoop openLoop(int tasks) {
+        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Double> restMillis = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<?>> calls = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        CountDownLatch allSent = new CountDownLatch(1);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        ScheduledFuture<?> ticks = clock.scheduleAtFixedRate(
+                () -> {
+                    if (sent.get() >= tasks) {
+                        allSent.countDown();
+                        return;
+                    }
+                    sent.incrementAndGet();
+                    long t0 = System.nanoTime();
+                    calls.add(server.enqueueAsync(NOOP_PAYLOAD).thenAccept(e -> {
+                        restMillis.add((System.nanoTime() - t0) / 1e6);
+                        ids.add(accepted(e));
+                    }));
+                },
+                0,
+                1_000_000_000L / OPEN_LOOP_RATE,
+                TimeUnit.NANOSECONDS);
+        try {
+            if (!allSent.await(tasks / OPEN_LOOP_RATE * 10L + 60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the open loop did not finish sending");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            ticks.cancel(false);
+            clock.shutdown();
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).join();
+        return new OpenLoop(new ArrayList<>(ids), restMillis, sendSeconds);
+    }
 
     /** Enqueues through {@code POST /tasks} from {@link #PRODUCERS} client threads. */
     private Batch enqueueThroughRest(String payload, int tasks) {
