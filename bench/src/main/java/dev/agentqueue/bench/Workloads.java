@@ -92,11 +92,12 @@ final class Workloads {
      */
     void warmUp() {
         int tasks = scale.warmUpTasks;
+        int openLoopTasks = Math.min(tasks, OPEN_LOOP_RATE * scale.latencySeconds);
         prepare();
         say(
                 "warm-up (not measured): %,d raw JMS messages, %,d tasks through the EJB and %,d through REST, %,d in an"
                         + " open loop",
-                tasks, tasks, tasks, Math.min(tasks, OPEN_LOOP_RATE * scale.latencySeconds));
+                tasks, tasks, tasks, openLoopTasks);
         server.probePost(
                 "ceiling?messages=" + tasks + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
                         + PAYLOAD_BYTES,
@@ -108,10 +109,7 @@ final class Workloads {
         // W3's open loop has code paths of its own in this client (asynchronous sends, the clock): compile them here,
         // so that the first measured W3 does not share the cores with this JVM's JIT compiler.
         before = records.completed();
-        awaitAll(
-                "warm-up open loop",
-                openLoop(Math.min(tasks, OPEN_LOOP_RATE * scale.latencySeconds)).ids(),
-                before);
+        awaitAll("warm-up open loop", openLoop(openLoopTasks).ids(), before);
     }
 
     /** W1: noop tasks enqueued through the EJB, then through REST, drained while they arrive. */
