@@ -5,10 +5,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
-import io.lettuce.core.support.ConnectionPoolSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -17,12 +15,10 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.apache.commons.pool2.impl.GenericObjectPool;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
- * Produces the application's one Lettuce client and the pool of connections reserved for transactional and
- * blocking work; single commands and scripts share one connection through {@link RedisGateway}.
+ * Produces the application's one Lettuce client; every command and script shares one connection through
+ * {@link RedisGateway}.
  */
 @ApplicationScoped
 public class RedisProducer {
@@ -66,23 +62,6 @@ public class RedisProducer {
         client.shutdown();
         // Resources passed to the client are the caller's to release.
         client.getResources().shutdown();
-    }
-
-    @Produces
-    @Singleton
-    GenericObjectPool<StatefulRedisConnection<String, String>> pool(RedisClient client) {
-        GenericObjectPoolConfig<StatefulRedisConnection<String, String>> config = new GenericObjectPoolConfig<>();
-        config.setMaxTotal(settings.poolMaxTotal());
-        config.setMaxIdle(settings.poolMaxIdle());
-        config.setMinIdle(settings.poolMinIdle());
-        config.setMaxWait(settings.timeout());
-        config.setTestOnBorrow(true);
-        config.setJmxEnabled(false);
-        return ConnectionPoolSupport.createGenericObjectPool(client::connect, config);
-    }
-
-    void closePool(@Disposes GenericObjectPool<StatefulRedisConnection<String, String>> pool) {
-        pool.close();
     }
 
     private static String redacted(RedisURI uri) {

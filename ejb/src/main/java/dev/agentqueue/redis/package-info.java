@@ -1,4 +1,4 @@
 /**
- * Redis access: the Lettuce client and pool producer, the shared-connection gateway, key names and Lua scripts.
+ * Redis access: the Lettuce client producer, the shared-connection gateway, key names and Lua scripts.
  */
 package dev.agentqueue.redis;
