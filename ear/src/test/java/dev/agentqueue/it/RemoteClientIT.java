@@ -39,10 +39,7 @@ class RemoteClientIT {
 
     @Test
     void aProducerEnqueuesThroughTheRemoteEjbAndTheTaskCompletes() {
-        Outcome outcome = client.run("ejb-producer", as(Role.PRODUCER.user(), Role.PRODUCER.password()), "ejb");
-
-        assertThat(outcome.lastLine()).as(outcome.toString()).startsWith("ENQUEUED ");
-        assertCompletes(outcome.lastLine().substring("ENQUEUED ".length()));
+        assertAProducersTaskCompletes("ejb");
     }
 
     @Test
@@ -54,10 +51,7 @@ class RemoteClientIT {
 
     @Test
     void aProducerEnqueuesOverRemoteJmsAndTheTaskCompletes() {
-        Outcome outcome = client.run("jms-producer", as(Role.PRODUCER.user(), Role.PRODUCER.password()), "jms-send");
-
-        assertThat(outcome.lastLine()).as(outcome.toString()).startsWith("ENQUEUED ");
-        assertCompletes(outcome.lastLine().substring("ENQUEUED ".length()));
+        assertAProducersTaskCompletes("jms-send");
     }
 
     @Test
@@ -114,8 +108,15 @@ class RemoteClientIT {
         return environment;
     }
 
-    /** Waits until the task completes; a task sent over JMS has no record until the worker takes its message. */
-    private void assertCompletes(String id) {
+    /**
+     * Enqueues as the producer in {@code mode} and waits until the task completes; a task sent over JMS has no record
+     * until the worker takes its message.
+     */
+    private void assertAProducersTaskCompletes(String mode) {
+        Outcome outcome = client.run(mode + "-producer", as(Role.PRODUCER.user(), Role.PRODUCER.password()), mode);
+
+        assertThat(outcome.lastLine()).as(outcome.toString()).startsWith("ENQUEUED ");
+        String id = outcome.lastLine().substring("ENQUEUED ".length());
         Await.until(
                 "task " + id + " to complete",
                 COMPLETION,

@@ -119,26 +119,32 @@ public final class RemoteProducer {
     }
 
     /**
-     * Names the exception and its causes, outermost first, with the innermost message, then what it suppressed (the
-     * EJB client reports a failed login as a suppressed exception of its "no more destinations" failure).
+     * Names the exception and its causes, outermost first, with the innermost message, then what they suppressed
+     * (the EJB client reports a failed login as a suppressed failure of its "no more destinations" failure).
      */
     private static String describe(Throwable failure) {
         failure.printStackTrace();
-        List<String> classes = new ArrayList<>();
         List<String> suppressed = new ArrayList<>();
-        Throwable innermost = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            classes.add(t.getClass().getName());
             for (Throwable s : t.getSuppressed()) {
-                suppressed.add(s.getClass().getName() + ": " + s.getMessage());
+                suppressed.add(chain(s));
             }
-            innermost = t;
         }
-        String line = String.join(" <- ", classes) + ": " + innermost.getMessage();
+        String line = chain(failure);
         if (!suppressed.isEmpty()) {
             line += " [suppressed: " + String.join("; ", suppressed) + "]";
         }
         return line.replace('\n', ' ');
+    }
+
+    private static String chain(Throwable failure) {
+        List<String> classes = new ArrayList<>();
+        Throwable innermost = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            classes.add(t.getClass().getName());
+            innermost = t;
+        }
+        return String.join(" <- ", classes) + ": " + innermost.getMessage();
     }
 
     private static String env(String name) {
