@@ -336,7 +336,10 @@ class WorkerIT {
 
     private static TaskRequest.Builder echo() {
         return TaskRequest.builder("agentqueue.job.v1")
-                .payload(Json.createObjectBuilder().add("job_type", "echo").build());
+                .payload(Json.createObjectBuilder()
+                        .add("job_type", "echo")
+                        .build()
+                        .toString());
     }
 
     private static TaskRequest.Builder sleep(long ms) {
@@ -344,6 +347,7 @@ class WorkerIT {
                 .payload(Json.createObjectBuilder()
                         .add("job_type", "sleep")
                         .add("arguments", Json.createObjectBuilder().add("ms", ms))
-                        .build());
+                        .build()
+                        .toString());
     }
 }

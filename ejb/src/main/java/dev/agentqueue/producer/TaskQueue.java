@@ -36,7 +36,9 @@ import java.util.Optional;
  * The producer: enqueues tasks for other applications (by its portable JNDI name, or remotely) and for the REST
  * API. Inside a caller's JTA transaction the task record in Redis and the message on the queue commit or roll back
  * with it; without one, the message is sent on its own and the record follows the send's outcome, so a failed
- * enqueue leaves neither behind either way (README, "Enqueue in the caller's transaction, or in none").
+ * enqueue leaves neither behind either way (README, "Enqueue in the caller's transaction, or in none"). Only
+ * producers and admins may call the remote view ({@code META-INF/ejb-jar.xml}); the no-interface view is for callers
+ * inside the server, which have checked their caller's role already.
  */
 @Stateless
 @LocalBean

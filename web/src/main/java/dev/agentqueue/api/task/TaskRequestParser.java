@@ -31,7 +31,7 @@ final class TaskRequestParser {
             if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiException.badRequest("payload", "payload must be a JSON object");
             }
-            request.payload(payload.asJsonObject());
+            request.payload(payload.toString());
         }
         Long priority = integer(json, "priority");
         if (priority != null) {

@@ -1,6 +1,10 @@
 package dev.agentqueue.producer;
 
-/** The remote business interface of {@link TaskQueue}, for producers in other servers. */
+/**
+ * The remote business interface of the {@code TaskQueue} EJB, for producers in other servers and JVMs. Only callers
+ * with the role {@code agentqueue-producer} or {@code agentqueue-admin} may call it; others get an
+ * {@code EJBAccessException}.
+ */
 public interface TaskQueueRemote {
 
     /**

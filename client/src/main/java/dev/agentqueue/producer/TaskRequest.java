@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a producer asks to run: an immutable value built with {@link #builder(String)}. The payload is held as
- * JSON text so the request can cross a remote EJB call. Checked by {@link TaskQueue#enqueue} against the deployed
- * contracts, agents and limits.
+ * What a producer asks to run: an immutable value built with {@link #builder(String)}. The payload is JSON text, so
+ * that a remote client needs no JSON library to build one. Checked at enqueue against the deployed contracts, agents
+ * and limits.
  */
 public final class TaskRequest implements Serializable {
 
@@ -101,15 +101,9 @@ public final class TaskRequest implements Serializable {
             return this;
         }
 
-        /** Sets the payload, a JSON object as text. */
+        /** Sets the payload, a JSON object as text (from JSON-P, {@code jsonObject.toString()}). */
         public Builder payload(String json) {
             this.payloadJson = Objects.requireNonNull(json, "payload");
-            return this;
-        }
-
-        /** Sets the payload from a JSON-P object. */
-        public Builder payload(jakarta.json.JsonObject json) {
-            this.payloadJson = Objects.requireNonNull(json, "payload").toString();
             return this;
         }
 
