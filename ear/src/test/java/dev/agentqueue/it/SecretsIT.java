@@ -49,8 +49,8 @@ class SecretsIT {
     @Test
     void credentialsSentWithRequestsNeverComeBackNorReachTheLog() {
         String marker = "aqmarker" + UUID.randomUUID().toString().replace("-", "");
-        // Wrong passwords go to a user that does not exist: WildFly locks a real identity out for a while after
-        // repeated failures (its brute-force protection), which would lock the other tests out too.
+        // Wrong passwords go to a user that does not exist, so no real identity collects failures: configure.cli turns
+        // WildFly's lockout per user off, but on a server where it is on they would lock the other tests out.
         List<ApiClient> callers = List.of(
                 api.withCredentials(marker + "user", marker + "pw"),
                 api.as(Role.VIEWER), // a real password, on routes it may not call

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Produces the application's one Lettuce client; every command and script shares one connection through
@@ -43,6 +44,8 @@ public class RedisProducer {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
                 .nettyCustomizer(new ConsolidatedFlushes())
                 .build();
+        // With a redis-sentinel:// URL the client asks the Sentinels for the current primary on every connect and
+        // reconnect, so after a failover the connection that broke with the old primary comes back to the new one.
         RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -64,7 +67,16 @@ public class RedisProducer {
         client.getResources().shutdown();
     }
 
-    private static String redacted(RedisURI uri) {
-        return uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase() + (uri.isSsl() ? " (tls)" : "");
+    /** Describes where the client connects, without credentials: the server, or the Sentinels and the primary's name. */
+    static String redacted(RedisURI uri) {
+        String tls = uri.isSsl() ? " (tls)" : "";
+        if (uri.getSentinelMasterId() == null) {
+            return uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase() + tls;
+        }
+        String sentinels = uri.getSentinels().stream()
+                .map(sentinel -> sentinel.getHost() + ":" + sentinel.getPort())
+                .collect(Collectors.joining(","));
+        return "primary '" + uri.getSentinelMasterId() + "' via Sentinels " + sentinels + ", database "
+                + uri.getDatabase() + tls;
     }
 }

@@ -57,9 +57,19 @@ final class RestApi {
 
     /** Enqueues one task and returns its id; fails unless the answer is 202. */
     String enqueue(JsonObject task) {
-        return accepted(send(request("tasks")
+        return accepted(post(task));
+    }
+
+    /** Posts one task and returns the answer, whatever its status; throws only when no answer came. */
+    HttpResponse<String> post(JsonObject task) {
+        return send(request("tasks")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(task.toString()))));
+                .POST(HttpRequest.BodyPublishers.ofString(task.toString())));
+    }
+
+    /** Returns the id of the task a 202 answer accepted. */
+    static String taskId(HttpResponse<String> accepted) {
+        return json(accepted.body()).getString("id");
     }
 
     /** Enqueues every task, {@value #IN_FLIGHT} requests at a time, and returns their ids in order. */

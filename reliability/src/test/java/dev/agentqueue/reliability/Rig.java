@@ -9,16 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one scenario runs against: its own redis-server, its own WildFly with agentqueue deployed, and the
- * REST API as the run's admin user. Closing it stops both processes by PID.
+ * Everything one scenario runs against: its own Redis (one redis-server, or a {@link SentinelGroup}), its own WildFly
+ * with agentqueue deployed, and the REST API as the run's admin user. Closing it stops every process by PID.
  */
 final class Rig implements AutoCloseable {
 
-    final RedisProcess redis;
+    /** Starts the Redis of a scenario, with its data under the given directory. */
+    interface RedisStarter {
+        RedisService start(Path dir) throws IOException;
+    }
+
+    /** One redis-server on the port the build reserved, with a fresh data directory. */
+    static final RedisStarter SINGLE_REDIS =
+            dir -> RedisProcess.start(Settings.redisPort(), dir.resolve("redis-" + System.nanoTime()));
+
+    final RedisService redis;
     final WildFlyServer server;
     final RestApi api;
 
-    private Rig(RedisProcess redis, WildFlyServer server, RestApi api) {
+    private Rig(RedisService redis, WildFlyServer server, RestApi api) {
         this.redis = redis;
         this.server = server;
         this.api = api;
@@ -29,9 +38,14 @@ final class Rig implements AutoCloseable {
      * {@code serverOptions} (system properties for standalone.sh), and waits until the API answers.
      */
     static Rig start(String scenario, List<String> serverOptions) throws IOException {
+        return start(scenario, serverOptions, SINGLE_REDIS);
+    }
+
+    /** Starts a scenario like {@link #start(String, List)}, with the Redis {@code redisStarter} starts. */
+    static Rig start(String scenario, List<String> serverOptions, RedisStarter redisStarter) throws IOException {
         Path dir = Settings.path("work.dir").resolve(scenario);
         Progress.say("=== %s (scale %s) in %s", scenario, Settings.scale(), dir);
-        RedisProcess redis = RedisProcess.start(Settings.redisPort(), dir.resolve("redis-" + System.nanoTime()));
+        RedisService redis = redisStarter.start(dir);
         try {
             ApiUser user = ApiUser.generate();
             WildFlyServer server = WildFlyServer.prepare(dir, redis.url(), user, serverOptions);

@@ -1,6 +1,7 @@
 package dev.agentqueue.reliability;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The suite's settings, from the system properties failsafe sets (reliability/pom.xml). */
@@ -37,6 +38,18 @@ final class Settings {
 
     static int redisPort() {
         return Integer.getInteger("reliability.redis.port", 6890);
+    }
+
+    /** Returns the port of the replica in scenarios with a Sentinel group. */
+    static int redisReplicaPort() {
+        return Integer.getInteger("reliability.redis.replica.port", redisPort() + 1);
+    }
+
+    /** Returns the ports of the three Sentinels in scenarios with a Sentinel group. */
+    static List<Integer> sentinelPorts() {
+        return List.of(1, 2, 3).stream()
+                .map(n -> Integer.getInteger("reliability.sentinel.port." + n, redisPort() + 1 + n))
+                .toList();
     }
 
     static Path path(String name) {
