@@ -1,5 +1,6 @@
 package dev.agentqueue.api.breaker;
 
+import dev.agentqueue.breaker.BreakerState;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,8 +16,7 @@ final class BreakerSchemas {
     record Breaker(
             String name,
 
-            @Schema(enumeration = {"CLOSED", "OPEN", "HALF_OPEN"})
-            String state,
+            BreakerState state,
 
             Counts counts,
             Parameters parameters,

@@ -1,6 +1,7 @@
 package dev.agentqueue.api.dlq;
 
 import dev.agentqueue.api.task.TaskSchemas;
+import dev.agentqueue.task.ErrorClassification;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -109,7 +110,7 @@ final class DlqSchemas {
             @Schema(examples = "37 × TerminalTaskException: 401 Unauthorized")
             String line,
 
-            String classification,
+            ErrorClassification classification,
             String errorType,
             String sampleMessage,
             @Schema(format = "date-time") String firstDeadLetteredAt,

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON of a {@link Problem} as the OpenAPI document describes it; {@link Problem#toJson()} writes it. */
 @Schema(
-        name = "Problem",
+        name = ProblemSchema.NAME,
         description = "An RFC 9457 problem detail (application/problem+json)",
         requiredProperties = {"type", "title", "status"})
 public record ProblemSchema(
@@ -24,4 +24,8 @@ public record ProblemSchema(
         String field,
 
         @Schema(description = "The task ids a dead-letter operation refused (nothing was changed)")
-        List<String> taskIds) {}
+        List<String> taskIds) {
+
+    /** The schema's name in the document's components. */
+    public static final String NAME = "Problem";
+}

@@ -1,5 +1,6 @@
 package dev.agentqueue.api.system;
 
+import dev.agentqueue.breaker.BreakerState;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -64,7 +65,7 @@ final class SystemSchemas {
             BrokerHealth broker,
 
             @Schema(description = "Each shared breaker's state by name; an open breaker defers work, it is no outage")
-            Map<String, String> breakers) {}
+            Map<String, BreakerState> breakers) {}
 
     /** Whether Redis answers PING. */
     @Schema(

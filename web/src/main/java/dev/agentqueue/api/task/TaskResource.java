@@ -123,7 +123,7 @@ public class TaskResource {
             content = @Content(schema = @Schema(implementation = TaskSchemas.Page.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public String list(
-            @Parameter(schema = @Schema(implementation = TaskSchemas.State.class)) @QueryParam("state") String state,
+            @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,
             @QueryParam("contract") String contract,
             @QueryParam("agent") String agent,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
@@ -153,7 +153,8 @@ public class TaskResource {
             content = @Content(schema = @Schema(implementation = TaskSchemas.Task.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public String get(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public String get(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         QueryParams.taskId(id);
         return store.find(id)
                 .map(TaskJson::of)
@@ -177,7 +178,8 @@ public class TaskResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public String cancel(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public String cancel(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         QueryParams.taskId(id);
         TransitionOutcome outcome = store.cancel(id, System.currentTimeMillis());
         if (outcome.result() == TransitionOutcome.Result.MISSING) {

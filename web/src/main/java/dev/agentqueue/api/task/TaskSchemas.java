@@ -1,5 +1,7 @@
 package dev.agentqueue.api.task;
 
+import dev.agentqueue.task.ErrorClassification;
+import dev.agentqueue.task.TaskState;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,7 +67,7 @@ public final class TaskSchemas {
             int priority,
             String correlationId,
             String idempotencyKey,
-            State state,
+            TaskState state,
 
             @Schema(description = "The current delivery, from 1")
             int attempt,
@@ -92,24 +94,12 @@ public final class TaskSchemas {
             @Schema(description = "One entry per attempt, oldest first (capped)")
             List<Attempt> history) {}
 
-    /** The states of a task. */
-    @Schema(name = "TaskState")
-    public enum State {
-        QUEUED,
-        RUNNING,
-        COMPLETED,
-        FAILED,
-        DEAD_LETTER,
-        CANCELLED,
-        PURGED
-    }
-
     /** The error recorded on a task. */
     @Schema(
             name = "TaskError",
             requiredProperties = {"classification", "type", "message", "fingerprint"})
     public record Error(
-            @Schema(enumeration = {"RETRYABLE", "TERMINAL"}) String classification,
+            ErrorClassification classification,
             @Schema(description = "The exception type") String type,
             String message,
 
@@ -137,7 +127,7 @@ public final class TaskSchemas {
 
     /** The failure of one attempt, as its history entry keeps it. */
     @Schema(name = "TaskAttemptError")
-    public record AttemptError(String classification, String type, String message) {}
+    public record AttemptError(ErrorClassification classification, String type, String message) {}
 
     /** One page of {@code GET /tasks}. */
     @Schema(
