@@ -1,7 +1,7 @@
 package dev.agentqueue.api.dlq;
 
 import dev.agentqueue.api.ApiApplication;
-import dev.agentqueue.api.problem.ProblemResponses;
+import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.PageJson;
 import dev.agentqueue.api.support.QueryParams;

@@ -1,6 +1,6 @@
 package dev.agentqueue.api.system;
 
-import dev.agentqueue.api.problem.ProblemResponses;
+import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.BrokerUnavailableException;

@@ -1,6 +1,6 @@
 package dev.agentqueue.api.system;
 
-import dev.agentqueue.api.problem.ProblemResponses;
+import dev.agentqueue.api.openapi.ProblemResponses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package dev.agentqueue.api.system;
 
 import dev.agentqueue.api.ApiApplication;
-import dev.agentqueue.api.problem.ProblemResponses;
+import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.QueueStats;

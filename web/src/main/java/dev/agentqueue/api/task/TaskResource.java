@@ -1,8 +1,8 @@
 package dev.agentqueue.api.task;
 
 import dev.agentqueue.api.ApiApplication;
+import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.problem.ApiException;
-import dev.agentqueue.api.problem.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.PageJson;
 import dev.agentqueue.api.support.QueryParams;

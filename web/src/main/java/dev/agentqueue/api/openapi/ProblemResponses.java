@@ -1,5 +1,7 @@
-package dev.agentqueue.api.problem;
+package dev.agentqueue.api.openapi;
 
+import dev.agentqueue.api.problem.Problem;
+import dev.agentqueue.api.problem.ProblemSchema;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
