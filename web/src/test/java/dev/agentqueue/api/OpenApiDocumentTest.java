@@ -2,13 +2,8 @@ package dev.agentqueue.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,16 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiDocumentTest {
 
-    private static final Path DOCUMENT = Path.of("target/openapi/openapi.json");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private static JsonObject document;
 
     @BeforeAll
-    static void readTheGeneratedDocument() throws IOException {
-        try (JsonReader reader = Json.createReader(Files.newBufferedReader(DOCUMENT))) {
-            document = reader.readObject();
-        }
+    static void readTheGeneratedDocument() {
+        document = GeneratedOpenApi.document();
     }
 
     @Test
