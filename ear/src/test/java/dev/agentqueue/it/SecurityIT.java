@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentqueue.it.support.ApiClient;
 import dev.agentqueue.it.support.ApiClient.Role;
 import dev.agentqueue.it.support.ApiEndpoints;
+import dev.agentqueue.it.support.ApiEndpoints.DocumentedOperation;
 import dev.agentqueue.it.support.Jobs;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -38,6 +40,10 @@ class SecurityIT {
 
     /** The routes anyone may call: the load balancer's probe and the public contract. */
     private static final Set<String> PUBLIC = Set.of("GET health", "GET openapi");
+
+    /** The role each single-role IT user has, as the API and its OpenAPI document name it. */
+    private static final Map<Role, String> ROLE_NAMES = Map.of(
+            Role.PRODUCER, "agentqueue-producer", Role.VIEWER, "agentqueue-viewer", Role.ADMIN, "agentqueue-admin");
 
     /** A route (its endpoint and a concrete path), the roles that may call it, and the status an allowed call answers. */
     record Route(String method, String template, String path, String body, Set<Role> allowed, int allowedStatus) {
@@ -132,12 +138,26 @@ class SecurityIT {
         routes().map(Route::endpoint).forEach(expected::add);
 
         Set<String> resources = ApiEndpoints.ofResources(Deployments.ear(), Deployments.WEB_MODULE);
-        Set<String> documented =
-                ApiEndpoints.ofOpenApi(api.anonymous().get("openapi").body());
+        Set<String> documented = documentedOperations().keySet();
 
         // A new resource method fails here until this test says who may call it (and the OpenAPI document lists it).
         assertThat(resources).as("JAX-RS resource methods").containsExactlyInAnyOrderElementsOf(expected);
         assertThat(documented).as("OpenAPI operations").containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void theOpenApiDocumentNamesTheRolesThatMayCallARoute(Route route) {
+        DocumentedOperation operation = documentedOperations().get(route.endpoint());
+
+        // The document names the roles of @RolesAllowed; an admin may call everything (RoleCheck), said once in its
+        // description. CLIENT is a user with two roles, so it stands for no role name of its own.
+        Set<String> mayCall = new TreeSet<>(operation.roles());
+        mayCall.add(ROLE_NAMES.get(Role.ADMIN));
+        Set<String> allowed = new TreeSet<>();
+        route.allowed().stream().filter(ROLE_NAMES::containsKey).forEach(role -> allowed.add(ROLE_NAMES.get(role)));
+        assertThat(operation.open()).as("public").isFalse();
+        assertThat(mayCall).as(route.endpoint() + " roles").isEqualTo(allowed);
     }
 
     @Test
@@ -149,6 +169,14 @@ class SecurityIT {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(openapi.status()).isEqualTo(200);
-        assertThat(openapi.body()).startsWith("openapi: 3").contains("/dlq/redrive:", "/tasks/{id}:");
+        assertThat(openapi.contentType()).startsWith("application/yaml");
+        assertThat(ApiEndpoints.ofOpenApi(openapi.body()))
+                .containsKeys("POST dlq/redrive", "GET tasks/{id}")
+                .allSatisfy((endpoint, operation) ->
+                        assertThat(operation.open()).as(endpoint + " public").isEqualTo(PUBLIC.contains(endpoint)));
+    }
+
+    private Map<String, DocumentedOperation> documentedOperations() {
+        return ApiEndpoints.ofOpenApi(api.anonymous().get("openapi").body());
     }
 }

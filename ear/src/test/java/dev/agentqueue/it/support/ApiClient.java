@@ -47,6 +47,11 @@ public final class ApiClient {
             return property("password");
         }
 
+        /** Returns the {@code Authorization} header value that logs in as this role's IT user. */
+        public String authorization() {
+            return basic(user(), password());
+        }
+
         String property(String what) {
             String name = "agentqueue.it." + name().toLowerCase(Locale.ROOT) + "." + what;
             String value = System.getProperty(name);

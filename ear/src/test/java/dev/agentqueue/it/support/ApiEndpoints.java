@@ -9,27 +9,29 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.ArchiveFormat;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ArchivePaths;
 import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The REST API's endpoints as {@code "METHOD path/template"} (relative to {@code api/v1/}), read from what ships:
- * the JAX-RS resource methods in the EAR's web module, and the paths of the OpenAPI document. Tests compare both
+ * the JAX-RS resource methods in the EAR's web module, and the operations of the OpenAPI document with their roles. Tests compare both
  * with their own expectations, so an endpoint nobody thought about fails a test.
  */
 public final class ApiEndpoints {
 
     private static final String CLASSES = "/WEB-INF/classes/";
-    private static final Pattern OPENAPI_PATH = Pattern.compile("^  /(\\S+):\\s*$");
-    private static final Pattern OPENAPI_METHOD = Pattern.compile("^    (get|put|post|delete|patch|head|options):.*$");
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private ApiEndpoints() {}
 
@@ -62,24 +64,39 @@ public final class ApiEndpoints {
         return endpoints;
     }
 
-    /** Returns every operation of an OpenAPI document (YAML, two-space indentation as ours is written). */
-    public static Set<String> ofOpenApi(String document) {
-        Set<String> endpoints = new TreeSet<>();
-        String path = null;
-        for (String line : document.split("\n")) {
-            Matcher pathLine = OPENAPI_PATH.matcher(line);
-            if (pathLine.matches()) {
-                path = pathLine.group(1);
-                continue;
-            }
-            Matcher methodLine = OPENAPI_METHOD.matcher(line);
-            if (path != null && methodLine.matches()) {
-                endpoints.add(methodLine.group(1).toUpperCase(java.util.Locale.ROOT) + " " + path);
-            } else if (!line.startsWith(" ") && !line.isBlank()) {
-                path = null; // a new top-level section: the paths are over
-            }
-        }
-        return endpoints;
+    /**
+     * An operation of the OpenAPI document: its endpoint, whether it is public ({@code security: []}) and the roles its
+     * security requirement names.
+     */
+    public record DocumentedOperation(String endpoint, boolean open, Set<String> roles) {}
+
+    /** Returns every operation of an OpenAPI document (YAML), by endpoint. */
+    public static Map<String, DocumentedOperation> ofOpenApi(String document) {
+        Map<String, Object> root = new Yaml().load(document);
+        Map<String, DocumentedOperation> operations = new TreeMap<>();
+        map(root.get("paths"))
+                .forEach((path, item) -> map(item).forEach((method, operation) -> {
+                    if (HTTP_METHODS.contains(method)) {
+                        String endpoint = method.toUpperCase(Locale.ROOT) + " " + strip(path);
+                        operations.put(
+                                endpoint, documented(endpoint, map(operation).get("security")));
+                    }
+                }));
+        return operations;
+    }
+
+    private static DocumentedOperation documented(String endpoint, Object security) {
+        List<?> requirements = security == null ? List.of() : (List<?>) security;
+        Set<String> roles = new TreeSet<>();
+        requirements.forEach(requirement -> map(requirement)
+                .values()
+                .forEach(scopes -> ((List<?>) scopes).forEach(role -> roles.add(String.valueOf(role)))));
+        return new DocumentedOperation(endpoint, security != null && requirements.isEmpty(), roles);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object yaml) {
+        return (Map<String, Object>) yaml;
     }
 
     private static String httpMethod(Method method) {

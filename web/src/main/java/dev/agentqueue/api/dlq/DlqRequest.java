@@ -20,10 +20,17 @@ record DlqRequest(Set<String> ids, DeadLetterFilter filter) {
     /** Most ids one request may name. */
     static final int MAX_IDS = 1000;
 
-    private static final Set<String> FILTER_FIELDS = Set.of("contract", "agent", "fingerprint");
+    /** The fields of a redrive's body. */
+    static final Set<String> REDRIVE_FIELDS = Set.of("ids", "filter");
+
+    /** The fields of a purge's body. */
+    static final Set<String> PURGE_FIELDS = Set.of("ids", "filter", "all");
+
+    /** The fields of a filter. */
+    static final Set<String> FILTER_FIELDS = Set.of("contract", "agent", "fingerprint");
 
     static DlqRequest parse(String body, boolean allowAll) {
-        JsonObject json = JsonBodies.object(body, allowAll ? Set.of("ids", "filter", "all") : Set.of("ids", "filter"));
+        JsonObject json = JsonBodies.object(body, allowAll ? PURGE_FIELDS : REDRIVE_FIELDS);
         if (json.size() != 1) {
             throw ApiException.badRequest(
                     null, "Send exactly one of " + (allowAll ? "ids, filter or all" : "ids or filter"));

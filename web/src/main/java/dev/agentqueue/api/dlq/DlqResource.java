@@ -1,5 +1,7 @@
 package dev.agentqueue.api.dlq;
 
+import dev.agentqueue.api.ApiApplication;
+import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.PageJson;
 import dev.agentqueue.api.support.QueryParams;
@@ -27,11 +29,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /dlq}: list and summarize dead letters (viewers), redrive and purge them (admins). */
 @Path("dlq")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dead letters")
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class DlqResource {
 
     static final int DEFAULT_LIMIT = 20;
@@ -43,12 +57,22 @@ public class DlqResource {
     /** Lists dead letters oldest first, each with its task's record (error and attempt history). */
     @GET
     @RolesAllowed(Roles.VIEWER)
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.VIEWER)
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters oldest first, with their tasks")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of dead letters",
+            content = @Content(schema = @Schema(implementation = DlqSchemas.Page.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public String list(
             @QueryParam("contract") String contract,
             @QueryParam("agent") String agent,
-            @QueryParam("fingerprint") String fingerprint,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @Parameter(description = "An error fingerprint (see the summary)") @QueryParam("fingerprint")
+                    String fingerprint,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         DeadLetterFilter filter = new DeadLetterFilter(
                 QueryParams.name("contract", contract),
                 QueryParams.name("agent", agent),
@@ -65,6 +89,12 @@ public class DlqResource {
     @GET
     @Path("summary")
     @RolesAllowed(Roles.VIEWER)
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.VIEWER)
+    @Operation(operationId = "summarizeDeadLetters", summary = "Count dead letters by error fingerprint")
+    @APIResponse(
+            responseCode = "200",
+            description = "One group per root cause, the largest first",
+            content = @Content(schema = @Schema(implementation = DlqSchemas.Summary.class)))
     public String summary() {
         List<FingerprintCount> groups = dlq.summary();
         JsonArrayBuilder array = Jsons.array();
@@ -89,7 +119,20 @@ public class DlqResource {
     @Path("redrive")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public String redrive(String body) {
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.ADMIN)
+    @Operation(operationId = "redriveDeadLetters", summary = "Send dead letters back with a fresh attempt budget")
+    @APIResponse(
+            responseCode = "200",
+            description = "How many were redriven",
+            content = @Content(schema = @Schema(implementation = DlqSchemas.Redriven.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public String redrive(
+            @RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = DlqSchemas.Selection.class)))
+                    String body) {
         DlqRequest request = DlqRequest.parse(body, false);
         int count = request.ids() != null ? dlq.redrive(request.ids()) : dlq.redrive(request.filter());
         return Jsons.object().add("redriven", count).build().toString();
@@ -100,7 +143,20 @@ public class DlqResource {
     @Path("purge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public String purge(String body) {
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.ADMIN)
+    @Operation(operationId = "purgeDeadLetters", summary = "Remove dead letters for good; their tasks become PURGED")
+    @APIResponse(
+            responseCode = "200",
+            description = "How many were removed",
+            content = @Content(schema = @Schema(implementation = DlqSchemas.Purged.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public String purge(
+            @RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = DlqSchemas.PurgeSelection.class)))
+                    String body) {
         DlqRequest request = DlqRequest.parse(body, true);
         int count = request.ids() != null ? dlq.purge(request.ids()) : dlq.purge(request.filter());
         return Jsons.object().add("purged", count).build().toString();

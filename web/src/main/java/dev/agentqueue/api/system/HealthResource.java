@@ -1,5 +1,6 @@
 package dev.agentqueue.api.system;
 
+import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.BrokerUnavailableException;
@@ -16,6 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /health}: whether Redis answers PING and the broker's task queue is reachable (503 when either is down),
@@ -37,6 +44,20 @@ public class HealthResource {
     SharedBreakers breakers;
 
     @GET
+    @Tag(name = "System")
+    @Operation(
+            operationId = "getHealth",
+            summary = "Report whether Redis and the broker are up (public; the readiness probe)")
+    @SecurityRequirements
+    @APIResponse(
+            responseCode = "200",
+            description = "Both up",
+            content = @Content(schema = @Schema(implementation = SystemSchemas.Health.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "Redis or the broker down",
+            content = @Content(schema = @Schema(implementation = SystemSchemas.Health.class)))
+    @APIResponse(responseCode = "406", ref = ProblemResponses.NOT_ACCEPTABLE)
     public Response health() {
         RedisHealth.Status redisStatus = redis.check();
         JsonObjectBuilder redisJson = Jsons.object()

@@ -1,5 +1,7 @@
 package dev.agentqueue.api.system;
 
+import dev.agentqueue.api.ApiApplication;
+import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.QueueStats;
@@ -12,6 +14,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /queues}: the broker's counters for the task queue and its dead-letter queue. */
 @Path("queues")
@@ -24,6 +32,16 @@ public class QueueResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.VIEWER)
+    @Tag(name = "Queues")
+    @Operation(operationId = "getQueues", summary = "Read the broker's counters of the task queue and the DLQ")
+    @APIResponse(
+            responseCode = "200",
+            description = "The counters",
+            content = @Content(schema = @Schema(implementation = SystemSchemas.Queues.class)))
+    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public String queues() {
         return Jsons.object()
                 .add("tasks", json(broker.taskQueue()))

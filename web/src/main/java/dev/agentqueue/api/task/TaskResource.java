@@ -1,5 +1,7 @@
 package dev.agentqueue.api.task;
 
+import dev.agentqueue.api.ApiApplication;
+import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.PageJson;
@@ -33,11 +35,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /tasks}: enqueue, list, read and cancel tasks. */
 @Path("tasks")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tasks")
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class TaskResource {
 
     @Inject
@@ -56,7 +71,35 @@ public class TaskResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRODUCER)
-    public Response enqueue(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.PRODUCER)
+    @Operation(operationId = "enqueueTask", summary = "Enqueue a task")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted (for a repeated idempotency key: the first task, nothing new enqueued)",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The task's URL",
+                        schema = @Schema(implementation = String.class)),
+                @Header(
+                        name = "Idempotent-Replayed",
+                        description = "true when the idempotency key was seen before",
+                        schema = @Schema(implementation = String.class))
+            },
+            content = @Content(schema = @Schema(implementation = TaskSchemas.Task.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = ProblemResponses.QUEUE_FULL)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public Response enqueue(
+            @RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = TaskSchemas.Request.class)))
+                    String body,
+            @Parameter(description = "Makes a retried enqueue safe: the same key within 24 h returns the first task")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
         Enqueued enqueued = queue.submit(TaskRequestParser.parse(body, idempotencyKey));
         TaskReceipt receipt = enqueued.receipt();
         TaskSnapshot task =
@@ -72,12 +115,21 @@ public class TaskResource {
     /** Lists tasks newest first, from the Redis indexes, optionally by state, contract and agent. */
     @GET
     @RolesAllowed(Roles.VIEWER)
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.VIEWER)
+    @Operation(operationId = "listTasks", summary = "List tasks newest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of tasks",
+            content = @Content(schema = @Schema(implementation = TaskSchemas.Page.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public String list(
-            @QueryParam("state") String state,
+            @Parameter(schema = @Schema(implementation = TaskState.class)) @QueryParam("state") String state,
             @QueryParam("contract") String contract,
             @QueryParam("agent") String agent,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         TaskPage page = index.list(new TaskQuery(
                 state(state),
                 QueryParams.name("contract", contract),
@@ -93,7 +145,16 @@ public class TaskResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.VIEWER)
-    public String get(@PathParam("id") String id) {
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.VIEWER)
+    @Operation(operationId = "getTask", summary = "Read one task")
+    @APIResponse(
+            responseCode = "200",
+            description = "The task",
+            content = @Content(schema = @Schema(implementation = TaskSchemas.Task.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    public String get(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         QueryParams.taskId(id);
         return store.find(id)
                 .map(TaskJson::of)
@@ -108,7 +169,17 @@ public class TaskResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    public String cancel(@PathParam("id") String id) {
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.ADMIN)
+    @Operation(operationId = "cancelTask", summary = "Cancel a QUEUED or FAILED task")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cancelled task",
+            content = @Content(schema = @Schema(implementation = TaskSchemas.Task.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public String cancel(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         QueryParams.taskId(id);
         TransitionOutcome outcome = store.cancel(id, System.currentTimeMillis());
         if (outcome.result() == TransitionOutcome.Result.MISSING) {

@@ -1,0 +1,130 @@
+package dev.agentqueue.api.dlq;
+
+import dev.agentqueue.api.task.TaskSchemas;
+import dev.agentqueue.task.ErrorClassification;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The JSON of the dead-letter routes as the OpenAPI document describes it: {@link DlqRequest} reads the selections,
+ * {@link DlqResource} writes the rest. A field added there belongs here too.
+ */
+final class DlqSchemas {
+
+    private DlqSchemas() {}
+
+    /** The body of {@code POST /dlq/redrive}: exactly one of {@code ids} or {@code filter}. */
+    @Schema(
+            name = "DeadLetterSelection",
+            description = "Exactly one of ids or filter",
+            minProperties = 1,
+            maxProperties = 1,
+            additionalProperties = Schema.False.class)
+    record Selection(
+            @Schema(minItems = 1, maxItems = DlqRequest.MAX_IDS, description = "Task ids")
+            List<String> ids,
+
+            Filter filter) {}
+
+    /** The body of {@code POST /dlq/purge}: exactly one of {@code ids}, {@code filter} or {@code "all": true}. */
+    @Schema(
+            name = "DeadLetterPurgeSelection",
+            description = "Exactly one of ids, filter or all",
+            minProperties = 1,
+            maxProperties = 1,
+            additionalProperties = Schema.False.class)
+    record PurgeSelection(
+            @Schema(minItems = 1, maxItems = DlqRequest.MAX_IDS, description = "Task ids")
+            List<String> ids,
+
+            Filter filter,
+
+            @Schema(description = "true: every dead letter", enumeration = "true")
+            Boolean all) {}
+
+    /** The dead letters a filter selects: those matching every field given. */
+    @Schema(name = "DeadLetterFilter", minProperties = 1, additionalProperties = Schema.False.class)
+    record Filter(
+            String contract,
+            String agent,
+            @Schema(description = "An error fingerprint") String fingerprint) {}
+
+    /** One message in the dead-letter queue. */
+    @Schema(
+            name = "DeadLetter",
+            requiredProperties = {"taskId", "messageId", "error", "attempt", "priority", "deadLetteredAt", "task"})
+    record Letter(
+            @Schema(format = "uuid", nullable = true, description = "null for a message that names no task")
+            String taskId,
+
+            String messageId,
+            String contract,
+            String agent,
+            TaskSchemas.Error error,
+
+            @Schema(description = "The attempt that failed last; 0 when unknown")
+            int attempt,
+
+            int priority,
+            @Schema(description = "The queue it came from") String originAddress,
+            @Schema(format = "date-time") String deadLetteredAt,
+
+            @Schema(nullable = true, description = "The task's record, or null when Redis has none")
+            TaskSchemas.Task task) {}
+
+    /** One page of {@code GET /dlq}. */
+    @Schema(
+            name = "DeadLetterPage",
+            requiredProperties = {"items", "nextCursor"})
+    record Page(
+            List<Letter> items,
+
+            @Schema(description = "The cursor of the next page; null after the last one", nullable = true)
+            String nextCursor) {}
+
+    /** The answer of {@code GET /dlq/summary}. */
+    @Schema(
+            name = "DeadLetterSummary",
+            requiredProperties = {"total", "groups"})
+    record Summary(
+            long total,
+            @Schema(description = "The largest group first") List<Group> groups) {}
+
+    /** The dead letters with one error fingerprint. */
+    @Schema(
+            name = "DeadLetterGroup",
+            requiredProperties = {
+                "fingerprint",
+                "count",
+                "line",
+                "classification",
+                "errorType",
+                "sampleMessage",
+                "firstDeadLetteredAt",
+                "lastDeadLetteredAt"
+            })
+    record Group(
+            String fingerprint,
+            long count,
+
+            @Schema(examples = "37 × TerminalTaskException: 401 Unauthorized")
+            String line,
+
+            ErrorClassification classification,
+            String errorType,
+            String sampleMessage,
+            @Schema(format = "date-time") String firstDeadLetteredAt,
+            @Schema(format = "date-time") String lastDeadLetteredAt) {}
+
+    /** The answer of {@code POST /dlq/redrive}. */
+    @Schema(name = "RedriveResult", requiredProperties = "redriven")
+    record Redriven(
+            @Schema(description = "How many dead letters went back to the task queue")
+            int redriven) {}
+
+    /** The answer of {@code POST /dlq/purge}. */
+    @Schema(name = "PurgeResult", requiredProperties = "purged")
+    record Purged(
+            @Schema(description = "How many dead letters were removed")
+            int purged) {}
+}

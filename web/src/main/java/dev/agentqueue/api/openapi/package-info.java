@@ -1,0 +1,5 @@
+/**
+ * What the build adds to the OpenAPI document beyond the resources' annotations: the problem responses operations
+ * refer to by name, and a fix-up of nullable references. Used by the build only: the WAR leaves them out.
+ */
+package dev.agentqueue.api.openapi;

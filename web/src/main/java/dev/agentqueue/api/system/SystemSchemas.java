@@ -1,0 +1,91 @@
+package dev.agentqueue.api.system;
+
+import dev.agentqueue.breaker.BreakerState;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The JSON of the queue and health routes as the OpenAPI document describes it; {@link QueueResource} and
+ * {@link HealthResource} write it.
+ */
+final class SystemSchemas {
+
+    private SystemSchemas() {}
+
+    /** The answer of {@code GET /queues}. */
+    @Schema(
+            name = "Queues",
+            requiredProperties = {"tasks", "deadLetter"})
+    record Queues(
+            @Schema(description = "The task queue") QueueCounters tasks,
+            @Schema(description = "The dead-letter queue") QueueCounters deadLetter) {}
+
+    /** One queue's counters, read from the broker. */
+    @Schema(
+            name = "QueueCounters",
+            requiredProperties = {
+                "address",
+                "depth",
+                "scheduled",
+                "delivering",
+                "consumers",
+                "messagesAdded",
+                "messagesAcknowledged",
+                "messagesKilled",
+                "paused"
+            })
+    record QueueCounters(
+            String address,
+
+            @Schema(description = "Messages in the queue, scheduled and delivering included")
+            long depth,
+
+            @Schema(description = "Messages waiting for their delivery time")
+            long scheduled,
+
+            @Schema(description = "Messages delivered and not yet acknowledged")
+            long delivering,
+
+            int consumers,
+            long messagesAdded,
+            long messagesAcknowledged,
+
+            @Schema(description = "Messages the broker dead-lettered or expired")
+            long messagesKilled,
+
+            boolean paused) {}
+
+    /** The answer of {@code GET /health}. */
+    @Schema(
+            name = "Health",
+            requiredProperties = {"status", "redis", "broker", "breakers"})
+    record Health(
+            @Schema(enumeration = {"UP", "DOWN"}) String status,
+            RedisHealth redis,
+            BrokerHealth broker,
+
+            @Schema(description = "Each shared breaker's state by name; an open breaker defers work, it is no outage")
+            Map<String, BreakerState> breakers) {}
+
+    /** Whether Redis answers PING. */
+    @Schema(
+            name = "RedisHealth",
+            requiredProperties = {"status", "latencyMicros"})
+    record RedisHealth(
+            @Schema(enumeration = {"UP", "DOWN"}) String status,
+            long latencyMicros,
+            @Schema(description = "Why it is down") String detail) {}
+
+    /** Whether the broker's task queue is reachable. */
+    @Schema(name = "BrokerHealth", requiredProperties = "status")
+    record BrokerHealth(
+            @Schema(enumeration = {"UP", "DOWN"}) String status,
+
+            @Schema(description = "The task queue's consumers, when up")
+            Integer consumers,
+
+            @Schema(description = "The task queue's depth, when up")
+            Long depth,
+
+            @Schema(description = "Why it is down") String detail) {}
+}
