@@ -1,6 +1,6 @@
 package dev.agentqueue.dlq;
 
-import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.task.ErrorClassification;
 import dev.agentqueue.task.ErrorFingerprint;
 import dev.agentqueue.task.TaskError;

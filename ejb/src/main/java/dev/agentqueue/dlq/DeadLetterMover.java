@@ -1,14 +1,14 @@
 package dev.agentqueue.dlq;
 
-import dev.agentqueue.envelope.JmsNames;
-import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.messaging.JmsNames;
+import dev.agentqueue.messaging.MessageForwarder;
+import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.task.DeliveryExhaustion;
 import dev.agentqueue.task.TaskError;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
-import dev.agentqueue.worker.MessageForwarder;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;

@@ -1,10 +1,11 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.envelope.EnvelopeCodec;
-import dev.agentqueue.envelope.JmsNames;
-import dev.agentqueue.envelope.MessageProperties;
-import dev.agentqueue.envelope.TaskEnvelope;
+import dev.agentqueue.messaging.DirectSender;
+import dev.agentqueue.messaging.EnvelopeCodec;
+import dev.agentqueue.messaging.JmsNames;
+import dev.agentqueue.messaging.MessageProperties;
+import dev.agentqueue.messaging.TaskEnvelope;
 import dev.agentqueue.task.CreateOutcome;
 import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskIds;

@@ -1,18 +1,20 @@
 package dev.agentqueue.worker;
 
-import dev.agentqueue.agent.AgentDefinition;
 import dev.agentqueue.agent.AgentRegistry;
 import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.RedeliverySettings;
+import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.ContractRegistry;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TerminalTaskException;
-import dev.agentqueue.envelope.EnvelopeCodec;
-import dev.agentqueue.envelope.MalformedEnvelopeException;
-import dev.agentqueue.envelope.MessageProperties;
-import dev.agentqueue.envelope.TaskEnvelope;
+import dev.agentqueue.messaging.Delivery;
+import dev.agentqueue.messaging.EnvelopeCodec;
+import dev.agentqueue.messaging.MalformedEnvelopeException;
+import dev.agentqueue.messaging.MessageForwarder;
+import dev.agentqueue.messaging.MessageProperties;
+import dev.agentqueue.messaging.TaskEnvelope;
 import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.task.DeliveryExhaustion;
 import dev.agentqueue.task.ErrorClassification;

@@ -1,26 +1,24 @@
-package dev.agentqueue.worker;
+package dev.agentqueue.messaging;
 
-import dev.agentqueue.envelope.MalformedEnvelopeException;
-import dev.agentqueue.envelope.TaskEnvelope;
 import jakarta.jms.Message;
 
 /**
  * One delivery of a task message: the message, the task it is about, and the attempt it represents. Either its
  * envelope was decoded, or the message is poison and {@code malformed} says why.
  */
-record Delivery(
+public record Delivery(
         Message message, String taskId, int attempt, TaskEnvelope envelope, MalformedEnvelopeException malformed) {
 
-    boolean isPoison() {
+    public boolean isPoison() {
         return envelope == null;
     }
 
-    String contract() {
+    public String contract() {
         return envelope == null ? "unknown" : envelope.contract();
     }
 
     /** Returns the agent the envelope names, or {@code null}. */
-    String agent() {
+    public String agent() {
         return envelope == null ? null : envelope.agent();
     }
 

@@ -1,9 +1,9 @@
-package dev.agentqueue.contract.chat;
+package dev.agentqueue.builtin.chat;
 
-import dev.agentqueue.agent.AgentDefinition;
 import dev.agentqueue.agent.AgentModels;
 import dev.agentqueue.agent.ProviderFaults;
 import dev.agentqueue.breaker.SharedBreakers;
+import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TaskContext;

@@ -1,4 +1,4 @@
-package dev.agentqueue.envelope;
+package dev.agentqueue.messaging;
 
 /**
  * Names of the JMS destinations. Code refers to them through resource references that each server maps to its own

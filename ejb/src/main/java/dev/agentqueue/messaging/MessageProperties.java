@@ -1,4 +1,4 @@
-package dev.agentqueue.envelope;
+package dev.agentqueue.messaging;
 
 /** Names of the JMS message properties agentqueue reads and writes. */
 public final class MessageProperties {

@@ -1,4 +1,4 @@
-package dev.agentqueue.contract.job;
+package dev.agentqueue.builtin.job;
 
 import dev.agentqueue.contract.TaskContext;
 import jakarta.json.JsonObject;

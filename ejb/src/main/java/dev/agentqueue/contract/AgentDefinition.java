@@ -1,4 +1,4 @@
-package dev.agentqueue.agent;
+package dev.agentqueue.contract;
 
 import java.time.Duration;
 import java.util.Objects;

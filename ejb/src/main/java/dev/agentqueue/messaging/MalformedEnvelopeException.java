@@ -1,4 +1,4 @@
-package dev.agentqueue.envelope;
+package dev.agentqueue.messaging;
 
 import dev.agentqueue.contract.TerminalTaskException;
 

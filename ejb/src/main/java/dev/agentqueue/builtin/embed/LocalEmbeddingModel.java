@@ -1,4 +1,4 @@
-package dev.agentqueue.contract.embed;
+package dev.agentqueue.builtin.embed;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;

@@ -1,7 +1,5 @@
-package dev.agentqueue.worker;
+package dev.agentqueue.messaging;
 
-import dev.agentqueue.envelope.JmsNames;
-import dev.agentqueue.envelope.MessageProperties;
 import dev.agentqueue.task.TaskError;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;

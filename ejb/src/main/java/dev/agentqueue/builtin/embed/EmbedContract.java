@@ -1,4 +1,4 @@
-package dev.agentqueue.contract.embed;
+package dev.agentqueue.builtin.embed;
 
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.TaskContext;

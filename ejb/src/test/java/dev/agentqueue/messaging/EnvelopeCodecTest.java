@@ -1,4 +1,4 @@
-package dev.agentqueue.envelope;
+package dev.agentqueue.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.agentqueue.producer;
+package dev.agentqueue.messaging;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
