@@ -43,7 +43,7 @@ public class TaskStore {
         long provisionalSeconds = settings.provisionalTtl().toSeconds();
         List<String> args = new ArrayList<>(List.of(
                 task.id(),
-                RedisKeys.stateIndex(TaskState.QUEUED),
+                RedisKeys.stateIndex(TaskState.QUEUED.name()),
                 RedisKeys.contractIndex(task.contract()),
                 task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()),
                 Long.toString(task.createdAt()),
@@ -69,8 +69,8 @@ public class TaskStore {
 
     /** Removes a provisional record after its enqueue rolled back. */
     public void discard(NewTask task) {
-        List<String> args = new ArrayList<>(
-                List.of(task.id(), RedisKeys.stateIndex(TaskState.QUEUED), RedisKeys.contractIndex(task.contract())));
+        List<String> args = new ArrayList<>(List.of(
+                task.id(), RedisKeys.stateIndex(TaskState.QUEUED.name()), RedisKeys.contractIndex(task.contract())));
         if (task.agent() != null) {
             args.add(RedisKeys.agentIndex(task.agent()));
         }
