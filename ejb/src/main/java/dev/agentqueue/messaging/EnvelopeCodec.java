@@ -2,6 +2,7 @@ package dev.agentqueue.messaging;
 
 import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.TaskIds;
+import jakarta.jms.Message;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -66,7 +67,8 @@ public final class EnvelopeCodec {
         if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedEnvelopeException("Envelope payload must be a JSON object");
         }
-        long priority = optionalLong(json, "priority", 4);
+        // Without a priority a task has the one JMS gives a message by default.
+        long priority = optionalLong(json, "priority", Message.DEFAULT_PRIORITY);
         if (priority < 0 || priority > 9) {
             throw new MalformedEnvelopeException("Envelope priority must be 0-9");
         }
