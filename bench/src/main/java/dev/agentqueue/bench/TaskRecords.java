@@ -40,12 +40,12 @@ final class TaskRecords implements AutoCloseable {
 
     /** Returns the number of tasks in the COMPLETED index. */
     long completed() {
-        return redis.zcard(RedisKeys.stateIndex(TaskState.COMPLETED));
+        return redis.zcard(RedisKeys.stateIndex(TaskState.COMPLETED.name()));
     }
 
     /** Returns the number of tasks in the DEAD_LETTER index. */
     long deadLettered() {
-        return redis.zcard(RedisKeys.stateIndex(TaskState.DEAD_LETTER));
+        return redis.zcard(RedisKeys.stateIndex(TaskState.DEAD_LETTER.name()));
     }
 
     /** Returns Redis' {@code used_memory} in bytes. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.envelope.MessageProperties;
 import dev.agentqueue.it.support.Await;
+import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskReceipt;

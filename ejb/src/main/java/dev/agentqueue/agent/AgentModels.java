@@ -1,6 +1,7 @@
 package dev.agentqueue.agent;
 
 import dev.agentqueue.breaker.BreakerNames;
+import dev.agentqueue.contract.AgentDefinition;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;

@@ -1,5 +1,6 @@
 package dev.agentqueue.agent;
 
+import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.support.Durations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

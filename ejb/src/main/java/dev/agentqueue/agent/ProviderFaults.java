@@ -1,5 +1,6 @@
 package dev.agentqueue.agent;
 
+import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TerminalTaskException;
 import dev.langchain4j.exception.HttpException;

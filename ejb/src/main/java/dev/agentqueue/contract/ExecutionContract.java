@@ -1,6 +1,5 @@
 package dev.agentqueue.contract;
 
-import dev.agentqueue.agent.AgentDefinition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Optional;

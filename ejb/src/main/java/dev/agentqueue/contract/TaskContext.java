@@ -1,6 +1,5 @@
 package dev.agentqueue.contract;
 
-import dev.agentqueue.agent.AgentDefinition;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;

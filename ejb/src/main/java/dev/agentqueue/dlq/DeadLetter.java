@@ -1,8 +1,6 @@
 package dev.agentqueue.dlq;
 
-import dev.agentqueue.envelope.MessageProperties;
-import dev.agentqueue.task.ErrorClassification;
-import dev.agentqueue.task.ErrorFingerprint;
+import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.task.TaskError;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -21,36 +19,16 @@ public record DeadLetter(
 
     /** Reads a dead letter from its message; absent properties (a message the broker moved itself) stay empty. */
     static DeadLetter of(Message message) throws JMSException {
-        String type = string(message, MessageProperties.ERROR_TYPE, "unknown");
-        String text = string(message, MessageProperties.ERROR_MESSAGE, "moved to the DLQ by the broker");
-        String classification = string(message, MessageProperties.ERROR_CLASSIFICATION, null);
-        String fingerprint = string(message, MessageProperties.ERROR_FINGERPRINT, null);
-        TaskError error = new TaskError(
-                ErrorClassification.TERMINAL.name().equals(classification)
-                        ? ErrorClassification.TERMINAL
-                        : ErrorClassification.RETRYABLE,
-                type,
-                text,
-                fingerprint == null ? ErrorFingerprint.of(type, text) : fingerprint);
-        long at = message.propertyExists(MessageProperties.DEAD_LETTERED_AT)
-                ? message.getLongProperty(MessageProperties.DEAD_LETTERED_AT)
-                : message.getJMSTimestamp();
+        DeadLetterLabel label = DeadLetterLabel.readFrom(message);
         return new DeadLetter(
-                string(message, MessageProperties.TASK_ID, null),
+                label.taskId(),
                 message.getJMSMessageID(),
-                string(message, MessageProperties.CONTRACT, null),
-                string(message, MessageProperties.AGENT, null),
-                error,
-                message.propertyExists(MessageProperties.ATTEMPT)
-                        ? message.getIntProperty(MessageProperties.ATTEMPT)
-                        : 0,
-                string(message, MessageProperties.ORIGIN_ADDRESS, null),
-                at,
+                label.contract(),
+                label.agent(),
+                label.error(),
+                label.attempt(),
+                label.originAddress(),
+                DeadLetterLabel.deadLetteredAt(message),
                 message.getJMSPriority());
-    }
-
-    private static String string(Message message, String name, String fallback) throws JMSException {
-        String value = message.getStringProperty(name);
-        return value == null ? fallback : value;
     }
 }

@@ -1,6 +1,6 @@
 package dev.agentqueue.dlq;
 
-import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.messaging.MessageProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

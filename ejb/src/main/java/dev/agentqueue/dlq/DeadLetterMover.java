@@ -1,14 +1,16 @@
 package dev.agentqueue.dlq;
 
-import dev.agentqueue.envelope.JmsNames;
-import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.messaging.DeadLetterLabel;
+import dev.agentqueue.messaging.JmsNames;
+import dev.agentqueue.messaging.MessageForwarder;
+import dev.agentqueue.messaging.MessageProperties;
+import dev.agentqueue.messaging.TaskMessages;
 import dev.agentqueue.task.DeliveryExhaustion;
 import dev.agentqueue.task.TaskError;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
-import dev.agentqueue.worker.MessageForwarder;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
@@ -93,8 +95,8 @@ public class DeadLetterMover {
         if (message == null) {
             return false;
         }
-        String taskId = taskIdOf(message);
-        forwarder.redrive(message, taskId, intProperty(message, MessageProperties.REDRIVES) + 1);
+        String taskId = TaskMessages.taskId(message);
+        forwarder.redrive(message, taskId, TaskMessages.redrives(message) + 1);
         if (taskId == null) {
             return true; // a raw message without a task: the worker creates the record when it runs
         }
@@ -118,7 +120,7 @@ public class DeadLetterMover {
         if (message == null) {
             return false;
         }
-        String taskId = taskIdOf(message);
+        String taskId = TaskMessages.taskId(message);
         if (taskId != null) {
             TransitionOutcome outcome = store.purge(taskId, System.currentTimeMillis());
             if (!outcome.applied() && outcome.result() != TransitionOutcome.Result.MISSING) {
@@ -166,8 +168,9 @@ public class DeadLetterMover {
                 return DeliveryExhaustion.Action.NONE;
             }
         }
-        forwarder.toDeadLetterQueue(
-                message, taskId, task.attempt(), task.contract(), task.agent(), error, originAddress);
+        forwarder.relabel(
+                message,
+                new DeadLetterLabel(taskId, task.attempt(), task.contract(), task.agent(), error, originAddress));
         return action;
     }
 
@@ -195,21 +198,5 @@ public class DeadLetterMover {
                 }
             }
         });
-    }
-
-    private static String taskIdOf(Message message) {
-        try {
-            return message.getStringProperty(MessageProperties.TASK_ID);
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("Cannot read dead letter: " + e.getMessage(), e.getErrorCode(), e);
-        }
-    }
-
-    private static int intProperty(Message message, String name) {
-        try {
-            return message.propertyExists(name) ? message.getIntProperty(name) : 0;
-        } catch (JMSException e) {
-            return 0;
-        }
     }
 }

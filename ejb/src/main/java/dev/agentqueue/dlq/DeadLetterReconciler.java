@@ -1,7 +1,7 @@
 package dev.agentqueue.dlq;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.envelope.MessageProperties;
+import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.support.Durations;
 import dev.agentqueue.task.DeliveryExhaustion;
 import jakarta.annotation.PostConstruct;

@@ -1,10 +1,11 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.envelope.EnvelopeCodec;
-import dev.agentqueue.envelope.JmsNames;
-import dev.agentqueue.envelope.MessageProperties;
-import dev.agentqueue.envelope.TaskEnvelope;
+import dev.agentqueue.messaging.DirectSender;
+import dev.agentqueue.messaging.EnvelopeCodec;
+import dev.agentqueue.messaging.JmsNames;
+import dev.agentqueue.messaging.TaskEnvelope;
+import dev.agentqueue.messaging.TaskMessages;
 import dev.agentqueue.task.CreateOutcome;
 import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskIds;
@@ -22,8 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
@@ -157,25 +156,12 @@ public class TaskQueue implements TaskQueueRemote {
 
     private void send(JMSContext jms, NewTask task, String body, Duration delay) {
         TextMessage message = jms.createTextMessage(body);
-        setProperties(message, task);
+        TaskMessages.labelEnqueued(message, task.id(), task.correlationId());
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setPriority(task.priority())
                 .setDeliveryDelay(delay.toMillis())
                 .send(taskQueue, message);
-    }
-
-    private static void setProperties(TextMessage message, NewTask task) {
-        try {
-            message.setIntProperty(MessageProperties.VERSION, MessageProperties.CURRENT_VERSION);
-            message.setStringProperty(MessageProperties.TASK_ID, task.id());
-            message.setStringProperty(MessageProperties.DUPLICATE_ID, "enqueue:" + task.id());
-            if (task.correlationId() != null) {
-                message.setJMSCorrelationID(task.correlationId());
-            }
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("Cannot build task message: " + e.getMessage(), e.getErrorCode(), e);
-        }
     }
 
     private void refuseWhenFull() {

@@ -1,7 +1,5 @@
 package dev.agentqueue.redis;
 
-import dev.agentqueue.task.TaskState;
-
 /** Builds every Redis key agentqueue uses; no other class spells a key. */
 public final class RedisKeys {
 
@@ -25,9 +23,12 @@ public final class RedisKeys {
         return PREFIX + "idx:state:";
     }
 
-    /** Returns the sorted set of task ids currently in the given state, scored by when they entered it. */
-    public static String stateIndex(TaskState state) {
-        return stateIndexPrefix() + state.name();
+    /**
+     * Returns the sorted set of task ids currently in the state named {@code state} (a task state's name: this layer
+     * sits below the task model), scored by when they entered it.
+     */
+    public static String stateIndex(String state) {
+        return stateIndexPrefix() + state;
     }
 
     /** Returns the sorted set of task ids of one contract, scored by creation time. */

@@ -37,14 +37,14 @@ public class TaskIndex {
     private TaskPage page(RedisCommands<String, String> r, TaskQuery query) {
         List<IndexWalk> walks = new ArrayList<>();
         if (query.state() != null) {
-            walks.add(new IndexWalk(RedisKeys.stateIndex(query.state()), query.state(), query.after()));
+            walks.add(new IndexWalk(RedisKeys.stateIndex(query.state().name()), query.state(), query.after()));
         } else if (query.contract() != null) {
             walks.add(new IndexWalk(RedisKeys.contractIndex(query.contract()), null, query.after()));
         } else if (query.agent() != null) {
             walks.add(new IndexWalk(RedisKeys.agentIndex(query.agent()), null, query.after()));
         } else {
             for (TaskState state : TaskState.values()) {
-                walks.add(new IndexWalk(RedisKeys.stateIndex(state), state, query.after()));
+                walks.add(new IndexWalk(RedisKeys.stateIndex(state.name()), state, query.after()));
             }
         }
         List<TaskSnapshot> tasks = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.agentqueue.redis.LuaScript;
 import dev.agentqueue.redis.RedisGateway;
 import dev.agentqueue.redis.RedisKeys;
 import dev.agentqueue.support.Jsons;
+import dev.agentqueue.task.TaskTransition.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Task records in Redis. Every write is one Lua script, so each transition is atomic and checked against
@@ -43,7 +43,7 @@ public class TaskStore {
         long provisionalSeconds = settings.provisionalTtl().toSeconds();
         List<String> args = new ArrayList<>(List.of(
                 task.id(),
-                RedisKeys.stateIndex(TaskState.QUEUED),
+                RedisKeys.stateIndex(TaskState.QUEUED.name()),
                 RedisKeys.contractIndex(task.contract()),
                 task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()),
                 Long.toString(task.createdAt()),
@@ -69,8 +69,8 @@ public class TaskStore {
 
     /** Removes a provisional record after its enqueue rolled back. */
     public void discard(NewTask task) {
-        List<String> args = new ArrayList<>(
-                List.of(task.id(), RedisKeys.stateIndex(TaskState.QUEUED), RedisKeys.contractIndex(task.contract())));
+        List<String> args = new ArrayList<>(List.of(
+                task.id(), RedisKeys.stateIndex(TaskState.QUEUED.name()), RedisKeys.contractIndex(task.contract())));
         if (task.agent() != null) {
             args.add(RedisKeys.agentIndex(task.agent()));
         }
@@ -85,7 +85,7 @@ public class TaskStore {
 
     /** Marks a delivery as running; allowed only for an attempt newer than the one recorded. */
     public TransitionOutcome start(String id, int attempt, int maxAttempts, String node, long now) {
-        return transition(new Transition(id, TaskState.RUNNING, Guard.NEWER, attempt, now)
+        return transition(new TaskTransition(id, TaskState.RUNNING, Guard.NEWER, attempt, now)
                 .history("start", Jsons.object().add("node", node))
                 .ttlSeconds(0)
                 .field(TaskFields.STARTED_AT, Long.toString(now))
@@ -102,7 +102,7 @@ public class TaskStore {
     /** Records the result of a successful attempt with the token usage it reported ({@code usageJson} may be null). */
     public TransitionOutcome complete(
             String id, int attempt, String resultJson, String warningsJson, String usageJson, long now) {
-        return transition(new Transition(id, TaskState.COMPLETED, Guard.SAME, attempt, now)
+        return transition(new TaskTransition(id, TaskState.COMPLETED, Guard.SAME, attempt, now)
                 .field(TaskFields.USAGE, usageJson == null ? "" : usageJson)
                 .history("finish", Jsons.object().add("outcome", TaskState.COMPLETED.name()))
                 .ttlSeconds(settings.retention().toSeconds())
@@ -115,7 +115,7 @@ public class TaskStore {
     /** Records a retryable failure of an attempt; the broker delivers the next attempt at {@code nextAttemptAt}. */
     public TransitionOutcome fail(
             String id, int attempt, TaskError error, long nextAttemptAt, String warningsJson, long now) {
-        return transition(new Transition(id, TaskState.FAILED, Guard.SAME, attempt, now)
+        return transition(new TaskTransition(id, TaskState.FAILED, Guard.SAME, attempt, now)
                 .history("finish", failureEntry(TaskState.FAILED, error))
                 .ttlSeconds(0)
                 .field(TaskFields.ERROR, error.toJson().toString())
@@ -129,7 +129,7 @@ public class TaskStore {
      */
     public TransitionOutcome deadLetter(
             String id, int attempt, TaskError error, boolean ran, String warningsJson, long now) {
-        return transition(new Transition(id, TaskState.DEAD_LETTER, ran ? Guard.SAME : Guard.ANY, attempt, now)
+        return transition(new TaskTransition(id, TaskState.DEAD_LETTER, ran ? Guard.SAME : Guard.ANY, attempt, now)
                 .history(ran ? "finish" : "both", failureEntry(TaskState.DEAD_LETTER, error))
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.ERROR, error.toJson().toString())
@@ -146,7 +146,7 @@ public class TaskStore {
      */
     public TransitionOutcome release(
             String id, int attempt, int attemptsUsed, String outcome, String reason, long now) {
-        return transition(new Transition(id, TaskState.QUEUED, Guard.SAME, attempt, now)
+        return transition(new TaskTransition(id, TaskState.QUEUED, Guard.SAME, attempt, now)
                 .history("finish", Jsons.object().add("outcome", outcome).add("reason", reason))
                 // Written after the script's own attempt field, so it wins: the guard checks this attempt, the record
                 // keeps the count of attempts that did use the budget.
@@ -160,7 +160,7 @@ public class TaskStore {
      * boundary in the history.
      */
     public TransitionOutcome redrive(String id, long now) {
-        return transition(new Transition(id, TaskState.QUEUED, Guard.ANY, 0, now)
+        return transition(new TaskTransition(id, TaskState.QUEUED, Guard.ANY, 0, now)
                 .history("both", Jsons.object().add("outcome", "REDRIVEN"))
                 .ttlSeconds(0)
                 .field(TaskFields.NEXT_ATTEMPT_AT, "")
@@ -169,7 +169,7 @@ public class TaskStore {
 
     /** Reverses {@link #redrive} when the transaction moving the message back to the task queue rolled back. */
     public TransitionOutcome undoRedrive(String id, long now) {
-        return transition(new Transition(id, TaskState.DEAD_LETTER, Guard.SAME, 0, now)
+        return transition(new TaskTransition(id, TaskState.DEAD_LETTER, Guard.SAME, 0, now)
                 .history("both", Jsons.object().add("outcome", "REDRIVE_ROLLED_BACK"))
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
@@ -177,14 +177,14 @@ public class TaskStore {
 
     /** Marks a dead-lettered or cancelled task as purged: its message was removed from the DLQ. */
     public TransitionOutcome purge(String id, long now) {
-        return transition(new Transition(id, TaskState.PURGED, Guard.ANY, -1, now)
+        return transition(new TaskTransition(id, TaskState.PURGED, Guard.ANY, -1, now)
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
     }
 
     /** Cancels a task that is queued or waiting for its next attempt; the worker skips its message. */
     public TransitionOutcome cancel(String id, long now) {
-        return transition(new Transition(id, TaskState.CANCELLED, Guard.ANY, -1, now)
+        return transition(new TaskTransition(id, TaskState.CANCELLED, Guard.ANY, -1, now)
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.NEXT_ATTEMPT_AT, "")
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
@@ -196,30 +196,13 @@ public class TaskStore {
         if (note != null) {
             progress.add("note", note);
         }
-        return transition(new Transition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
+        return transition(new TaskTransition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
                 .field(TaskFields.PROGRESS, progress.build().toString()));
     }
 
-    private TransitionOutcome transition(Transition t) {
-        List<String> args = new ArrayList<>();
-        args.add(t.target.name());
-        args.add(t.target.allowedSources().stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
-        args.add(t.guard.name().toLowerCase(java.util.Locale.ROOT));
-        args.add(Integer.toString(t.attempt));
-        args.add(Long.toString(t.now));
-        args.add(RedisKeys.stateIndexPrefix());
-        args.add(Long.toString(t.ttlSeconds));
-        args.add(t.historyAction);
-        args.add(t.historyPatch.build().toString());
-        args.add(Integer.toString(settings.historyLimit()));
-        args.addAll(t.fields);
-        List<Object> reply =
-                redis.call(r -> TRANSITION.run(r, new String[] {RedisKeys.task(t.id)}, args.toArray(String[]::new)));
-        String previous = (String) reply.get(1);
-        return new TransitionOutcome(
-                TransitionOutcome.Result.valueOf((String) reply.get(0)),
-                previous.isEmpty() ? null : TaskState.valueOf(previous),
-                Integer.parseInt((String) reply.get(2)));
+    private TransitionOutcome transition(TaskTransition t) {
+        String[] args = t.scriptArguments(settings.historyLimit());
+        return TaskTransition.outcomeOf(redis.call(r -> TRANSITION.run(r, new String[] {RedisKeys.task(t.id)}, args)));
     }
 
     private static JsonObjectBuilder failureEntry(TaskState outcome, TaskError error) {
@@ -238,50 +221,5 @@ public class TaskStore {
         return task.idempotencyKey() == null
                 ? new String[] {RedisKeys.task(task.id())}
                 : new String[] {RedisKeys.task(task.id()), RedisKeys.idempotency(task.idempotencyKey())};
-    }
-
-    /** How a transition compares the caller's attempt with the recorded one. */
-    private enum Guard {
-        ANY,
-        SAME,
-        NEWER
-    }
-
-    /** The parts of one call of the transition script. */
-    private static final class Transition {
-        final String id;
-        final TaskState target;
-        final Guard guard;
-        final int attempt;
-        final long now;
-        final List<String> fields = new ArrayList<>();
-        String historyAction = "none";
-        JsonObjectBuilder historyPatch = Jsons.object();
-        long ttlSeconds = -1;
-
-        Transition(String id, TaskState target, Guard guard, int attempt, long now) {
-            this.id = id;
-            this.target = target;
-            this.guard = guard;
-            this.attempt = attempt;
-            this.now = now;
-        }
-
-        Transition history(String action, JsonObjectBuilder patch) {
-            this.historyAction = action;
-            this.historyPatch = patch;
-            return this;
-        }
-
-        Transition ttlSeconds(long seconds) {
-            this.ttlSeconds = seconds;
-            return this;
-        }
-
-        Transition field(String name, String value) {
-            fields.add(name);
-            fields.add(value);
-            return this;
-        }
     }
 }

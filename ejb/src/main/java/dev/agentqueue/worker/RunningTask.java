@@ -1,8 +1,8 @@
 package dev.agentqueue.worker;
 
-import dev.agentqueue.agent.AgentDefinition;
+import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.TaskContext;
-import dev.agentqueue.envelope.TaskEnvelope;
+import dev.agentqueue.messaging.TaskEnvelope;
 import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package dev.agentqueue.worker;
 
-import dev.agentqueue.envelope.JmsNames;
+import dev.agentqueue.messaging.JmsNames;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

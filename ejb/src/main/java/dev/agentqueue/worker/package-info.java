@@ -1,5 +1,6 @@
 /**
  * The workers: the message-driven bean, the service that runs one delivery, failure classification, timeouts, and
- * the forwarding of messages to the dead-letter queue or back to the task queue.
+ * the failure policy: each delivery ends in an {@link dev.agentqueue.worker.Outcome}, decided by pure functions and
+ * carried out in one place.
  */
 package dev.agentqueue.worker;

@@ -2,6 +2,7 @@ package dev.agentqueue.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TerminalTaskException;
 import dev.langchain4j.exception.AuthenticationException;

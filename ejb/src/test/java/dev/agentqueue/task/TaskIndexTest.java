@@ -79,7 +79,7 @@ class TaskIndexTest {
         List<String> listed = all(TaskState.QUEUED, null, 10);
 
         assertThat(listed).containsExactly(ids.get(2), ids.get(0));
-        Double score = gateway.call(r -> r.zscore(RedisKeys.stateIndex(TaskState.QUEUED), ids.get(1)));
+        Double score = gateway.call(r -> r.zscore(RedisKeys.stateIndex(TaskState.QUEUED.name()), ids.get(1)));
         assertThat(score).isNull();
     }
 

@@ -50,7 +50,8 @@ class TaskStoreTest {
         assertThat(stored.state()).isEqualTo(TaskState.QUEUED);
         assertThat(stored.attempt()).isZero();
         assertThat(stored.agent()).isEqualTo("analyzer");
-        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED), task.id())).isNotNull();
+        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED.name()), task.id()))
+                .isNotNull();
         assertThat(score(RedisKeys.agentIndex("analyzer"), task.id())).isNotNull();
         assertThat(ttl(RedisKeys.task(task.id()))).isBetween(1L, 900L);
     }
@@ -113,7 +114,8 @@ class TaskStoreTest {
 
         assertThat(store.find(task.id())).isEmpty();
         assertThat(exists(RedisKeys.idempotency("order-7"))).isZero();
-        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED), task.id())).isNull();
+        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED.name()), task.id()))
+                .isNull();
         assertThat(score(RedisKeys.agentIndex("analyzer"), task.id())).isNull();
     }
 
@@ -145,8 +147,10 @@ class TaskStoreTest {
         assertThat(done.history().getJsonObject(0).getString("outcome")).isEqualTo("COMPLETED");
         assertThat(done.history().getJsonObject(0).getString("node")).isEqualTo("node-a");
         assertThat(ttl(RedisKeys.task(task.id()))).isBetween(7 * 86400L - 5, 7 * 86400L);
-        assertThat(score(RedisKeys.stateIndex(TaskState.COMPLETED), task.id())).isNotNull();
-        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED), task.id())).isNull();
+        assertThat(score(RedisKeys.stateIndex(TaskState.COMPLETED.name()), task.id()))
+                .isNotNull();
+        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED.name()), task.id()))
+                .isNull();
     }
 
     @Test
@@ -240,7 +244,7 @@ class TaskStoreTest {
         assertThat(stored.attempt()).isZero();
         assertThat(stored.error()).isEqualTo(TIMEOUT);
         assertThat(ttl(RedisKeys.task(task.id()))).isEqualTo(-1L);
-        assertThat(score(RedisKeys.stateIndex(TaskState.DEAD_LETTER), task.id()))
+        assertThat(score(RedisKeys.stateIndex(TaskState.DEAD_LETTER.name()), task.id()))
                 .isNull();
         assertThat(stored.history().getJsonObject(stored.history().size() - 1).getString("outcome"))
                 .isEqualTo("REDRIVEN");
@@ -283,7 +287,8 @@ class TaskStoreTest {
 
         assertThat(store.purge(task.id(), 2_000).applied()).isTrue();
         assertThat(store.find(task.id()).orElseThrow().state()).isEqualTo(TaskState.PURGED);
-        assertThat(score(RedisKeys.stateIndex(TaskState.PURGED), task.id())).isEqualTo(2_000.0);
+        assertThat(score(RedisKeys.stateIndex(TaskState.PURGED.name()), task.id()))
+                .isEqualTo(2_000.0);
     }
 
     @Test

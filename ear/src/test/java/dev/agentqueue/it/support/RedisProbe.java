@@ -40,7 +40,7 @@ public final class RedisProbe implements AutoCloseable {
     public Map<String, Long> tasksByState() {
         Map<String, Long> counts = new TreeMap<>();
         for (TaskState state : TaskState.values()) {
-            counts.put(state.name(), commands().zcard(RedisKeys.stateIndex(state)));
+            counts.put(state.name(), commands().zcard(RedisKeys.stateIndex(state.name())));
         }
         return counts;
     }

@@ -1,5 +1,0 @@
-/**
- * The built-in {@code agentqueue.job.v1} contract, the {@link dev.agentqueue.contract.job.JobHandler} SPI for custom
- * jobs, and the diagnostic jobs {@code echo}, {@code sleep}, {@code fail} and {@code halt} (off unless enabled).
- */
-package dev.agentqueue.contract.job;

@@ -1,0 +1,84 @@
+package dev.agentqueue.task;
+
+import dev.agentqueue.redis.RedisKeys;
+import dev.agentqueue.support.Jsons;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The parts of one call of the transition script: which record moves to which state, under which attempt guard,
+ * with which history entry, expiry and fields; and how the script's reply reads.
+ */
+final class TaskTransition {
+
+    /** How a transition compares the caller's attempt with the recorded one. */
+    enum Guard {
+        ANY,
+        SAME,
+        NEWER
+    }
+
+    final String id;
+    private final TaskState target;
+    private final Guard guard;
+    private final int attempt;
+    private final long now;
+    private final List<String> fields = new ArrayList<>();
+    private String historyAction = "none";
+    private JsonObjectBuilder historyPatch = Jsons.object();
+    private long ttlSeconds = -1;
+
+    TaskTransition(String id, TaskState target, Guard guard, int attempt, long now) {
+        this.id = id;
+        this.target = target;
+        this.guard = guard;
+        this.attempt = attempt;
+        this.now = now;
+    }
+
+    TaskTransition history(String action, JsonObjectBuilder patch) {
+        this.historyAction = action;
+        this.historyPatch = patch;
+        return this;
+    }
+
+    TaskTransition ttlSeconds(long seconds) {
+        this.ttlSeconds = seconds;
+        return this;
+    }
+
+    TaskTransition field(String name, String value) {
+        fields.add(name);
+        fields.add(value);
+        return this;
+    }
+
+    /** Returns the script's arguments, keeping at most {@code historyLimit} history entries. */
+    String[] scriptArguments(int historyLimit) {
+        List<String> args = new ArrayList<>();
+        args.add(target.name());
+        args.add(target.allowedSources().stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
+        args.add(guard.name().toLowerCase(Locale.ROOT));
+        args.add(Integer.toString(attempt));
+        args.add(Long.toString(now));
+        args.add(RedisKeys.stateIndexPrefix());
+        args.add(Long.toString(ttlSeconds));
+        args.add(historyAction);
+        args.add(historyPatch.build().toString());
+        args.add(Integer.toString(historyLimit));
+        args.addAll(fields);
+        return args.toArray(String[]::new);
+    }
+
+    /** Reads the script's reply: the result, the state before (empty: none) and the attempt before. */
+    static TransitionOutcome outcomeOf(List<Object> reply) {
+        String previous = (String) reply.get(1);
+        return new TransitionOutcome(
+                TransitionOutcome.Result.valueOf((String) reply.get(0)),
+                previous.isEmpty() ? null : TaskState.valueOf(previous),
+                Integer.parseInt((String) reply.get(2)));
+    }
+}

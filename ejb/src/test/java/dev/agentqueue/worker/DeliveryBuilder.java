@@ -1,0 +1,59 @@
+package dev.agentqueue.worker;
+
+import dev.agentqueue.messaging.Delivery;
+import dev.agentqueue.messaging.MalformedEnvelopeException;
+import dev.agentqueue.messaging.TaskEnvelope;
+import dev.agentqueue.task.TaskIds;
+import jakarta.json.JsonValue;
+
+/**
+ * Builds a delivery of a task message without a broker: {@code aDelivery().atAttempt(2).build()}. It has no JMS
+ * message, which the worker's decisions never look at.
+ */
+final class DeliveryBuilder {
+
+    private String id = TaskIds.next();
+    private String contract = "agentqueue.job.v1";
+    private String agent;
+    private int attempt = 1;
+    private MalformedEnvelopeException malformed;
+
+    private DeliveryBuilder() {}
+
+    static DeliveryBuilder aDelivery() {
+        return new DeliveryBuilder();
+    }
+
+    DeliveryBuilder withId(String id) {
+        this.id = id;
+        return this;
+    }
+
+    DeliveryBuilder ofContract(String contract) {
+        this.contract = contract;
+        return this;
+    }
+
+    DeliveryBuilder withAgent(String agent) {
+        this.agent = agent;
+        return this;
+    }
+
+    DeliveryBuilder atAttempt(int attempt) {
+        this.attempt = attempt;
+        return this;
+    }
+
+    /** Makes it a poison delivery, whose message could not be read for {@code reason}. */
+    DeliveryBuilder poison(String reason) {
+        this.malformed = new MalformedEnvelopeException(reason);
+        return this;
+    }
+
+    Delivery build() {
+        TaskEnvelope envelope = malformed != null
+                ? null
+                : new TaskEnvelope(id, contract, agent, JsonValue.EMPTY_JSON_OBJECT, 4, null, null, 60_000, 1_000);
+        return new Delivery(null, id, attempt, envelope, malformed);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.agentqueue.worker;
+
+import static dev.agentqueue.worker.DeliveryBuilder.aDelivery;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.broker.RedeliverySettings;
+import dev.agentqueue.messaging.DeadLetterLabel;
+import dev.agentqueue.messaging.Delivery;
+import dev.agentqueue.messaging.MessageForwarder;
+import dev.agentqueue.task.CreateOutcome;
+import dev.agentqueue.task.ErrorClassification;
+import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.TaskError;
+import dev.agentqueue.task.TaskLimits;
+import dev.agentqueue.task.TaskState;
+import dev.agentqueue.task.TaskStore;
+import dev.agentqueue.task.TransitionOutcome;
+import dev.agentqueue.worker.Outcome.Completed;
+import dev.agentqueue.worker.Outcome.Deferred;
+import dev.agentqueue.worker.Outcome.Exhausted;
+import dev.agentqueue.worker.Outcome.Interrupted;
+import dev.agentqueue.worker.Outcome.RetryLater;
+import dev.agentqueue.worker.Outcome.Skipped;
+import dev.agentqueue.worker.Outcome.Terminal;
+import jakarta.jms.Message;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How each outcome is carried out: what is written to the record and where the message goes, in which order. */
+class OutcomeRouteTest {
+
+    private static final TaskError ERROR = TaskError.of(ErrorClassification.TERMINAL, "Bad", "bad input");
+
+    private final List<String> effects = new ArrayList<>();
+    private final RecordingStore store = new RecordingStore();
+    private final OutcomeRoute route = new OutcomeRoute();
+    private final Delivery delivery = aDelivery().atAttempt(2).build();
+
+    OutcomeRouteTest() {
+        route.store = store;
+        route.forwarder = new RecordingForwarder();
+        route.broker = new BrokerManagement() {
+            @Override
+            public String taskAddress() {
+                return "tasks";
+            }
+
+            @Override
+            public RedeliverySettings redelivery() {
+                return RedeliverySettings.DEFAULTS;
+            }
+        };
+        route.limits = new TaskLimits() {
+            @Override
+            public Duration defaultTimeout() {
+                return Duration.ofMinutes(1);
+            }
+        };
+    }
+
+    @Test
+    void aCompletedAttemptRecordsItsResultWithTheTokenUsageItReported() {
+        Disposition disposition = route.carryOut(
+                delivery,
+                new Completed(
+                        Json.createObjectBuilder()
+                                .add("usage", Json.createObjectBuilder().add("in", 3))
+                                .build(),
+                        "[]"));
+
+        assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
+        assertThat(effects).containsExactly("complete attempt 2 usage {\"in\":3}");
+    }
+
+    @Test
+    void aRetryLeftToTheBrokerRecordsTheFailureAndHandsTheMessageBack() {
+        Disposition disposition = route.carryOut(delivery, new RetryLater(ERROR, 2_000, false, "[]"));
+
+        assertThat(disposition).isEqualTo(Disposition.REDELIVER);
+        assertThat(effects).containsExactly("fail attempt 2, next in 2000 ms");
+    }
+
+    @Test
+    void aRetryAfterALongerWaitRecordsTheFailureAndReSendsACopyForThen() {
+        Disposition disposition = route.carryOut(delivery, new RetryLater(ERROR, 30_000, true, "[]"));
+
+        assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
+        assertThat(effects).containsExactly("fail attempt 2, next in 30000 ms", "re-send in 30000 ms after attempt 2");
+    }
+
+    @Test
+    void aTerminalOutcomeRecordsTheDeadLetterBeforeTheMessageMoves() {
+        Disposition disposition = route.carryOut(delivery, new Terminal(ERROR, 2, true, "[]", false));
+
+        assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
+        assertThat(effects)
+                .containsExactly("record DEAD_LETTER attempt 2 ran", "dead letter attempt 2: Bad from tasks");
+    }
+
+    @Test
+    void anExhaustedTaskAlreadyRecordedAsDeadLetteredOnlyMovesItsMessage() {
+        route.carryOut(delivery, new Exhausted(ERROR, 5, false, "[]", true));
+
+        assertThat(effects).containsExactly("dead letter attempt 5: Bad from tasks");
+    }
+
+    @Test
+    void aDeadLetterOfATaskTheStoreDoesNotKnowCreatesItsRecordFirst() {
+        store.firstDeadLetter = new TransitionOutcome(TransitionOutcome.Result.MISSING, null, 0);
+
+        route.carryOut(delivery, new Terminal(ERROR, 2, false, "[]", false));
+
+        assertThat(effects)
+                .containsExactly(
+                        "record DEAD_LETTER attempt 2",
+                        "create " + delivery.taskId(),
+                        "record DEAD_LETTER attempt 2",
+                        "dead letter attempt 2: Bad from tasks");
+    }
+
+    @Test
+    void aDeferredTaskIsOnlyReSent() {
+        Disposition disposition = route.carryOut(delivery, new Deferred(1_000, 1, "the workers are shutting down"));
+
+        assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
+        assertThat(effects).containsExactly("re-send in 1000 ms after attempt 1");
+    }
+
+    @Test
+    void anInterruptedAttemptIsReleasedThenReSentAtOnce() {
+        route.carryOut(delivery, new Interrupted(1, "INTERRUPTED", "shutdown"));
+
+        assertThat(effects)
+                .containsExactly("release attempt 2 after 1 as INTERRUPTED", "re-send in 0 ms after attempt 1");
+    }
+
+    @Test
+    void aSkippedDeliveryIsAcknowledgedAndChangesNothing() {
+        Disposition disposition = route.carryOut(delivery, new Skipped("the task is CANCELLED"));
+
+        assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
+        assertThat(effects).isEmpty();
+    }
+
+    /** A task store that writes nothing and notes each write. */
+    private final class RecordingStore extends TaskStore {
+        private static final TransitionOutcome APPLIED =
+                new TransitionOutcome(TransitionOutcome.Result.OK, TaskState.RUNNING, 2);
+        TransitionOutcome firstDeadLetter = APPLIED;
+
+        @Override
+        public CreateOutcome create(NewTask task, boolean provisional) {
+            effects.add("create " + task.id());
+            return new CreateOutcome(task.id(), false);
+        }
+
+        @Override
+        public TransitionOutcome complete(
+                String id, int attempt, String resultJson, String warningsJson, String usageJson, long now) {
+            effects.add("complete attempt " + attempt + " usage " + usageJson);
+            return APPLIED;
+        }
+
+        @Override
+        public TransitionOutcome fail(
+                String id, int attempt, TaskError error, long nextAttemptAt, String warningsJson, long now) {
+            effects.add("fail attempt " + attempt + ", next in " + (nextAttemptAt - now) + " ms");
+            return APPLIED;
+        }
+
+        @Override
+        public TransitionOutcome deadLetter(
+                String id, int attempt, TaskError error, boolean ran, String warningsJson, long now) {
+            effects.add("record DEAD_LETTER attempt " + attempt + (ran ? " ran" : ""));
+            TransitionOutcome outcome = firstDeadLetter;
+            firstDeadLetter = APPLIED;
+            return outcome;
+        }
+
+        @Override
+        public TransitionOutcome release(
+                String id, int attempt, int attemptsUsed, String outcome, String reason, long now) {
+            effects.add("release attempt " + attempt + " after " + attemptsUsed + " as " + outcome);
+            return APPLIED;
+        }
+    }
+
+    /** A forwarder that sends nothing and notes each send. */
+    private final class RecordingForwarder extends MessageForwarder {
+        @Override
+        public void deadLetter(Message message, DeadLetterLabel label) {
+            effects.add("dead letter attempt " + label.attempt() + ": "
+                    + label.error().type() + " from " + label.originAddress());
+        }
+
+        @Override
+        public void requeue(Message message, String taskId, long delayMs, int attemptBase) {
+            effects.add("re-send in " + delayMs + " ms after attempt " + attemptBase);
+        }
+    }
+}
