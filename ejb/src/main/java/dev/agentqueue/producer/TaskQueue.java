@@ -5,6 +5,7 @@ import dev.agentqueue.envelope.EnvelopeCodec;
 import dev.agentqueue.envelope.JmsNames;
 import dev.agentqueue.envelope.MessageProperties;
 import dev.agentqueue.envelope.TaskEnvelope;
+import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.CreateOutcome;
 import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskIds;
@@ -93,6 +94,8 @@ public class TaskQueue implements TaskQueueRemote {
     public Enqueued submit(TaskRequest request) {
         JsonObject payload = validator.validate(request);
         refuseWhenFull();
+        long now = System.currentTimeMillis();
+        long delayMs = request.delay().toMillis();
         NewTask task = new NewTask(
                 TaskIds.next(),
                 request.contract(),
@@ -102,8 +105,9 @@ public class TaskQueue implements TaskQueueRemote {
                 request.correlationId().orElse(null),
                 request.idempotencyKey().orElse(null),
                 request.timeout().orElse(limits.defaultTimeout()).toMillis(),
-                System.currentTimeMillis(),
-                broker.redelivery().maxDeliveryAttempts());
+                now,
+                broker.redelivery().maxDeliveryAttempts(),
+                delayMs > 0 ? now + delayMs : 0);
         CreateOutcome created = store.create(task, true);
         if (created.duplicate()) {
             Optional<TaskSnapshot> first = store.find(created.taskId());
@@ -123,21 +127,38 @@ public class TaskQueue implements TaskQueueRemote {
      */
     private void sendAndSettle(NewTask task, JsonObject payload, Duration delay) {
         String body = EnvelopeCodec.encode(envelopeOf(task, payload));
+        Label label = new Label("enqueue:" + task.id(), 0);
         EnqueueCompletion completion = new EnqueueCompletion(store, task);
         if (transactions.getTransactionKey() != null) {
             transactions.registerInterposedSynchronization(completion);
             try (JMSContext jms = connections.createContext()) {
-                send(jms, task, body, delay);
+                send(jms, task, body, delay, label);
             }
             return;
         }
         boolean sent = false;
         try {
-            directSender.send(directConnections, jms -> send(jms, task, body, delay));
+            directSender.send(directConnections, jms -> send(jms, task, body, delay, label));
             sent = true;
         } finally {
             completion.afterCompletion(sent ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK);
         }
+    }
+
+    /**
+     * Sends the message of a task that is already recorded again, outside any transaction and without touching its
+     * record: the same id, payload and priority, delivered after {@code delay}, continuing after {@code attemptBase}
+     * attempts. {@code duplicateId} lets the broker drop a second copy of the same re-send.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void resend(NewTask task, Duration delay, int attemptBase, String duplicateId) {
+        JsonObject payload;
+        try (var reader = Jsons.reader(task.payloadJson())) {
+            payload = reader.readObject();
+        }
+        String body = EnvelopeCodec.encode(envelopeOf(task, payload));
+        Label label = new Label(duplicateId, attemptBase);
+        directSender.send(directConnections, jms -> send(jms, task, body, delay, label));
     }
 
     private static TaskEnvelope envelopeOf(NewTask task, JsonObject payload) {
@@ -153,9 +174,9 @@ public class TaskQueue implements TaskQueueRemote {
                 task.createdAt());
     }
 
-    private void send(JMSContext jms, NewTask task, String body, Duration delay) {
+    private void send(JMSContext jms, NewTask task, String body, Duration delay, Label label) {
         TextMessage message = jms.createTextMessage(body);
-        setProperties(message, task);
+        setProperties(message, task, label);
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setPriority(task.priority())
@@ -163,11 +184,14 @@ public class TaskQueue implements TaskQueueRemote {
                 .send(taskQueue, message);
     }
 
-    private static void setProperties(TextMessage message, NewTask task) {
+    private static void setProperties(TextMessage message, NewTask task, Label label) {
         try {
             message.setIntProperty(MessageProperties.VERSION, MessageProperties.CURRENT_VERSION);
             message.setStringProperty(MessageProperties.TASK_ID, task.id());
-            message.setStringProperty(MessageProperties.DUPLICATE_ID, "enqueue:" + task.id());
+            message.setStringProperty(MessageProperties.DUPLICATE_ID, label.duplicateId());
+            if (label.attemptBase() > 0) {
+                message.setIntProperty(MessageProperties.ATTEMPT_BASE, label.attemptBase());
+            }
             if (task.correlationId() != null) {
                 message.setJMSCorrelationID(task.correlationId());
             }
@@ -175,6 +199,9 @@ public class TaskQueue implements TaskQueueRemote {
             throw new JMSRuntimeException("Cannot build task message: " + e.getMessage(), e.getErrorCode(), e);
         }
     }
+
+    /** What tells one send of a task's message from another: its duplicate-detection id and attempt base. */
+    private record Label(String duplicateId, int attemptBase) {}
 
     private void refuseWhenFull() {
         long limit = limits.maxQueueDepth();

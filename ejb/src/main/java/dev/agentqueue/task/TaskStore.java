@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -175,6 +176,25 @@ public class TaskStore {
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
     }
 
+    /**
+     * Records that a task's message was lost and is being sent again: allowed only while the record is still
+     * {@code expected} at {@code attempt}, so a worker that moved the task on meanwhile wins. The task becomes
+     * {@code QUEUED} with its attempt count kept, an attempt left open is closed as {@code ABANDONED}, a
+     * {@code RECOVERED} entry is added to the history, and {@code recoveries} is stored.
+     */
+    public TransitionOutcome recover(String id, TaskState expected, int attempt, int recoveries, long now) {
+        if (!expected.canMoveTo(TaskState.QUEUED)) {
+            throw new IllegalArgumentException("A " + expected + " task cannot be recovered");
+        }
+        return transition(new Transition(id, TaskState.QUEUED, Guard.SAME, attempt, now)
+                .from(expected)
+                .history("both", Jsons.object().add("outcome", "RECOVERED").add("from", expected.name()))
+                .ttlSeconds(0)
+                .field(TaskFields.STARTED_AT, "")
+                .field(TaskFields.RECOVERIES, Integer.toString(recoveries))
+                .field(TaskFields.RECOVERED_AT, Long.toString(now)));
+    }
+
     /** Marks a dead-lettered or cancelled task as purged: its message was removed from the DLQ. */
     public TransitionOutcome purge(String id, long now) {
         return transition(new Transition(id, TaskState.PURGED, Guard.ANY, -1, now)
@@ -203,7 +223,7 @@ public class TaskStore {
     private TransitionOutcome transition(Transition t) {
         List<String> args = new ArrayList<>();
         args.add(t.target.name());
-        args.add(t.target.allowedSources().stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
+        args.add(t.sources.stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
         args.add(t.guard.name().toLowerCase(java.util.Locale.ROOT));
         args.add(Integer.toString(t.attempt));
         args.add(Long.toString(t.now));
@@ -254,6 +274,7 @@ public class TaskStore {
         final Guard guard;
         final int attempt;
         final long now;
+        Set<TaskState> sources;
         final List<String> fields = new ArrayList<>();
         String historyAction = "none";
         JsonObjectBuilder historyPatch = Jsons.object();
@@ -265,6 +286,13 @@ public class TaskStore {
             this.guard = guard;
             this.attempt = attempt;
             this.now = now;
+            this.sources = target.allowedSources();
+        }
+
+        /** Narrows the allowed sources to the one state the caller read. */
+        Transition from(TaskState source) {
+            this.sources = Set.of(source);
+            return this;
         }
 
         Transition history(String action, JsonObjectBuilder patch) {
