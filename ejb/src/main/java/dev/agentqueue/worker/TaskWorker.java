@@ -186,18 +186,33 @@ public class TaskWorker {
         } catch (Exception e) {
             return routeFailure(delivery, e, true, task.warningsJson());
         }
+        String resultJson = result.toString();
+        String usage = usageOf(result);
         TransitionOutcome completed = store.complete(
                 delivery.taskId(),
                 delivery.attempt(),
-                result.toString(),
+                resultJson,
                 task.warningsJson(),
-                usageOf(result),
+                usage,
                 System.currentTimeMillis());
-        if (completed.applied()) {
+        if (completed.result() == TransitionOutcome.Result.MISSING
+                && startAttempt(delivery, policy.maxDeliveryAttempts()).applied()) {
+            // The record vanished while the attempt ran (Redis lost its data): recreated from the envelope, it gets
+            // the result instead of dropping it.
+            completed = store.complete(
+                    delivery.taskId(),
+                    delivery.attempt(),
+                    resultJson,
+                    task.warningsJson(),
+                    usage,
+                    System.currentTimeMillis());
+        }
+        TransitionOutcome outcome = completed;
+        if (outcome.applied()) {
             LOG.fine(() -> delivery + " completed");
         } else {
-            LOG.warning(() -> delivery + " finished, but its record had moved on to " + completed.previousState()
-                    + " attempt " + completed.previousAttempt() + "; this result was not recorded");
+            LOG.warning(() -> delivery + " finished, but its record had moved on to " + outcome.previousState()
+                    + " attempt " + outcome.previousAttempt() + "; this result was not recorded");
         }
         return Disposition.ACKNOWLEDGE;
     }

@@ -69,18 +69,37 @@ final class RedisProcess implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Deletes every key, as {@code FLUSHALL} does: all task records, indexes and idempotency keys are gone. */
+    void flushAll() {
+        try {
+            String reply = command("FLUSHALL", 3);
+            if (!"+OK".equals(reply)) {
+                throw new AssertionError("FLUSHALL answered " + reply);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Progress.say("redis-server on port %d flushed (FLUSHALL)", port);
+    }
+
     private boolean pings() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] reply = in.readNBytes(5);
-            return "+PONG".equals(new String(reply, StandardCharsets.US_ASCII));
+        try {
+            return "+PONG".equals(command("PING", 5));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Sends one inline command and returns the first {@code replyLength} bytes of the reply. */
+    private String command(String command, int replyLength) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readNBytes(replyLength), StandardCharsets.US_ASCII);
         }
     }
 
