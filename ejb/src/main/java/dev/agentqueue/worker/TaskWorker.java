@@ -34,6 +34,7 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -187,25 +188,19 @@ public class TaskWorker {
             return routeFailure(delivery, e, true, task.warningsJson());
         }
         String resultJson = result.toString();
-        String usage = usageOf(result);
-        TransitionOutcome completed = store.complete(
+        Supplier<TransitionOutcome> complete = () -> store.complete(
                 delivery.taskId(),
                 delivery.attempt(),
                 resultJson,
                 task.warningsJson(),
-                usage,
+                usageOf(result),
                 System.currentTimeMillis());
+        TransitionOutcome completed = complete.get();
         if (completed.result() == TransitionOutcome.Result.MISSING
                 && startAttempt(delivery, policy.maxDeliveryAttempts()).applied()) {
             // The record vanished while the attempt ran (Redis lost its data): recreated from the envelope, it gets
             // the result instead of dropping it.
-            completed = store.complete(
-                    delivery.taskId(),
-                    delivery.attempt(),
-                    resultJson,
-                    task.warningsJson(),
-                    usage,
-                    System.currentTimeMillis());
+            completed = complete.get();
         }
         TransitionOutcome outcome = completed;
         if (outcome.applied()) {

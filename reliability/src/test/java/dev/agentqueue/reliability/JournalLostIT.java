@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,22 +34,12 @@ class JournalLostIT {
         int tasks = Settings.size(300, 2_000);
         Results results = new Results("journal-lost").put("taskMs", TASK_MS);
 
-        rig.server.pauseTaskQueue();
         JsonObject sleep = Json.createObjectBuilder(Rig.job(
                         "sleep", Json.createObjectBuilder().add("ms", TASK_MS).build()))
                 .add("timeoutMs", TIMEOUT.toMillis())
                 .build();
-        List<String> ids = rig.api.enqueueAll(Collections.nCopies(tasks, sleep));
-        Progress.say("accepted %d sleep-%d-ms tasks", ids.size(), TASK_MS);
-        rig.server.resumeTaskQueue();
-
-        long quarter = tasks / 4;
-        JsonObject atKill = Deadline.await(
-                "a quarter of the tasks to complete",
-                Duration.ofMinutes(5),
-                rig.api::taskQueue,
-                q -> q.getJsonNumber("messagesAcknowledged").longValue() >= quarter,
-                q -> "acknowledged " + q.get("messagesAcknowledged"));
+        List<String> ids = rig.enqueueBacklog(tasks, sleep);
+        JsonObject atKill = rig.awaitAcknowledged(tasks / 4);
         rig.server.kill();
         rig.server.deleteData();
         long doneBeforeKill = atKill.getJsonNumber("messagesAcknowledged").longValue();
@@ -75,12 +64,7 @@ class JournalLostIT {
                 .put("settledAfterBoot", settled)
                 .write();
 
-        assertThat(account.lost()).as("tasks lost").isEmpty();
-        assertThat(account.stuck()).as("tasks not settled").isEmpty();
-        assertThat(account.count("COMPLETED")).as("tasks completed").isEqualTo(tasks);
-        assertThat(account.resultNotOnce())
-                .as("completed tasks without one result")
-                .isEmpty();
+        account.assertEveryTaskCompletedOnce(tasks);
         assertThat(recovered)
                 .as("tasks the reconciler sent again")
                 .isPositive()

@@ -65,12 +65,7 @@ class LauncherCrashIT {
             assertThat(queuedAtKill)
                     .as("messages queued when the server was killed")
                     .isPositive();
-            assertThat(account.lost()).as("tasks lost").isEmpty();
-            assertThat(account.stuck()).as("tasks not settled").isEmpty();
-            assertThat(account.count("COMPLETED")).as("tasks completed").isEqualTo(tasks);
-            assertThat(account.resultNotOnce())
-                    .as("completed tasks without one result")
-                    .isEmpty();
+            account.assertEveryTaskCompletedOnce(tasks);
         }
     }
 }

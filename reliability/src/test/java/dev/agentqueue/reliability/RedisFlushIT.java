@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,18 +31,10 @@ class RedisFlushIT {
         int tasks = Settings.size(200, 1_000);
         Results results = new Results("redis-flush").put("taskMs", TASK_MS);
 
-        rig.server.pauseTaskQueue();
         JsonObject sleep =
                 Rig.job("sleep", Json.createObjectBuilder().add("ms", TASK_MS).build());
-        List<String> ids = rig.api.enqueueAll(Collections.nCopies(tasks, sleep));
-        Progress.say("accepted %d sleep-%d-ms tasks", ids.size(), TASK_MS);
-        rig.server.resumeTaskQueue();
-        Deadline.await(
-                "a quarter of the tasks to complete",
-                Duration.ofMinutes(5),
-                rig.api::taskQueue,
-                q -> q.getJsonNumber("messagesAcknowledged").longValue() >= tasks / 4,
-                q -> "acknowledged " + q.get("messagesAcknowledged"));
+        List<String> ids = rig.enqueueBacklog(tasks, sleep);
+        rig.awaitAcknowledged(tasks / 4);
 
         // Which tasks completed before the flush (their records go with it) must be known exactly: pause, let the
         // running attempts finish, read the account, then resume and flush while the next attempts run.
@@ -83,11 +74,6 @@ class RedisFlushIT {
                 .as("tasks completed before the flush")
                 .isNotEmpty()
                 .hasSizeLessThan(tasks);
-        assertThat(account.lost()).as("tasks lost").isEmpty();
-        assertThat(account.stuck()).as("tasks not settled").isEmpty();
-        assertThat(account.count("COMPLETED")).as("tasks completed").isEqualTo(inFlight.size());
-        assertThat(account.resultNotOnce())
-                .as("completed tasks without one result")
-                .isEmpty();
+        account.assertEveryTaskCompletedOnce(inFlight.size());
     }
 }
