@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +39,21 @@ class JournalLostIT {
                         "sleep", Json.createObjectBuilder().add("ms", TASK_MS).build()))
                 .add("timeoutMs", TIMEOUT.toMillis())
                 .build();
-        List<String> ids = rig.enqueueBacklog(tasks, sleep);
+        rig.server.pauseTaskQueue();
+        List<String> ids = rig.api.enqueueAll(Collections.nCopies(tasks, sleep));
+        Progress.say("accepted %d sleep-%d-ms tasks", ids.size(), TASK_MS);
+        // Held in the paused queue past the grace, every task is overdue: the reconciler must find each one's
+        // message there and send none again.
+        JsonObject waiting = Deadline.await(
+                "a reconciliation pass over the waiting tasks",
+                Duration.ofMinutes(2),
+                rig.api::reconciliation,
+                r -> r.getInt("lastChecked") >= tasks,
+                r -> "last pass checked " + r.get("lastChecked"));
+        assertThat(waiting.getJsonNumber("recovered").longValue())
+                .as("tasks re-sent while their messages waited in the queue")
+                .isZero();
+        rig.server.resumeTaskQueue();
         JsonObject atKill = rig.awaitAcknowledged(tasks / 4);
         rig.server.kill();
         rig.server.deleteData();
