@@ -207,7 +207,8 @@ class RestFuzzIT {
         return new Snapshot(
                 redis.keyCount(),
                 redis.tasksByState(),
-                queues.toString(),
+                // The broker's counters; the reconciler's counters move by themselves with every pass.
+                queues.getJsonObject("tasks").toString() + queues.getJsonObject("deadLetter"),
                 admin.get("breakers").body(),
                 admin.get("dlq/summary").json().getJsonNumber("total").longValue());
     }

@@ -7,6 +7,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.lang.management.ManagementFactory;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
@@ -108,6 +110,36 @@ public class BrokerManagement {
     /** Returns the broker address of the dead-letter queue. */
     public String deadLetterAddress() {
         return deadLetterAddress;
+    }
+
+    /**
+     * Returns the values of message property {@code property} on the task queue's scheduled messages and on those
+     * being delivered to consumers: the two kinds a queue browser does not see. Reads every scheduled message's
+     * headers, once.
+     */
+    public Set<String> scheduledOrDelivering(String property) {
+        ObjectName queue = queueName(taskAddress);
+        Set<String> values = new HashSet<>();
+        try {
+            collect(values, property, (Map<?, ?>[]) server.invoke(queue, "listScheduledMessages", null, null));
+            Map<?, ?> byConsumer = (Map<?, ?>) server.invoke(queue, "listDeliveringMessages", null, null);
+            for (Object messages : byConsumer.values()) {
+                collect(values, property, (Map<?, ?>[]) messages);
+            }
+        } catch (JMException | ClassCastException e) {
+            throw new BrokerUnavailableException(
+                    "Cannot list the task queue's scheduled and delivering messages: " + e.getMessage(), e);
+        }
+        return values;
+    }
+
+    private static void collect(Set<String> values, String property, Map<?, ?>[] messages) {
+        for (Map<?, ?> message : messages == null ? new Map<?, ?>[0] : messages) {
+            Object value = message.get(property);
+            if (value != null) {
+                values.add(value.toString());
+            }
+        }
     }
 
     /** Stops delivery from the task queue to its consumers; messages keep arriving and wait. */

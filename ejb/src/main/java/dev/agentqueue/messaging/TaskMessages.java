@@ -15,10 +15,22 @@ public final class TaskMessages {
 
     /** Labels a new task's message: the envelope version, the task id, and the enqueue's duplicate-detection id. */
     public static void labelEnqueued(Message message, String taskId, String correlationId) {
+        label(message, taskId, correlationId, "enqueue:" + taskId, 0);
+    }
+
+    /**
+     * Labels a task's message: the envelope version, the task id, the duplicate-detection id of this send, and the
+     * attempts already made before it ({@code attemptBase}, written only when there were some).
+     */
+    public static void label(
+            Message message, String taskId, String correlationId, String duplicateId, int attemptBase) {
         write("task message", () -> {
             message.setIntProperty(MessageProperties.VERSION, MessageProperties.CURRENT_VERSION);
             message.setStringProperty(MessageProperties.TASK_ID, taskId);
-            message.setStringProperty(MessageProperties.DUPLICATE_ID, "enqueue:" + taskId);
+            message.setStringProperty(MessageProperties.DUPLICATE_ID, duplicateId);
+            if (attemptBase > 0) {
+                message.setIntProperty(MessageProperties.ATTEMPT_BASE, attemptBase);
+            }
             if (correlationId != null) {
                 message.setJMSCorrelationID(correlationId);
             }

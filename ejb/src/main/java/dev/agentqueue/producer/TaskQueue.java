@@ -6,6 +6,7 @@ import dev.agentqueue.messaging.EnvelopeCodec;
 import dev.agentqueue.messaging.JmsNames;
 import dev.agentqueue.messaging.TaskEnvelope;
 import dev.agentqueue.messaging.TaskMessages;
+import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.CreateOutcome;
 import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskIds;
@@ -94,6 +95,8 @@ public class TaskQueue implements TaskQueueRemote {
     public Enqueued submit(TaskRequest request) {
         JsonObject payload = validator.validate(request);
         refuseWhenFull();
+        long now = System.currentTimeMillis();
+        long delayMs = request.delay().toMillis();
         NewTask task = new NewTask(
                 TaskIds.next(),
                 request.contract(),
@@ -103,8 +106,9 @@ public class TaskQueue implements TaskQueueRemote {
                 request.correlationId().orElse(null),
                 request.idempotencyKey().orElse(null),
                 request.timeout().orElse(limits.defaultTimeout()).toMillis(),
-                System.currentTimeMillis(),
-                broker.redelivery().maxDeliveryAttempts());
+                now,
+                broker.redelivery().maxDeliveryAttempts(),
+                delayMs > 0 ? now + delayMs : 0);
         CreateOutcome created = store.create(task, true);
         if (created.duplicate()) {
             Optional<TaskSnapshot> first = store.find(created.taskId());
@@ -124,21 +128,38 @@ public class TaskQueue implements TaskQueueRemote {
      */
     private void sendAndSettle(NewTask task, JsonObject payload, Duration delay) {
         String body = EnvelopeCodec.encode(envelopeOf(task, payload));
+        Label label = new Label("enqueue:" + task.id(), 0);
         EnqueueCompletion completion = new EnqueueCompletion(store, task);
         if (transactions.getTransactionKey() != null) {
             transactions.registerInterposedSynchronization(completion);
             try (JMSContext jms = connections.createContext()) {
-                send(jms, task, body, delay);
+                send(jms, task, body, delay, label);
             }
             return;
         }
         boolean sent = false;
         try {
-            directSender.send(directConnections, jms -> send(jms, task, body, delay));
+            directSender.send(directConnections, jms -> send(jms, task, body, delay, label));
             sent = true;
         } finally {
             completion.afterCompletion(sent ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK);
         }
+    }
+
+    /**
+     * Sends the message of a task that is already recorded again, outside any transaction and without touching its
+     * record: the same id, payload and priority, delivered after {@code delay}, continuing after {@code attemptBase}
+     * attempts. {@code duplicateId} lets the broker drop a second copy of the same re-send.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void resend(NewTask task, Duration delay, int attemptBase, String duplicateId) {
+        JsonObject payload;
+        try (var reader = Jsons.reader(task.payloadJson())) {
+            payload = reader.readObject();
+        }
+        String body = EnvelopeCodec.encode(envelopeOf(task, payload));
+        Label label = new Label(duplicateId, attemptBase);
+        directSender.send(directConnections, jms -> send(jms, task, body, delay, label));
     }
 
     private static TaskEnvelope envelopeOf(NewTask task, JsonObject payload) {
@@ -154,15 +175,18 @@ public class TaskQueue implements TaskQueueRemote {
                 task.createdAt());
     }
 
-    private void send(JMSContext jms, NewTask task, String body, Duration delay) {
+    private void send(JMSContext jms, NewTask task, String body, Duration delay, Label label) {
         TextMessage message = jms.createTextMessage(body);
-        TaskMessages.labelEnqueued(message, task.id(), task.correlationId());
+        TaskMessages.label(message, task.id(), task.correlationId(), label.duplicateId(), label.attemptBase());
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setPriority(task.priority())
                 .setDeliveryDelay(delay.toMillis())
                 .send(taskQueue, message);
     }
+
+    /** What tells one send of a task's message from another: its duplicate-detection id and attempt base. */
+    private record Label(String duplicateId, int attemptBase) {}
 
     private void refuseWhenFull() {
         long limit = limits.maxQueueDepth();

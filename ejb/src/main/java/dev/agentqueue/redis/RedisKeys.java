@@ -41,6 +41,11 @@ public final class RedisKeys {
         return PREFIX + "idx:agent:" + agent;
     }
 
+    /** Returns the lease naming the one node that reconciles lost task messages. */
+    public static String reconcileLease() {
+        return PREFIX + "reconcile:leader";
+    }
+
     /** Returns the hash holding the state of one shared circuit breaker. */
     public static String breaker(String name) {
         return PREFIX + "breaker:" + name;

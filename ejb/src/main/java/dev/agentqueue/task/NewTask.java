@@ -3,7 +3,11 @@ package dev.agentqueue.task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A task about to be written for the first time: what the producer or a plain JMS envelope asked for. */
+/**
+ * A task about to be written for the first time: what the producer or a plain JMS envelope asked for.
+ *
+ * @param deliverAt when its first attempt is due (ms) if it was enqueued with a delay, else 0
+ */
 public record NewTask(
         String id,
         String contract,
@@ -14,7 +18,34 @@ public record NewTask(
         String idempotencyKey,
         long timeoutMs,
         long createdAt,
-        int maxAttempts) {
+        int maxAttempts,
+        long deliverAt) {
+
+    /** A task due as soon as it is enqueued. */
+    public NewTask(
+            String id,
+            String contract,
+            String agent,
+            String payloadJson,
+            int priority,
+            String correlationId,
+            String idempotencyKey,
+            long timeoutMs,
+            long createdAt,
+            int maxAttempts) {
+        this(
+                id,
+                contract,
+                agent,
+                payloadJson,
+                priority,
+                correlationId,
+                idempotencyKey,
+                timeoutMs,
+                createdAt,
+                maxAttempts,
+                0);
+    }
 
     /** Returns the fields of the initial record, in state {@link TaskState#QUEUED} with no attempt yet. */
     Map<String, String> initialFields() {
@@ -32,6 +63,10 @@ public record NewTask(
         fields.put(TaskFields.TIMEOUT_MS, Long.toString(timeoutMs));
         fields.put(TaskFields.CREATED_AT, Long.toString(createdAt));
         fields.put(TaskFields.HISTORY, "[]");
+        if (deliverAt > 0) {
+            // The record keeps the delay, so a lost message can be re-sent with what remains of it.
+            fields.put(TaskFields.NEXT_ATTEMPT_AT, Long.toString(deliverAt));
+        }
         return fields;
     }
 

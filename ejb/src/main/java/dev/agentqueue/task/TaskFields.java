@@ -24,6 +24,10 @@ public final class TaskFields {
     public static final String NODE = "node";
     public static final String PROGRESS = "progress";
     public static final String USAGE = "usage";
+    /** How often the reconciler re-sent the task's lost message, and when it last did. */
+    public static final String RECOVERIES = "recoveries";
+
+    public static final String RECOVERED_AT = "recoveredAt";
 
     private TaskFields() {}
 }

@@ -175,6 +175,25 @@ public class TaskStore {
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
     }
 
+    /**
+     * Records that a task's message was lost and is being sent again: allowed only while the record is still
+     * {@code expected} at {@code attempt}, so a worker that moved the task on meanwhile wins. The task becomes
+     * {@code QUEUED} with its attempt count kept, an attempt left open is closed as {@code ABANDONED}, a
+     * {@code RECOVERED} entry is added to the history, and {@code recoveries} is stored.
+     */
+    public TransitionOutcome recover(String id, TaskState expected, int attempt, int recoveries, long now) {
+        if (!expected.canMoveTo(TaskState.QUEUED)) {
+            throw new IllegalArgumentException("A " + expected + " task cannot be recovered");
+        }
+        return transition(new TaskTransition(id, TaskState.QUEUED, Guard.SAME, attempt, now)
+                .from(expected)
+                .history("both", Jsons.object().add("outcome", "RECOVERED").add("from", expected.name()))
+                .ttlSeconds(0)
+                .field(TaskFields.STARTED_AT, "")
+                .field(TaskFields.RECOVERIES, Integer.toString(recoveries))
+                .field(TaskFields.RECOVERED_AT, Long.toString(now)));
+    }
+
     /** Marks a dead-lettered or cancelled task as purged: its message was removed from the DLQ. */
     public TransitionOutcome purge(String id, long now) {
         return transition(new TaskTransition(id, TaskState.PURGED, Guard.ANY, -1, now)

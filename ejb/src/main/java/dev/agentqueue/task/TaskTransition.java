@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,7 @@ final class TaskTransition {
     private final Guard guard;
     private final int attempt;
     private final long now;
+    private Set<TaskState> sources;
     private final List<String> fields = new ArrayList<>();
     private String historyAction = "none";
     private JsonObjectBuilder historyPatch = Jsons.object();
@@ -37,6 +39,13 @@ final class TaskTransition {
         this.guard = guard;
         this.attempt = attempt;
         this.now = now;
+        this.sources = target.allowedSources();
+    }
+
+    /** Narrows the allowed sources to the one state the caller read. */
+    TaskTransition from(TaskState source) {
+        this.sources = Set.of(source);
+        return this;
     }
 
     TaskTransition history(String action, JsonObjectBuilder patch) {
@@ -60,7 +69,7 @@ final class TaskTransition {
     String[] scriptArguments(int historyLimit) {
         List<String> args = new ArrayList<>();
         args.add(target.name());
-        args.add(target.allowedSources().stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
+        args.add(sources.stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
         args.add(guard.name().toLowerCase(Locale.ROOT));
         args.add(Integer.toString(attempt));
         args.add(Long.toString(now));

@@ -41,6 +41,9 @@ public class OutcomeRoute {
     @Inject
     TaskLimits limits;
 
+    @Inject
+    WorkerSettings settings;
+
     /** Carries out {@code outcome} for {@code delivery} and tells whether to acknowledge it or hand it back. */
     public Disposition carryOut(Delivery delivery, Outcome outcome) {
         long now = System.currentTimeMillis();
@@ -81,19 +84,40 @@ public class OutcomeRoute {
     }
 
     private void complete(Delivery delivery, Completed completed, long now) {
-        TransitionOutcome outcome = store.complete(
+        TransitionOutcome outcome = recordResult(delivery, completed, now);
+        if (outcome.result() == TransitionOutcome.Result.MISSING) {
+            // The record vanished while the attempt ran (Redis lost its data): recreated from the envelope, it gets
+            // the result instead of dropping it.
+            int maxAttempts = recreate(delivery);
+            if (store.start(delivery.taskId(), delivery.attempt(), maxAttempts, settings.node(), now)
+                    .applied()) {
+                outcome = recordResult(delivery, completed, now);
+            }
+        }
+        TransitionOutcome recorded = outcome;
+        if (recorded.applied()) {
+            LOG.fine(() -> delivery + " completed");
+        } else {
+            LOG.warning(() -> delivery + " finished, but its record had moved on to " + recorded.previousState()
+                    + " attempt " + recorded.previousAttempt() + "; this result was not recorded");
+        }
+    }
+
+    private TransitionOutcome recordResult(Delivery delivery, Completed completed, long now) {
+        return store.complete(
                 delivery.taskId(),
                 delivery.attempt(),
                 completed.result().toString(),
                 completed.warnings(),
                 usageOf(completed.result()),
                 now);
-        if (outcome.applied()) {
-            LOG.fine(() -> delivery + " completed");
-        } else {
-            LOG.warning(() -> delivery + " finished, but its record had moved on to " + outcome.previousState()
-                    + " attempt " + outcome.previousAttempt() + "; this result was not recorded");
-        }
+    }
+
+    /** Creates the missing record of a delivered task from its envelope; returns the attempt budget it recorded. */
+    private int recreate(Delivery delivery) {
+        int maxAttempts = broker.redelivery().maxDeliveryAttempts();
+        store.create(delivery.newTask(maxAttempts, limits.defaultTimeout().toMillis()), false);
+        return maxAttempts;
     }
 
     private Disposition deadLetter(Delivery delivery, DeadLettered outcome, long now) {
@@ -119,8 +143,7 @@ public class OutcomeRoute {
         String id = delivery.taskId();
         TransitionOutcome outcome = store.deadLetter(id, d.attempt(), d.error(), d.ran(), d.warnings(), now);
         if (outcome.result() == TransitionOutcome.Result.MISSING) {
-            int maxAttempts = broker.redelivery().maxDeliveryAttempts();
-            store.create(delivery.newTask(maxAttempts, limits.defaultTimeout().toMillis()), false);
+            recreate(delivery);
             outcome = store.deadLetter(id, d.attempt(), d.error(), false, d.warnings(), now);
         }
         if (!outcome.applied()) {

@@ -228,6 +228,58 @@ class TaskStoreTest {
     }
 
     @Test
+    void aRecoveredRunningTaskIsQueuedAgainWithItsAttemptCountAndTheLostAttemptAbandoned() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 2, 5, "node-a", now());
+
+        TransitionOutcome outcome = store.recover(task.id(), TaskState.RUNNING, 2, 1, now());
+
+        assertThat(outcome.applied()).isTrue();
+        TaskSnapshot recovered = store.find(task.id()).orElseThrow();
+        assertThat(recovered.state()).isEqualTo(TaskState.QUEUED);
+        assertThat(recovered.attempt()).isEqualTo(2);
+        assertThat(recovered.startedAt()).isNull();
+        assertThat(recovered.history().getJsonObject(0).getString("outcome")).isEqualTo("ABANDONED");
+        JsonObject entry = recovered.history().getJsonObject(1);
+        assertThat(entry.getString("outcome")).isEqualTo("RECOVERED");
+        assertThat(entry.getString("from")).isEqualTo("RUNNING");
+        String recoveries = gateway.call(r -> r.hget(RedisKeys.task(task.id()), TaskFields.RECOVERIES));
+        assertThat(recoveries).isEqualTo("1");
+        assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED.name()), task.id()))
+                .isNotNull();
+        assertThat(score(RedisKeys.stateIndex(TaskState.RUNNING.name()), task.id()))
+                .isNull();
+    }
+
+    @Test
+    void aRecoveryLosesToAWorkerThatMovedTheTaskOnMeanwhile() {
+        NewTask task = aNewTask().build();
+        store.create(task, false);
+        store.start(task.id(), 1, 5, "node-a", now());
+        store.fail(task.id(), 1, TIMEOUT, now(), "[]", now());
+
+        TransitionOutcome otherState = store.recover(task.id(), TaskState.RUNNING, 1, 1, now());
+        store.start(task.id(), 2, 5, "node-a", now());
+        TransitionOutcome otherAttempt = store.recover(task.id(), TaskState.RUNNING, 1, 1, now());
+
+        assertThat(otherState.result()).isEqualTo(TransitionOutcome.Result.STATE);
+        assertThat(otherAttempt.result()).isEqualTo(TransitionOutcome.Result.STALE);
+        assertThat(store.find(task.id()).orElseThrow().state()).isEqualTo(TaskState.RUNNING);
+    }
+
+    @Test
+    void aDelayedTaskRecordsWhenItsFirstAttemptIsDue() {
+        NewTask delayed =
+                new NewTask("t-delayed", "agentqueue.job.v1", null, "{}", 4, null, null, 1000, 5000, 5, 65_000);
+
+        store.create(delayed, false);
+
+        assertThat(store.find("t-delayed").orElseThrow().nextAttemptAt().toEpochMilli())
+                .isEqualTo(65_000);
+    }
+
+    @Test
     void aRedriveReturnsADeadLetterToQueuedWithAFreshAttemptBudgetAndKeepsItsHistory() {
         NewTask task = aNewTask().build();
         store.create(task, false);

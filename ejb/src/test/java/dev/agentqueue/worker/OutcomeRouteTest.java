@@ -60,6 +60,12 @@ class OutcomeRouteTest {
                 return Duration.ofMinutes(1);
             }
         };
+        route.settings = new WorkerSettings() {
+            @Override
+            public String node() {
+                return "node-a";
+            }
+        };
     }
 
     @Test
@@ -74,6 +80,22 @@ class OutcomeRouteTest {
 
         assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
         assertThat(effects).containsExactly("complete attempt 2 usage {\"in\":3}");
+    }
+
+    @Test
+    void aResultWhoseRecordVanishedDuringTheAttemptIsRecordedOnARecordRecreatedFromTheEnvelope() {
+        store.firstComplete = new TransitionOutcome(TransitionOutcome.Result.MISSING, null, 0);
+
+        Disposition disposition = route.carryOut(
+                delivery, new Completed(Json.createObjectBuilder().build(), "[]"));
+
+        assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
+        assertThat(effects)
+                .containsExactly(
+                        "complete attempt 2 usage null",
+                        "create " + delivery.taskId(),
+                        "start attempt 2 on node-a",
+                        "complete attempt 2 usage null");
     }
 
     @Test
@@ -151,6 +173,7 @@ class OutcomeRouteTest {
         private static final TransitionOutcome APPLIED =
                 new TransitionOutcome(TransitionOutcome.Result.OK, TaskState.RUNNING, 2);
         TransitionOutcome firstDeadLetter = APPLIED;
+        TransitionOutcome firstComplete = APPLIED;
 
         @Override
         public CreateOutcome create(NewTask task, boolean provisional) {
@@ -162,6 +185,14 @@ class OutcomeRouteTest {
         public TransitionOutcome complete(
                 String id, int attempt, String resultJson, String warningsJson, String usageJson, long now) {
             effects.add("complete attempt " + attempt + " usage " + usageJson);
+            TransitionOutcome outcome = firstComplete;
+            firstComplete = APPLIED;
+            return outcome;
+        }
+
+        @Override
+        public TransitionOutcome start(String id, int attempt, int maxAttempts, String node, long now) {
+            effects.add("start attempt " + attempt + " on " + node);
             return APPLIED;
         }
 

@@ -126,6 +126,19 @@ final class RedisProcess implements RedisService {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Deletes every key, as {@code FLUSHALL} does: all task records, indexes and idempotency keys are gone. */
+    void flushAll() {
+        try {
+            Object reply = RespClient.call(port, "FLUSHALL");
+            if (!"OK".equals(reply)) {
+                throw new AssertionError("FLUSHALL answered " + reply);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Progress.say("redis-server on port %d flushed (FLUSHALL)", port);
+    }
+
     /** Stops the process by its PID: SIGTERM (Redis writes its AOF and exits), SIGKILL if it lingers. */
     @Override
     public void close() {

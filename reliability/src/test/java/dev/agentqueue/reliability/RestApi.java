@@ -120,6 +120,11 @@ final class RestApi {
         return ok(send(request("queues").GET())).getJsonObject("tasks");
     }
 
+    /** Returns what the server's reconciler of lost messages has done ({@code recovered}, {@code passes}, ...). */
+    JsonObject reconciliation() {
+        return ok(send(request("queues").GET())).getJsonObject("reconciliation");
+    }
+
     /** Returns the first page (up to 100) of the dead-letter queue as the admin API lists it. */
     JsonObject deadLetters() {
         return ok(send(request("dlq?limit=100").GET()));

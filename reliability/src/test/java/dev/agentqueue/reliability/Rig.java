@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,28 @@ final class Rig implements AutoCloseable {
                 .add("contract", "agentqueue.job.v1")
                 .add("payload", Json.createObjectBuilder().add("job_type", type).add("arguments", arguments))
                 .build();
+    }
+
+    /**
+     * Enqueues {@code count} copies of {@code task} with delivery paused, so that what follows acts on a known
+     * backlog, then resumes delivery; returns the accepted ids in order.
+     */
+    List<String> enqueueBacklog(int count, JsonObject task) {
+        server.pauseTaskQueue();
+        List<String> ids = api.enqueueAll(Collections.nCopies(count, task));
+        Progress.say("accepted %d tasks: %s", ids.size(), task);
+        server.resumeTaskQueue();
+        return ids;
+    }
+
+    /** Waits until the broker has acknowledged {@code count} task messages; returns the queue's counters then. */
+    JsonObject awaitAcknowledged(long count) {
+        return Deadline.await(
+                count + " tasks to complete",
+                Duration.ofMinutes(5),
+                api::taskQueue,
+                q -> q.getJsonNumber("messagesAcknowledged").longValue() >= count,
+                q -> "acknowledged " + q.get("messagesAcknowledged"));
     }
 
     /** Waits until the task queue is empty and every one of {@code ids} is settled; returns their account. */

@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,20 +29,10 @@ class ServerCrashIT {
         Results results = new Results("1-server-crash").put("taskMs", TASK_MS);
 
         // Queue them all first, so the kill lands in the middle of a known backlog.
-        rig.server.pauseTaskQueue();
         JsonObject sleep =
                 Rig.job("sleep", Json.createObjectBuilder().add("ms", TASK_MS).build());
-        List<String> ids = rig.api.enqueueAll(Collections.nCopies(tasks, sleep));
-        Progress.say("accepted %d sleep-%d-ms tasks", ids.size(), TASK_MS);
-        rig.server.resumeTaskQueue();
-
-        long quarter = tasks / 4;
-        JsonObject atKill = Deadline.await(
-                "a quarter of the tasks to complete",
-                Duration.ofMinutes(5),
-                rig.api::taskQueue,
-                q -> q.getJsonNumber("messagesAcknowledged").longValue() >= quarter,
-                q -> "acknowledged " + q.get("messagesAcknowledged"));
+        List<String> ids = rig.enqueueBacklog(tasks, sleep);
+        JsonObject atKill = rig.awaitAcknowledged(tasks / 4);
         rig.server.kill();
         long completedBeforeKill = atKill.getJsonNumber("messagesAcknowledged").longValue();
         Progress.say("killed with about %d of %d tasks done", completedBeforeKill, tasks);
@@ -59,12 +48,7 @@ class ServerCrashIT {
                 .put("recovery", Duration.between(restart, account.lastFinishedAt()))
                 .write();
 
-        assertThat(account.lost()).as("tasks lost").isEmpty();
-        assertThat(account.stuck()).as("tasks not settled").isEmpty();
-        assertThat(account.count("COMPLETED")).as("tasks completed").isEqualTo(tasks);
-        assertThat(account.resultNotOnce())
-                .as("completed tasks without exactly one recorded result")
-                .isEmpty();
+        account.assertEveryTaskCompletedOnce(tasks);
         assertThat(completedBeforeKill).as("tasks done before the kill").isLessThan(tasks);
         // The workers were busy when the JVM died: those attempts show as ABANDONED before the one that finished.
         assertThat(account.executedTwice())

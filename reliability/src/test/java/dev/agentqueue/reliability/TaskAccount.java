@@ -1,5 +1,7 @@
 package dev.agentqueue.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -74,6 +76,16 @@ record TaskAccount(
     /** Tells whether every accepted task is settled and none is lost. */
     boolean settled() {
         return lost.isEmpty() && stuck.isEmpty();
+    }
+
+    /** Asserts that all {@code expected} tasks completed, each with one recorded result, and none is lost or stuck. */
+    void assertEveryTaskCompletedOnce(int expected) {
+        assertThat(lost).as("tasks lost").isEmpty();
+        assertThat(stuck).as("tasks not settled").isEmpty();
+        assertThat(count("COMPLETED")).as("tasks completed").isEqualTo(expected);
+        assertThat(resultNotOnce)
+                .as("completed tasks without exactly one recorded result")
+                .isEmpty();
     }
 
     /** A one-line summary for the log. */

@@ -238,6 +238,18 @@ final class WildFlyServer implements AutoCloseable {
         Progress.say("task queue resumed");
     }
 
+    /**
+     * Deletes the stopped server's data directory: the broker's journal, bindings, paging and large messages, and
+     * the transaction logs. As if the disk holding them were lost.
+     */
+    void deleteData() throws IOException {
+        if (running()) {
+            throw new IllegalStateException("the server is running (pid " + jvm.pid() + ")");
+        }
+        deleteTree(home.resolve("standalone/data"));
+        Progress.say("deleted %s (the broker's journal)", home.resolve("standalone/data"));
+    }
+
     /** Returns the server log of the current copy. */
     Path serverLog() {
         return home.resolve("standalone/log/server.log");

@@ -5,11 +5,14 @@ import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.QueueStats;
+import dev.agentqueue.reconcile.LostMessageReconciler;
+import dev.agentqueue.reconcile.ReconcileStatus;
 import dev.agentqueue.support.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /queues}: the broker's counters for the task queue and its dead-letter queue. */
+/**
+ * {@code /queues}: the broker's counters for the task queue and its dead-letter queue, and what this node's
+ * reconciler of lost messages has done.
+ */
 @Path("queues")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,11 +36,16 @@ public class QueueResource {
     @Inject
     BrokerManagement broker;
 
+    @Inject
+    LostMessageReconciler reconciler;
+
     @GET
     @RolesAllowed(Roles.VIEWER)
     @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.VIEWER)
     @Tag(name = "Queues")
-    @Operation(operationId = "getQueues", summary = "Read the broker's counters of the task queue and the DLQ")
+    @Operation(
+            operationId = "getQueues",
+            summary = "Read the broker's counters of the task queue and the DLQ, and the reconciler's counts")
     @APIResponse(
             responseCode = "200",
             description = "The counters",
@@ -46,8 +57,27 @@ public class QueueResource {
         return Jsons.object()
                 .add("tasks", json(broker.taskQueue()))
                 .add("deadLetter", json(broker.deadLetterQueue()))
+                .add("reconciliation", json(reconciler.status()))
                 .build()
                 .toString();
+    }
+
+    static JsonObject json(ReconcileStatus status) {
+        JsonObjectBuilder json = Jsons.object()
+                .add("enabled", status.enabled())
+                .add("interval", status.interval().toString())
+                .add("grace", status.grace().toString())
+                .add("leader", status.leader())
+                .add("passes", status.passes())
+                .add("checked", status.checked())
+                .add("recovered", status.recovered())
+                .add("lastPassMs", status.lastPassTook().toMillis())
+                .add("lastChecked", status.lastChecked())
+                .add("lastRecovered", status.lastRecovered());
+        if (status.lastPassAt() != null) {
+            json.add("lastPassAt", status.lastPassAt().toString());
+        }
+        return json.build();
     }
 
     static JsonObject json(QueueStats stats) {

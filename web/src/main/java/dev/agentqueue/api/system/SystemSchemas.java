@@ -15,10 +15,61 @@ final class SystemSchemas {
     /** The answer of {@code GET /queues}. */
     @Schema(
             name = "Queues",
-            requiredProperties = {"tasks", "deadLetter"})
+            requiredProperties = {"tasks", "deadLetter", "reconciliation"})
     record Queues(
             @Schema(description = "The task queue") QueueCounters tasks,
-            @Schema(description = "The dead-letter queue") QueueCounters deadLetter) {}
+            @Schema(description = "The dead-letter queue") QueueCounters deadLetter,
+
+            @Schema(description = "What this node's reconciler of lost messages has done since it started")
+            Reconciliation reconciliation) {}
+
+    /** The counts of this node's reconciler of lost task messages. */
+    @Schema(
+            name = "Reconciliation",
+            requiredProperties = {
+                "enabled",
+                "interval",
+                "grace",
+                "leader",
+                "passes",
+                "checked",
+                "recovered",
+                "lastPassMs",
+                "lastChecked",
+                "lastRecovered"
+            })
+    record Reconciliation(
+            boolean enabled,
+
+            @Schema(description = "Time between passes, ISO-8601 duration", example = "PT30S")
+            String interval,
+
+            @Schema(description = "How long past its due time a task must be before it counts as lost, ISO-8601")
+            String grace,
+
+            @Schema(description = "Whether this node held the reconciliation lease at its last pass")
+            boolean leader,
+
+            @Schema(description = "Passes this node ran as the leader")
+            long passes,
+
+            @Schema(description = "Task records those passes checked")
+            long checked,
+
+            @Schema(description = "Lost messages those passes sent again")
+            long recovered,
+
+            @Schema(description = "When the last pass ended; absent before the first", format = "date-time")
+            String lastPassAt,
+
+            @Schema(description = "How long the last pass took, ms")
+            long lastPassMs,
+
+            @Schema(description = "Records the last pass checked")
+            int lastChecked,
+
+            @Schema(description = "Messages the last pass sent again")
+            int lastRecovered) {}
 
     /** One queue's counters, read from the broker. */
     @Schema(
