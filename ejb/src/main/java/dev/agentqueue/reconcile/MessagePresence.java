@@ -52,7 +52,8 @@ public class MessagePresence {
         }
         // Only property names and quoted ids go into the selector (the same one the DLQ API builds).
         String selector = DeadLetterFilter.ofIds(taskIds).selector();
-        // Scheduled and delivering first: a message moving from scheduled to ready during the browse is still seen.
+        // Scheduled and delivering before and after the browse, which sees only ready messages: a message that
+        // leaves the scheduled set, or enters delivery, while the browse runs is seen in one of the two listings.
         present.addAll(broker.scheduledOrDelivering(MessageProperties.TASK_ID));
         try (QueueBrowser browser = jms.createBrowser(taskQueue, selector)) {
             for (Object message : Collections.list(browser.getEnumeration())) {
@@ -61,6 +62,7 @@ public class MessagePresence {
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot browse the task queue: " + e.getMessage(), e.getErrorCode(), e);
         }
+        present.addAll(broker.scheduledOrDelivering(MessageProperties.TASK_ID));
         for (DeadLetter letter : deadLetters.browse(selector)) {
             present.add(letter.taskId());
         }
