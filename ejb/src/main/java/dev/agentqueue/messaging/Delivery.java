@@ -86,7 +86,8 @@ public record Delivery(
                     null,
                     defaultTimeoutMs,
                     TaskMessages.timestamp(message),
-                    maxAttempts);
+                    maxAttempts,
+                    NewTask.NO_DELAY);
         }
         return new NewTask(
                 e.id(),
@@ -98,7 +99,8 @@ public record Delivery(
                 e.idempotencyKey(),
                 e.timeoutMs(),
                 e.createdAt(),
-                maxAttempts);
+                maxAttempts,
+                NewTask.NO_DELAY);
     }
 
     /** Returns the one log format for a task: {@code Task(id=…, contract=…, attempt=…)}. */

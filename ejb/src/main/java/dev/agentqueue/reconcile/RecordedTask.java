@@ -81,7 +81,8 @@ public record RecordedTask(TaskSnapshot task, long enteredAt, long recoveredAt, 
                 task.idempotencyKey(),
                 task.timeoutMs(),
                 millis(task.createdAt()),
-                task.maxAttempts());
+                task.maxAttempts(),
+                NewTask.NO_DELAY); // the re-send carries what remains of the delay
     }
 
     private static long millis(Instant instant) {

@@ -21,31 +21,8 @@ public record NewTask(
         int maxAttempts,
         long deliverAt) {
 
-    /** A task due as soon as it is enqueued. */
-    public NewTask(
-            String id,
-            String contract,
-            String agent,
-            String payloadJson,
-            int priority,
-            String correlationId,
-            String idempotencyKey,
-            long timeoutMs,
-            long createdAt,
-            int maxAttempts) {
-        this(
-                id,
-                contract,
-                agent,
-                payloadJson,
-                priority,
-                correlationId,
-                idempotencyKey,
-                timeoutMs,
-                createdAt,
-                maxAttempts,
-                0);
-    }
+    /** The {@code deliverAt} of a task due as soon as it is enqueued. */
+    public static final long NO_DELAY = 0;
 
     /** Returns the fields of the initial record, in state {@link TaskState#QUEUED} with no attempt yet. */
     Map<String, String> initialFields() {

@@ -43,6 +43,7 @@ public final class NewTaskBuilder {
     }
 
     public NewTask build() {
-        return new NewTask(id, contract, agent, payload, priority, null, idempotencyKey, 60_000, createdAt, 5);
+        return new NewTask(
+                id, contract, agent, payload, priority, null, idempotencyKey, 60_000, createdAt, 5, NewTask.NO_DELAY);
     }
 }
