@@ -1,5 +1,8 @@
 package dev.agentqueue.reliability;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.polling.Deadline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -80,14 +83,14 @@ final class WildFlyServer implements AutoCloseable {
             }
         }
         Files.copy(ear, deployments.resolve("agentqueue.ear"), StandardCopyOption.REPLACE_EXISTING);
-        user.addTo(home);
+        AdminUser.addTo(home, user);
         Files.deleteIfExists(home.resolveSibling("server-console.log"));
         Progress.say("server copy ready in %s (agentqueue.ear deployed by file, user %s)", home, user.name());
         return new WildFlyServer(home, redisUrl, List.copyOf(options));
     }
 
     /** Starts the server and waits until the API's health endpoint answers 200; returns the boot time. */
-    Duration start(RestApi api) throws IOException {
+    Duration start(AgentQueueApi api) throws IOException {
         Duration boot = startOrCrash(api);
         if (boot == null) {
             throw new AssertionError("the server JVM exited during boot; see " + consoleLog);
@@ -99,7 +102,7 @@ final class WildFlyServer implements AutoCloseable {
      * Starts the server and waits until the API answers, or until the JVM exits on its own during boot (a task it
      * ran halted it); returns the boot time, or null after such a crash.
      */
-    Duration startOrCrash(RestApi api) throws IOException {
+    Duration startOrCrash(AgentQueueApi api) throws IOException {
         if (jvm != null && jvm.isAlive()) {
             throw new IllegalStateException("the server is running already (pid " + jvm.pid() + ")");
         }
