@@ -74,13 +74,7 @@ final class EnqueueLoad {
                 Reply reply = api.submit(task.apply(n));
                 String id = reply.status() == 202 ? reply.taskId() : null;
                 answer = new Answer(
-                        n,
-                        reply.statusCode(),
-                        id,
-                        reply.headers().firstValue("Retry-After").orElse(null),
-                        reply.body(),
-                        sent,
-                        System.nanoTime());
+                        n, reply.status(), id, reply.header("Retry-After"), reply.body(), sent, System.nanoTime());
             } catch (RuntimeException e) {
                 answer = new Answer(n, -1, null, null, String.valueOf(e), sent, System.nanoTime());
             }
