@@ -1,10 +1,9 @@
 package dev.agentqueue.reliability;
 
 import dev.agentqueue.testsupport.api.ApiUser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.agentqueue.testsupport.process.Commands;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * The API admin user of one run, with a password generated now and kept only in memory; it is written into a server
@@ -20,22 +19,11 @@ final class AdminUser {
     }
 
     /** Adds {@code user}, role agentqueue-admin, to the application realm of the server in {@code jbossHome}. */
-    static void addTo(Path jbossHome, ApiUser user) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Settings.path("add-users").toString(), jbossHome.toString())
-                .redirectErrorStream(true);
+    static void addTo(Path jbossHome, ApiUser user) {
+        ProcessBuilder builder = new ProcessBuilder(Settings.path("add-users").toString(), jbossHome.toString());
         // The password travels in the environment, never on a command line.
         builder.environment().put("AGENTQUEUE_ADMIN_USER", user.name());
         builder.environment().put("AGENTQUEUE_ADMIN_PASSWORD", user.password());
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("add-users.sh failed: "
-                        + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while adding the API user", e);
-        }
+        Commands.run("add-users.sh", builder, Duration.ofSeconds(60));
     }
 }

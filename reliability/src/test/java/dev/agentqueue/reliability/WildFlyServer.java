@@ -3,11 +3,10 @@ package dev.agentqueue.reliability;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.ApiUser;
 import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.process.Commands;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -203,30 +202,14 @@ final class WildFlyServer implements AutoCloseable {
     /** Runs one jboss-cli command against this server's management port and returns its output. */
     String cli(String command) {
         requireRunning();
-        try {
-            Process cli = new ProcessBuilder(
-                            home.resolve("bin/jboss-cli.sh").toString(),
-                            "-c",
-                            "--controller=remote+http://127.0.0.1:" + Settings.managementPort(),
-                            "--command=" + command)
-                    .redirectErrorStream(true)
-                    .start();
-            cli.getOutputStream().close();
-            if (!cli.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                cli.destroyForcibly();
-                throw new AssertionError("jboss-cli did not finish '" + command + "' within " + CLI_TIMEOUT);
-            }
-            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (cli.exitValue() != 0) {
-                throw new AssertionError("jboss-cli '" + command + "' failed (" + cli.exitValue() + "): " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return Commands.run(
+                "jboss-cli '" + command + "'",
+                new ProcessBuilder(
+                        home.resolve("bin/jboss-cli.sh").toString(),
+                        "-c",
+                        "--controller=remote+http://127.0.0.1:" + Settings.managementPort(),
+                        "--command=" + command),
+                CLI_TIMEOUT);
     }
 
     /** Pauses delivery from the task queue (not persisted: a restart resumes it). */
