@@ -1,10 +1,12 @@
 package dev.agentqueue.reliability;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.process.Commands;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -80,14 +82,14 @@ final class WildFlyServer implements AutoCloseable {
             }
         }
         Files.copy(ear, deployments.resolve("agentqueue.ear"), StandardCopyOption.REPLACE_EXISTING);
-        user.addTo(home);
+        AdminUser.addTo(home, user);
         Files.deleteIfExists(home.resolveSibling("server-console.log"));
         Progress.say("server copy ready in %s (agentqueue.ear deployed by file, user %s)", home, user.name());
         return new WildFlyServer(home, redisUrl, List.copyOf(options));
     }
 
     /** Starts the server and waits until the API's health endpoint answers 200; returns the boot time. */
-    Duration start(RestApi api) throws IOException {
+    Duration start(AgentQueueApi api) throws IOException {
         Duration boot = startOrCrash(api);
         if (boot == null) {
             throw new AssertionError("the server JVM exited during boot; see " + consoleLog);
@@ -99,7 +101,7 @@ final class WildFlyServer implements AutoCloseable {
      * Starts the server and waits until the API answers, or until the JVM exits on its own during boot (a task it
      * ran halted it); returns the boot time, or null after such a crash.
      */
-    Duration startOrCrash(RestApi api) throws IOException {
+    Duration startOrCrash(AgentQueueApi api) throws IOException {
         if (jvm != null && jvm.isAlive()) {
             throw new IllegalStateException("the server is running already (pid " + jvm.pid() + ")");
         }
@@ -200,30 +202,14 @@ final class WildFlyServer implements AutoCloseable {
     /** Runs one jboss-cli command against this server's management port and returns its output. */
     String cli(String command) {
         requireRunning();
-        try {
-            Process cli = new ProcessBuilder(
-                            home.resolve("bin/jboss-cli.sh").toString(),
-                            "-c",
-                            "--controller=remote+http://127.0.0.1:" + Settings.managementPort(),
-                            "--command=" + command)
-                    .redirectErrorStream(true)
-                    .start();
-            cli.getOutputStream().close();
-            if (!cli.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                cli.destroyForcibly();
-                throw new AssertionError("jboss-cli did not finish '" + command + "' within " + CLI_TIMEOUT);
-            }
-            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (cli.exitValue() != 0) {
-                throw new AssertionError("jboss-cli '" + command + "' failed (" + cli.exitValue() + "): " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return Commands.run(
+                "jboss-cli '" + command + "'",
+                new ProcessBuilder(
+                        home.resolve("bin/jboss-cli.sh").toString(),
+                        "-c",
+                        "--controller=remote+http://127.0.0.1:" + Settings.managementPort(),
+                        "--command=" + command),
+                CLI_TIMEOUT);
     }
 
     /** Pauses delivery from the task queue (not persisted: a restart resumes it). */
