@@ -38,15 +38,6 @@ public final class JsonRecords {
         return MAPPER;
     }
 
-    /**
-     * Reads JSON text as a {@code type}.
-     *
-     * @throws JsonProcessingException when the text is not JSON, or not JSON of that shape
-     */
-    public static <T> T read(String text, Class<T> type) throws JsonProcessingException {
-        return MAPPER.readValue(text, type);
-    }
-
     /** Writes a value as JSON text. */
     public static String write(Object value) {
         try {
@@ -57,10 +48,6 @@ public final class JsonRecords {
         }
     }
 
-    /**
-     * Strict reading: a string is never taken for a number or a number for a string, a fraction never for an
-     * integer, and members a record does not name are ignored (plain JMS producers may add their own).
-     */
     /** Reads JSON this application wrote itself, such as a column of a task record; a failure is a broken record. */
     public static <T> T readWritten(String text, Class<T> type) {
         try {
@@ -70,6 +57,10 @@ public final class JsonRecords {
         }
     }
 
+    /**
+     * Strict reading: a string is never taken for a number or a number for a string, a fraction never for an
+     * integer, and members a record does not name are ignored (plain JMS producers may add their own).
+     */
     private static Builder configure(Builder builder) {
         builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
