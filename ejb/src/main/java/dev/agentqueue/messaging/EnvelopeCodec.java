@@ -117,6 +117,12 @@ public final class EnvelopeCodec {
         try {
             return READER.readValue(body);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonProcessingException notJson
+                    && !(notJson instanceof JsonMappingException)
+                    && !(notJson instanceof InputCoercionException)) {
+                // Not JSON, or beyond the parser's limits, inside a member: the body as a whole is unreadable.
+                throw new MalformedEnvelopeException("Message body is not a JSON object: " + notJson.getMessage(), e);
+            }
             throw new MalformedEnvelopeException(wrongMember(e), e);
         } catch (JsonProcessingException | RuntimeException e) {
             // Not JSON, or beyond the parser's limits: poison either way, never an exception that rolls the delivery

@@ -130,6 +130,15 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void unreadableJsonInsideAMemberIsReportedAsNoJsonObject() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertThatThrownBy(() -> decode("{\"contract\":\"c\",\"payload\":{\"a\":" + deep + "}}"))
+                .hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> decode("{\"contract\":\"c\",\"payload\":{\"a\":"))
+                .hasMessageContaining("not a JSON object");
+    }
+
+    @Test
     void theIdOfAnUnusableBodyIsRecoveredWhenPresent() {
         String id = TaskIds.next();
         assertThat(EnvelopeCodec.idIn("{\"id\":\"" + id + "\",\"priority\":99}"))
