@@ -36,13 +36,13 @@ class BrokerManagementIT {
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
     @Inject
+    BrokerManagement broker;
+
+    @Inject
     TaskQueue queue;
 
     @Inject
     TaskStore store;
-
-    @Inject
-    BrokerManagement broker;
 
     @Deployment
     static EnterpriseArchive deployment() {
