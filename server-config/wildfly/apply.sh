@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Applies configure.cli or remove.cli to a WildFly installation.
 #
-#   apply.sh <jboss-home> <configure|remove> [--offline] [--server-config=standalone-full.xml]
-#            [--controller=HOST:PORT] [-- extra jboss-cli args]
+#   apply.sh <jboss-home> <configure|remove|configure-remote-broker|remove-remote-broker> [--offline]
+#            [--server-config=standalone-full.xml] [--controller=HOST:PORT] [-- extra jboss-cli args]
+#
+# configure-remote-broker (after configure) points the server at an external Artemis broker instead of its embedded
+# one; remove-remote-broker brings the embedded broker back (run configure again after it).
 #
 # --offline edits the configuration file through an embedded server (no running server
 # needed; this is what the build does). Without it the script talks to a running server's
@@ -10,7 +13,7 @@
 set -euo pipefail
 
 usage() {
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -34,7 +37,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 case $action in
-    configure | remove) ;;
+    configure | remove | configure-remote-broker | remove-remote-broker) ;;
     *) usage ;;
 esac
 script="$(cd "$(dirname "$0")" && pwd)/$action.cli"
