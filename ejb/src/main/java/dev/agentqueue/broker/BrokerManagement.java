@@ -6,27 +6,24 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.lang.management.ManagementFactory;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * Reads the broker through ActiveMQ Artemis' management MBeans: the task queue's address-settings (so a change in
- * the server console applies to the next delivery, without a redeploy) and queue counters.
+ * The broker as the application uses it: the task queue's address-settings (read at run time, so a change in the
+ * console applies to the next delivery without a redeploy), queue counters and the listings the reconciler needs.
+ * It asks the broker through a {@link BrokerControl}, the embedded or the remote one, and keeps the readings the
+ * hot path asks for often for a moment.
  */
 @ApplicationScoped
 public class BrokerManagement {
 
     private static final Logger LOG = Logger.getLogger(BrokerManagement.class.getName());
-    private static final String DOMAIN = "org.apache.activemq.artemis";
     /** How long address-settings are reused on the hot path; failures always read them afresh. */
     private static final long SETTINGS_CACHE_NANOS = 1_000_000_000L;
 
@@ -40,7 +37,9 @@ public class BrokerManagement {
 
     private static final long DEPTH_CACHE_NANOS = 500_000_000L;
 
-    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    @Inject
+    BrokerControl control;
+
     private volatile CachedSettings cached;
     private volatile boolean warnedUnavailable;
     private volatile CachedDepth cachedDepth;
@@ -58,7 +57,7 @@ public class BrokerManagement {
     public RedeliverySettings freshRedelivery() {
         RedeliverySettings settings;
         try {
-            settings = parseAddressSettings(invokeOnBroker("getAddressSettingsAsJSON", taskAddress));
+            settings = parseAddressSettings(ask(() -> control.addressSettingsAsJson(taskAddress)));
         } catch (BrokerUnavailableException e) {
             if (!warnedUnavailable) {
                 warnedUnavailable = true;
@@ -84,22 +83,22 @@ public class BrokerManagement {
             return OptionalLong.of(current.depth);
         }
         try {
-            long depth = number(queueName(taskAddress), "MessageCount");
+            long depth = ask(() -> control.messageCount(taskAddress));
             cachedDepth = new CachedDepth(depth, System.nanoTime());
             return OptionalLong.of(depth);
-        } catch (JMException | BrokerUnavailableException e) {
+        } catch (BrokerUnavailableException e) {
             return OptionalLong.empty();
         }
     }
 
     /** Returns the counters of the task queue. */
     public QueueStats taskQueue() {
-        return queueStats(taskAddress);
+        return ask(() -> control.queueStats(taskAddress));
     }
 
     /** Returns the counters of the task dead-letter queue. */
     public QueueStats deadLetterQueue() {
-        return queueStats(deadLetterAddress);
+        return ask(() -> control.queueStats(deadLetterAddress));
     }
 
     /** Returns the broker address of the task queue. */
@@ -118,38 +117,35 @@ public class BrokerManagement {
      * headers, once.
      */
     public Set<String> scheduledOrDelivering(String property) {
-        ObjectName queue = queueName(taskAddress);
-        Set<String> values = new HashSet<>();
-        try {
-            collect(values, property, (Map<?, ?>[]) server.invoke(queue, "listScheduledMessages", null, null));
-            Map<?, ?> byConsumer = (Map<?, ?>) server.invoke(queue, "listDeliveringMessages", null, null);
-            for (Object messages : byConsumer.values()) {
-                collect(values, property, (Map<?, ?>[]) messages);
-            }
-        } catch (JMException | ClassCastException e) {
-            throw new BrokerUnavailableException(
-                    "Cannot list the task queue's scheduled and delivering messages: " + e.getMessage(), e);
-        }
-        return values;
-    }
-
-    private static void collect(Set<String> values, String property, Map<?, ?>[] messages) {
-        for (Map<?, ?> message : messages == null ? new Map<?, ?>[0] : messages) {
-            Object value = message.get(property);
-            if (value != null) {
-                values.add(value.toString());
-            }
-        }
+        return ask(() -> control.scheduledOrDelivering(taskAddress, property));
     }
 
     /** Stops delivery from the task queue to its consumers; messages keep arriving and wait. */
     public void pauseTaskQueue() {
-        invokeOnQueue(taskAddress, "pause");
+        ask(() -> {
+            control.pause(taskAddress);
+            return null;
+        });
     }
 
     /** Resumes delivery from the task queue. */
     public void resumeTaskQueue() {
-        invokeOnQueue(taskAddress, "resume");
+        ask(() -> {
+            control.resume(taskAddress);
+            return null;
+        });
+    }
+
+    /**
+     * Runs one request to the broker. A remote read that runs out of time ends in Fault Tolerance's exception, which
+     * callers should not need to know: it becomes a {@link BrokerUnavailableException} like every other failure.
+     */
+    private static <T> T ask(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (FaultToleranceException e) {
+            throw new BrokerUnavailableException("The broker did not answer: " + e.getMessage(), e);
+        }
     }
 
     static RedeliverySettings parseAddressSettings(String json) {
@@ -161,79 +157,6 @@ public class BrokerManagement {
                     doubleOf(o, d.multiplier(), "redeliveryMultiplier", "redelivery-multiplier"),
                     longOf(o, d.maxRedeliveryDelayMs(), "maxRedeliveryDelay"),
                     (int) longOf(o, d.maxDeliveryAttempts(), "maxDeliveryAttempts"));
-        }
-    }
-
-    private QueueStats queueStats(String address) {
-        ObjectName queue = queueName(address);
-        try {
-            return new QueueStats(
-                    address,
-                    number(queue, "MessageCount"),
-                    number(queue, "ScheduledCount"),
-                    number(queue, "DeliveringCount"),
-                    (int) number(queue, "ConsumerCount"),
-                    number(queue, "MessagesAdded"),
-                    number(queue, "MessagesAcknowledged"),
-                    number(queue, "MessagesKilled"),
-                    Boolean.TRUE.equals(server.getAttribute(queue, "Paused")));
-        } catch (JMException e) {
-            throw new BrokerUnavailableException("Cannot read queue " + address + ": " + e.getMessage(), e);
-        }
-    }
-
-    private long number(ObjectName name, String attribute) throws JMException {
-        Object value = server.getAttribute(name, attribute);
-        return value instanceof Number n ? n.longValue() : 0;
-    }
-
-    private String invokeOnBroker(String operation, String address) {
-        try {
-            Object reply = server.invoke(
-                    brokerName(), operation, new Object[] {address}, new String[] {String.class.getName()});
-            return String.valueOf(reply);
-        } catch (JMException e) {
-            throw new BrokerUnavailableException("Broker operation " + operation + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void invokeOnQueue(String address, String operation) {
-        try {
-            server.invoke(queueName(address), operation, new Object[0], new String[0]);
-        } catch (JMException e) {
-            throw new BrokerUnavailableException("Queue operation " + operation + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private ObjectName brokerName() {
-        Set<ObjectName> names = server.queryNames(pattern(DOMAIN + ":broker=*"), null);
-        if (names.isEmpty()) {
-            throw new BrokerUnavailableException(
-                    "No Artemis broker MBean is registered; is JMX management enabled"
-                            + " on the messaging server (jmx-management-enabled=true)?",
-                    null);
-        }
-        return names.iterator().next();
-    }
-
-    private ObjectName queueName(String address) {
-        String quoted = ObjectName.quote(address);
-        Set<ObjectName> names = server.queryNames(
-                pattern(DOMAIN + ":component=addresses,address=" + quoted + ",subcomponent=queues,queue=" + quoted
-                        + ",*"),
-                null);
-        if (names.isEmpty()) {
-            throw new BrokerUnavailableException(
-                    "No queue MBean for " + address + "; is the queue created and JMX management enabled?", null);
-        }
-        return names.iterator().next();
-    }
-
-    private static ObjectName pattern(String text) {
-        try {
-            return new ObjectName(text);
-        } catch (JMException e) {
-            throw new IllegalArgumentException(text, e);
         }
     }
 

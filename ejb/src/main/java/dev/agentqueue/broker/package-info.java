@@ -1,2 +1,5 @@
-/** The broker as agentqueue sees it: redelivery settings and queue counters read through Artemis management. */
+/**
+ * The broker as agentqueue sees it: redelivery settings, queue counters and listings, read through Artemis
+ * management, from the MBeans of the broker embedded in the server or by management messages to a remote broker.
+ */
 package dev.agentqueue.broker;

@@ -1,7 +1,9 @@
 package dev.agentqueue.messaging;
 
+import dev.agentqueue.broker.BrokerLogin;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
@@ -20,6 +22,9 @@ public class DirectSender {
 
     /** Most idle contexts kept per connection; more are closed when returned (there are seldom more senders). */
     static final int MAX_IDLE = 64;
+
+    @Inject
+    BrokerLogin login;
 
     private volatile Link current;
 
@@ -48,7 +53,7 @@ public class DirectSender {
         }
         synchronized (this) {
             if (current == null) {
-                current = new Link(factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+                current = new Link(login.open(factory, JMSContext.AUTO_ACKNOWLEDGE));
             }
             return current;
         }

@@ -3,6 +3,7 @@ package dev.agentqueue.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentqueue.broker.BrokerLogin;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
@@ -19,6 +20,16 @@ class DirectSenderTest {
 
     private final Contexts contexts = new Contexts();
     private final DirectSender sender = new DirectSender();
+
+    DirectSenderTest() {
+        // The embedded broker's way: no login of its own.
+        sender.login = new BrokerLogin() {
+            @Override
+            public JMSContext open(ConnectionFactory factory, int sessionMode) {
+                return factory.createContext(sessionMode);
+            }
+        };
+    }
 
     @Test
     void consecutiveSendsReuseOneContextOfOneConnection() {
