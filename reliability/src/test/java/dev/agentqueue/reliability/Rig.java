@@ -96,6 +96,11 @@ final class Rig implements AutoCloseable {
 
     /** Waits until the task queue is empty and every one of {@code ids} is settled; returns their account. */
     TaskAccount settle(List<String> ids, Duration timeout) {
+        return settle(api, ids, timeout);
+    }
+
+    /** Waits through {@code api} until the task queue is empty and every one of {@code ids} is settled. */
+    static TaskAccount settle(RestApi api, List<String> ids, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Deadline.await(
                 "the task queue to drain",
@@ -107,7 +112,7 @@ final class Rig implements AutoCloseable {
         TaskAccount account = Deadline.await(
                 "every accepted task to settle",
                 Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
-                () -> read(ids),
+                () -> TaskAccount.of(ids, api.allTasks()),
                 TaskAccount::settled,
                 TaskAccount::summary);
         Progress.say("settled: %s", account.summary());
