@@ -129,6 +129,11 @@ final class ArtemisBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Returns the CPU time the broker JVM has used so far. */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
+    }
+
     /** Returns the acceptor port. */
     int port() {
         return port;

@@ -2,7 +2,9 @@ package dev.agentqueue.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,14 +48,20 @@ final class ClusterRig implements AutoCloseable {
             ApiUser user = ApiUser.generate();
             for (int n = 1; n <= nodeCount; n++) {
                 ServerNode node = ServerNode.number(n);
-                nodes.add(WildFlyServer.prepare(
+                // jboss-cli configures the first copy; the others take its configuration file, which names no node.
+                WildFlyServer server = WildFlyServer.prepare(
                         dir.resolve(node.name()),
                         node,
                         redis.url(),
                         user,
                         brokers.serverOptions(),
-                        List.of(Settings.path("remote-broker.cli")),
-                        login.environment()));
+                        n == 1 ? List.of(Settings.path("remote-broker.cli")) : List.of(),
+                        login.environment());
+                if (n > 1) {
+                    Files.copy(
+                            nodes.get(0).configuration(), server.configuration(), StandardCopyOption.REPLACE_EXISTING);
+                }
+                nodes.add(server);
                 apis.add(new RestApi(node.httpPort(), user));
             }
             ClusterRig rig = new ClusterRig(redis, brokers, List.copyOf(nodes), List.copyOf(apis));
@@ -123,6 +131,15 @@ final class ClusterRig implements AutoCloseable {
                 runs.put(String.valueOf(flat.get(i)), Long.parseLong(String.valueOf(flat.get(i + 1))));
             }
             return runs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns how many tasks the {@code count} job has run to their end at least once. */
+    long countedTasks() {
+        try {
+            return (Long) RespClient.call(redis.port(), "HLEN", "agentqueue:diag:count-runs");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -279,9 +279,20 @@ final class WildFlyServer implements AutoCloseable {
         Progress.say("deleted %s (the broker's journal)", home.resolve("standalone/data"));
     }
 
+    /** Returns the CPU time the server JVM has used so far. */
+    Duration cpu() {
+        requireRunning();
+        return jvm.info().totalCpuDuration().orElseThrow();
+    }
+
     /** Returns this server's node. */
     ServerNode node() {
         return node;
+    }
+
+    /** Returns the server configuration file of this copy, standalone-full.xml. */
+    Path configuration() {
+        return home.resolve("standalone/configuration/standalone-full.xml");
     }
 
     /** Returns the server log of the current copy. */
