@@ -135,11 +135,13 @@ cmd_cluster() {
     load_broker_secrets
     create_brokers
     start_brokers
-    # Both nodes boot at once; then each must deploy and answer.
+    # Both nodes boot at once; then each must deploy and answer. jboss-cli configures the first copy only.
     for n in $(seq "$cluster_size"); do
         use_cluster_node "$n"
+        ((n == 1)) || node_config_from=$cluster_dir/node-1/wildfly/standalone/configuration/standalone-full.xml
         launch_wildfly
     done
+    node_config_from=
     local urls=()
     for n in $(seq "$cluster_size"); do
         use_cluster_node "$n"

@@ -145,14 +145,7 @@ final class ArtemisBroker implements AutoCloseable {
         if (!running()) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, Duration.ofSeconds(60));
         Progress.say("broker %s pid %d stopped", role, process.pid());
     }
 

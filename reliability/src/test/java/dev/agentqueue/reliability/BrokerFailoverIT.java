@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cluster failover of the broker: two WildFly nodes on an Artemis primary/backup pair, producers enqueueing through
@@ -25,22 +24,12 @@ class BrokerFailoverIT {
     private static final int TASK_MS = 20;
     private static final int PRODUCERS_PER_NODE = 3;
 
-    private static ClusterRig rig;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        rig = ClusterRig.start("broker-failover", 2);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    static final ClusterRigExtension CLUSTER = new ClusterRigExtension("broker-failover", 2);
 
     @Test
     void killingThePrimaryBrokerMidRunLosesNoTaskAndRunsNoneToItsEndTwice() throws Exception {
+        ClusterRig rig = CLUSTER.rig();
         int beforeKill = Settings.size(2_000, 5_000);
         int afterFailover = Settings.size(500, 2_000);
         Results results = new Results("13-broker-failover").put("taskMs", TASK_MS);

@@ -9,9 +9,8 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two WildFly nodes on an Artemis primary/backup pair, losing one node, then the whole cluster: a node killed with
@@ -22,22 +21,12 @@ class ClusterNodesIT {
 
     private static final int TASK_MS = 200;
 
-    private static ClusterRig rig;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        rig = ClusterRig.start("cluster-nodes", 2);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    static final ClusterRigExtension CLUSTER = new ClusterRigExtension("cluster-nodes", 2);
 
     @Test
     void aNodeKilledMidRunHasItsInFlightTasksCompletedByTheOtherNode() throws Exception {
+        ClusterRig rig = CLUSTER.rig();
         int tasks = Settings.size(800, 3_000);
         Results results = new Results("14-node-crash").put("taskMs", TASK_MS);
         RestApi survivor = rig.apis.get(0);
@@ -84,6 +73,7 @@ class ClusterNodesIT {
 
     @Test
     void aClusterStoppedWithABacklogAndStartedAgainLosesNoTask() throws Exception {
+        ClusterRig rig = CLUSTER.rig();
         int tasks = Settings.size(1_000, 10_000);
         Results results = new Results("15-cluster-restart").put("taskMs", TASK_MS);
 

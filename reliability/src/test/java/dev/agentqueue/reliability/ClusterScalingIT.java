@@ -7,9 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The measurement behind docs/SCALING.md, not a CI scenario (reliability/pom.xml leaves it out unless named with
@@ -22,33 +21,23 @@ class ClusterScalingIT {
     private static final String WORKER = "/deployment=agentqueue.ear/subdeployment=agentqueue-ejb.jar/subsystem=ejb3"
             + "/message-driven-bean=TaskWorkerBean";
 
-    private static ClusterRig rig;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        rig = ClusterRig.start("cluster-scaling", 2);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    @RegisterExtension
+    static final ClusterRigExtension CLUSTER = new ClusterRigExtension("cluster-scaling", 2);
 
     @Test
     void twoNodesDrainTheBacklogOneNodeDrains() throws Exception {
+        ClusterRig rig = CLUSTER.rig();
         int tasks = Integer.getInteger("reliability.scaling.tasks", 5_000);
         int taskMs = Integer.getInteger("reliability.scaling.task-ms", 0);
         Results results = new Results("scaling").put("tasks", tasks).put("taskMs", taskMs);
         // Warm both nodes up first: the first tasks of a fresh server pay for class loading and JIT.
-        drain(2, tasks / 5, taskMs);
+        drain(rig, 2, tasks / 5, taskMs);
         int run = 0;
         for (int nodes : List.of(1, 2, 1, 2)) {
             run++;
-            Usage before = Usage.now();
-            double rate = drain(nodes, tasks, taskMs);
-            Usage used = Usage.now().minus(before);
+            Usage before = Usage.of(rig);
+            double rate = drain(rig, nodes, tasks, taskMs);
+            Usage used = Usage.of(rig).minus(before);
             results.put("run" + run + "Nodes", nodes)
                     .put("run" + run + "DrainRate", Math.round(rate))
                     .put("run" + run + "RedisCommandsPerTask", Math.round(used.redisCommands / (double) tasks))
@@ -60,7 +49,7 @@ class ClusterScalingIT {
     }
 
     /** Queues {@code tasks} count jobs with delivery stopped everywhere, then lets {@code nodes} nodes drain them. */
-    private double drain(int nodes, int tasks, int taskMs) {
+    private static double drain(ClusterRig rig, int nodes, int tasks, int taskMs) {
         rig.nodes.forEach(node -> node.cli(WORKER + ":stop-delivery"));
         List<String> ids = rig.api()
                 .enqueueAll(Collections.nCopies(
@@ -93,7 +82,7 @@ class ClusterScalingIT {
      */
     private record Usage(long redisCommands, long redisCpuNanos, long brokerCpuNanos, long nodesCpuNanos) {
 
-        static Usage now() throws IOException {
+        static Usage of(ClusterRig rig) throws IOException {
             int port = rig.redis.port();
             double redisCpu = Double.parseDouble(RespClient.info(port, "cpu", "used_cpu_user"))
                     + Double.parseDouble(RespClient.info(port, "cpu", "used_cpu_sys"));

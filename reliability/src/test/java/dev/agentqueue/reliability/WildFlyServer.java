@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class WildFlyServer implements AutoCloseable {
 
-    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
+    // Generous: two nodes boot at once on a shared 2-core machine; a deadline, not a wait.
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
 
