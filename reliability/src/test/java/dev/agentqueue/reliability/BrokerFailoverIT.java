@@ -32,7 +32,7 @@ class BrokerFailoverIT {
         ClusterRig rig = CLUSTER.rig();
         int beforeKill = Settings.size(2_000, 5_000);
         int afterFailover = Settings.size(500, 2_000);
-        Results results = new Results("13-broker-failover").put("taskMs", TASK_MS);
+        Results results = new Results("15-broker-failover").put("taskMs", TASK_MS);
         IntFunction<JsonObject> task = n ->
                 Rig.job("count", Json.createObjectBuilder().add("ms", TASK_MS).build());
         List<EnqueueLoad> loads = new ArrayList<>();

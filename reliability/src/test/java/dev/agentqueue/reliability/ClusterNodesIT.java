@@ -28,7 +28,7 @@ class ClusterNodesIT {
     void aNodeKilledMidRunHasItsInFlightTasksCompletedByTheOtherNode() throws Exception {
         ClusterRig rig = CLUSTER.rig();
         int tasks = Settings.size(800, 3_000);
-        Results results = new Results("14-node-crash").put("taskMs", TASK_MS);
+        Results results = new Results("15-node-crash").put("taskMs", TASK_MS);
         RestApi survivor = rig.apis.get(0);
         WildFlyServer victim = rig.nodes.get(1);
 
