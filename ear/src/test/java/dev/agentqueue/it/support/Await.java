@@ -1,5 +1,7 @@
 package dev.agentqueue.it.support;
 
+import dev.agentqueue.task.TaskSnapshot;
+import dev.agentqueue.task.TaskStore;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -28,6 +30,16 @@ public final class Await {
             last = value.get();
         }
         return last;
+    }
+
+    /** Waits until task {@code id}'s record in {@code store} is settled and returns it. */
+    public static TaskSnapshot settled(TaskStore store, String id, Duration timeout) {
+        return until(
+                        "task " + id + " to settle",
+                        timeout,
+                        () -> store.find(id),
+                        t -> t.isPresent() && t.get().state().isSettled())
+                .orElseThrow();
     }
 
     private static void pause() {
