@@ -113,6 +113,15 @@ final class ClusterRig implements AutoCloseable {
         }
     }
 
+    /** The worker MDB of every node, for WildFly's stop-delivery and start-delivery operations. */
+    static final String WORKER = "/deployment=agentqueue.ear/subdeployment=agentqueue-ejb.jar/subsystem=ejb3"
+            + "/message-driven-bean=TaskWorkerBean";
+
+    /** Stops the worker MDB's delivery on every node: tasks wait in the queue (not persisted: a restart resumes). */
+    void stopDelivery() {
+        nodes.forEach(node -> node.cli(WORKER + ":stop-delivery"));
+    }
+
     /** Returns the API of node 1. */
     RestApi api() {
         return apis.get(0);

@@ -18,9 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ClusterScalingIT {
 
-    private static final String WORKER = "/deployment=agentqueue.ear/subdeployment=agentqueue-ejb.jar/subsystem=ejb3"
-            + "/message-driven-bean=TaskWorkerBean";
-
     @RegisterExtension
     static final ClusterRigExtension CLUSTER = new ClusterRigExtension("cluster-scaling", 2);
 
@@ -50,7 +47,7 @@ class ClusterScalingIT {
 
     /** Queues {@code tasks} count jobs with delivery stopped everywhere, then lets {@code nodes} nodes drain them. */
     private static double drain(ClusterRig rig, int nodes, int tasks, int taskMs) {
-        rig.nodes.forEach(node -> node.cli(WORKER + ":stop-delivery"));
+        rig.stopDelivery();
         List<String> ids = rig.api()
                 .enqueueAll(Collections.nCopies(
                         tasks,
@@ -60,7 +57,7 @@ class ClusterScalingIT {
         long ranBefore = rig.countedTasks();
         long start = System.nanoTime();
         for (WildFlyServer node : rig.nodes.subList(0, nodes)) {
-            node.cli(WORKER + ":start-delivery");
+            node.cli(ClusterRig.WORKER + ":start-delivery");
         }
         Deadline.await(
                 tasks + " tasks drained by " + nodes + " node(s)",
@@ -70,7 +67,7 @@ class ClusterScalingIT {
         double rate = tasks / seconds;
         Progress.say("%d node(s) drained %d tasks in %.1f s: %.0f tasks/s", nodes, tasks, seconds, rate);
         for (WildFlyServer node : rig.nodes.subList(nodes, rig.nodes.size())) {
-            node.cli(WORKER + ":start-delivery");
+            node.cli(ClusterRig.WORKER + ":start-delivery");
         }
         assertThat(rig.countedTasks() - ranBefore).isGreaterThanOrEqualTo(tasks);
         return rate;
