@@ -73,7 +73,12 @@ final class Rig implements AutoCloseable {
      * the way an operator's tools would, with room for a server busy recovering.
      */
     static AgentQueueApi api(ApiUser user) {
-        return AgentQueueApi.at(URI.create("http://127.0.0.1:" + Settings.httpPort() + "/agentqueue/"), user)
+        return api(Settings.httpPort(), user);
+    }
+
+    /** Returns the REST API of the node listening on {@code httpPort}, called as {@code user}. */
+    static AgentQueueApi api(int httpPort, ApiUser user) {
+        return AgentQueueApi.at(URI.create("http://127.0.0.1:" + httpPort + "/agentqueue/"), user)
                 .withTimeout(Duration.ofMinutes(2));
     }
 
@@ -109,6 +114,11 @@ final class Rig implements AutoCloseable {
 
     /** Waits until the task queue is empty and every one of {@code ids} is settled; returns their account. */
     TaskAccount settle(List<String> ids, Duration timeout) {
+        return settle(api, ids, timeout);
+    }
+
+    /** Waits through {@code api} until the task queue is empty and every one of {@code ids} is settled. */
+    static TaskAccount settle(AgentQueueApi api, List<String> ids, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Deadline.await(
                 "the task queue to drain",
@@ -120,7 +130,7 @@ final class Rig implements AutoCloseable {
         TaskAccount account = Deadline.await(
                 "every accepted task to settle",
                 Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
-                () -> read(ids),
+                () -> TaskAccount.of(ids, api.allTasks()),
                 TaskAccount::settled,
                 TaskAccount::summary);
         Progress.say("settled: %s", account.summary());
