@@ -19,7 +19,9 @@ import java.util.logging.Logger;
 @Singleton
 public class ThroughputSampler {
 
-    static final int PERIOD_SECONDS = 15;
+    /** Seconds between two samples of one node. */
+    public static final int PERIOD_SECONDS = 15;
+
     private static final Logger LOG = Logger.getLogger(ThroughputSampler.class.getName());
     private static final long MINUTE_MS = 60_000;
 
