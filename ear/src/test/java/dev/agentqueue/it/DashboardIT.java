@@ -1,0 +1,148 @@
+package dev.agentqueue.it;
+
+import static dev.agentqueue.it.support.Jobs.echo;
+import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentqueue.it.support.ApiClient;
+import dev.agentqueue.it.support.ApiClient.Role;
+import dev.agentqueue.it.support.Browser;
+import dev.agentqueue.it.support.Jobs;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The dashboard in a real headless Chromium against the real server: what a viewer sees, what an admin does. */
+@ExtendWith(ArquillianExtension.class)
+class DashboardIT {
+
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    /** The dashboard, relative to the API's base. */
+    private static final String DASHBOARD = "../../";
+
+    private static final By ACTIONS = By.cssSelector("button.action");
+
+    private final ApiClient api = new ApiClient(Deployments.appUrl());
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void theDashboardAndEveryAssetItLoadsAreServedHereToViewersAndAdminsOnly() {
+        ApiClient.Reply page = api.as(Role.VIEWER).get(DASHBOARD);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        // Every asset is a path of this application: the dashboard works without internet.
+        assertThat(page.body()).doesNotContain("http://", "https://", "//cdn");
+        for (String asset : List.of(
+                "assets/vendor/uplot/uPlot.iife.min.js", "assets/vendor/uplot/uPlot.min.css", "assets/js/main.js")) {
+            assertThat(api.as(Role.ADMIN).get(DASHBOARD + asset).status())
+                    .as(asset)
+                    .isEqualTo(200);
+        }
+        assertThat(api.anonymous().get(DASHBOARD).status()).isEqualTo(401);
+        assertThat(api.as(Role.PRODUCER).get(DASHBOARD).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aViewerSeesTheOverviewTheDeadLettersAndATaskButNoActionButton() {
+        String cause = "viewer sees tenant " + word();
+        String id = api.enqueue(Jobs.build(Jobs.failTerminally(cause)));
+        api.awaitState(id, "DEAD_LETTER", SETTLE);
+
+        try (Browser viewer = Browser.as(Role.VIEWER, Deployments.appUrl())) {
+            viewer.open("#/");
+            viewer.await(By.id("queue-depth"));
+            viewer.await(
+                    "seven state cards",
+                    d -> d.findElements(By.cssSelector("#state-cards .metric")).size() == 7);
+            viewer.await(
+                    "both charts",
+                    d -> d.findElements(By.cssSelector(".uplot canvas")).size() == 2);
+            assertThat(viewer.await(By.id("caller")).getText()).contains(Role.VIEWER.user(), "read only");
+            assertThat(viewer.all(ACTIONS)).isEmpty();
+
+            viewer.open("#/dlq");
+            WebElement group = viewer.await(
+                    "the group of " + cause, d -> groupOf(d.findElements(By.cssSelector(".dlq-group")), cause));
+            assertThat(group.getText()).contains("TERMINAL");
+            assertThat(viewer.all(ACTIONS)).isEmpty();
+
+            viewer.open("#/tasks/" + id);
+            viewer.await(
+                    By.cssSelector("#task[data-state='DEAD_LETTER'] #timeline .entry[data-outcome='DEAD_LETTER']"));
+            assertThat(viewer.await(By.id("task-error")).getText()).contains(cause);
+            assertThat(viewer.all(ACTIONS)).isEmpty();
+
+            viewer.open("#/tasks?state=DEAD_LETTER");
+            viewer.await(By.cssSelector("#task-table tr[data-task='" + id + "']"));
+        }
+    }
+
+    @Test
+    void anAdminWatchesADeadLetteredGroupAppearRedrivesItFromThePageAndSeesItComplete() {
+        String cause = "key revoked for tenant " + word();
+        try (Browser admin = Browser.as(Role.ADMIN, Deployments.appUrl())) {
+            admin.open("#/dlq");
+            admin.await(By.id("dlq-total"));
+
+            String id = api.enqueue(Jobs.build(failUntilRedriven("terminal", cause, 0)));
+            WebElement group = admin.await(
+                    "the group of " + cause + " to appear",
+                    d -> groupOf(d.findElements(By.cssSelector(".dlq-group")), cause));
+            String fingerprint = group.getAttribute("data-fingerprint");
+            group.findElement(By.cssSelector("button.redrive")).click();
+            admin.await(By.cssSelector("dialog#confirm[open]"));
+            admin.await(By.id("confirm-ok")).click();
+
+            admin.await(
+                    "the toast", d -> d.findElement(By.id("toast")).getText().equals("Redriven: 1"));
+            admin.await(
+                    "the group to go",
+                    d -> d.findElements(By.cssSelector(".dlq-group[data-fingerprint='" + fingerprint + "']"))
+                            .isEmpty());
+            admin.open("#/tasks/" + id);
+            admin.await(By.cssSelector("#task[data-state='COMPLETED'] #timeline .entry[data-outcome='COMPLETED']"));
+            assertThat(admin.all(By.cssSelector("#timeline .entry")))
+                    .extracting(entry -> entry.getAttribute("data-outcome"))
+                    .containsExactly("DEAD_LETTER", "REDRIVEN", "COMPLETED");
+            assertThat(api.task(id).getString("state")).isEqualTo("COMPLETED");
+
+            api.enqueue(Jobs.build(echo(Json.createObjectBuilder().add("text", "hello"))), 20);
+            admin.open("#/");
+            admin.await(
+                    "the breakers and groups",
+                    d -> !d.findElement(By.id("breakers")).getText().isEmpty());
+            admin.await(
+                    "both charts",
+                    d -> d.findElements(By.cssSelector(".uplot canvas")).size() == 2);
+            assertThat(admin.screenshot("dashboard")).exists();
+        }
+    }
+
+    private static WebElement groupOf(List<WebElement> groups, String cause) {
+        return groups.stream()
+                .filter(g -> g.getText().contains(cause))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** A word of its own for each test's error, so that its fingerprint (which ignores digits and ids) is too. */
+    private static String word() {
+        return ThreadLocalRandom.current()
+                .ints(12, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    }
+}
