@@ -18,7 +18,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.pagefactory.ByChained;
 
 /** The dashboard in a real headless Chromium against the real server: what a viewer sees, what an admin does. */
 @ExtendWith(ArquillianExtension.class)
@@ -70,13 +71,15 @@ class DashboardIT {
             viewer.await(
                     "both charts",
                     d -> d.findElements(By.cssSelector(".uplot canvas")).size() == 2);
+            viewer.await(By.id("caller-user"));
             assertThat(viewer.await(By.id("caller")).getText()).contains(Role.VIEWER.user(), "read only");
             assertThat(viewer.all(ACTIONS)).isEmpty();
 
             viewer.open("#/dlq");
-            WebElement group = viewer.await(
-                    "the group of " + cause, d -> groupOf(d.findElements(By.cssSelector(".dlq-group")), cause));
-            assertThat(group.getText()).contains("TERMINAL");
+            String fingerprint = viewer.await("the group of " + cause, d -> fingerprintOf(d, cause));
+            viewer.await(
+                    "the group's classification",
+                    d -> d.findElement(group(fingerprint)).getText().contains("TERMINAL"));
             assertThat(viewer.all(ACTIONS)).isEmpty();
 
             viewer.open("#/tasks/" + id);
@@ -98,20 +101,15 @@ class DashboardIT {
             admin.await(By.id("dlq-total"));
 
             String id = api.enqueue(Jobs.build(failUntilRedriven("terminal", cause, 0)));
-            WebElement group = admin.await(
-                    "the group of " + cause + " to appear",
-                    d -> groupOf(d.findElements(By.cssSelector(".dlq-group")), cause));
-            String fingerprint = group.getAttribute("data-fingerprint");
-            group.findElement(By.cssSelector("button.redrive")).click();
+            String fingerprint = admin.await("the group of " + cause + " to appear", d -> fingerprintOf(d, cause));
+            admin.click(new ByChained(group(fingerprint), By.cssSelector("button.redrive")));
             admin.await(By.cssSelector("dialog#confirm[open]"));
-            admin.await(By.id("confirm-ok")).click();
+            admin.click(By.id("confirm-ok"));
 
             admin.await(
                     "the toast", d -> d.findElement(By.id("toast")).getText().equals("Redriven: 1"));
             admin.await(
-                    "the group to go",
-                    d -> d.findElements(By.cssSelector(".dlq-group[data-fingerprint='" + fingerprint + "']"))
-                            .isEmpty());
+                    "the group to go", d -> d.findElements(group(fingerprint)).isEmpty());
             admin.open("#/tasks/" + id);
             admin.await(By.cssSelector("#task[data-state='COMPLETED'] #timeline .entry[data-outcome='COMPLETED']"));
             assertThat(admin.all(By.cssSelector("#timeline .entry")))
@@ -131,11 +129,17 @@ class DashboardIT {
         }
     }
 
-    private static WebElement groupOf(List<WebElement> groups, String cause) {
-        return groups.stream()
-                .filter(g -> g.getText().contains(cause))
+    /** Returns the fingerprint of the dead-letter group whose text names {@code cause}, or null while none does. */
+    private static String fingerprintOf(WebDriver page, String cause) {
+        return page.findElements(By.cssSelector(".dlq-group")).stream()
+                .filter(group -> group.getText().contains(cause))
+                .map(group -> group.getAttribute("data-fingerprint"))
                 .findFirst()
                 .orElse(null);
+    }
+
+    private static By group(String fingerprint) {
+        return By.cssSelector(".dlq-group[data-fingerprint='" + fingerprint + "']");
     }
 
     /** A word of its own for each test's error, so that its fingerprint (which ignores digits and ids) is too. */

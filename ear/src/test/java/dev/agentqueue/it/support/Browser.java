@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,9 +64,23 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits until {@code condition} holds a non-null, non-false value and returns it. */
+    /**
+     * Waits until {@code condition} holds a non-null, non-false value and returns it. A condition that meets an
+     * element the live page has just replaced is tried again.
+     */
     public <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(what)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /** Waits for an element and clicks it, finding it again if the live page replaces it meanwhile. */
+    public void click(By element) {
+        await("a click on " + element, d -> {
+            d.findElement(element).click();
+            return true;
+        });
     }
 
     /** Waits for an element and returns it. */
