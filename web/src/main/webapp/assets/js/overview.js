@@ -25,7 +25,7 @@ function queueCards(queues, rate_) {
         metric('Scheduled', count(queues.tasks.scheduled)),
         metric('Delivering', count(queues.tasks.delivering)),
         metric('Consumers', count(queues.tasks.consumers)),
-        metric('Enqueued', rate(rate_.added)),
+        metric('Enqueued', rate(rate_.added), { id: 'enqueue-rate' }),
         metric('Acknowledged', rate(rate_.acknowledged)),
         metric('Dead letters', count(queues.deadLetter.depth), { id: 'dlq-depth' }),
     ];

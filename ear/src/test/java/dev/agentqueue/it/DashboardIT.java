@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.it.support.ApiClient;
 import dev.agentqueue.it.support.ApiClient.Role;
+import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.Browser;
 import dev.agentqueue.it.support.Jobs;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -116,17 +119,48 @@ class DashboardIT {
                     .extracting(entry -> entry.getAttribute("data-outcome"))
                     .containsExactly("DEAD_LETTER", "REDRIVEN", "COMPLETED");
             assertThat(api.task(id).getString("state")).isEqualTo("COMPLETED");
+        }
+    }
 
-            api.enqueue(Jobs.build(echo(Json.createObjectBuilder().add("text", "hello"))), 20);
+    @Test
+    void theOverviewChartsTheLastHourAsEveryNodeSamplesIt() {
+        JsonObject before = api.get("stats").json();
+
+        List<String> ids =
+                api.enqueue(Jobs.build(echo(Json.createObjectBuilder().add("text", "hello"))), 20);
+        ids.forEach(id -> api.awaitState(id, "COMPLETED", SETTLE));
+
+        // The sampler (every 15 s) adds the broker's counts and recounts the minute's completions into Redis.
+        JsonObject after = Await.until(
+                "the last hour to count 20 more added and completed",
+                SETTLE,
+                () -> api.get("stats").json(),
+                stats -> sum(stats, "added") >= sum(before, "added") + 20
+                        && sum(stats, "completed") >= sum(before, "completed") + 20);
+        assertThat(after.getJsonArray("minutes")).hasSize(60);
+        assertThat(after.getJsonObject("states").getJsonNumber("COMPLETED").longValue())
+                .isGreaterThanOrEqualTo(20);
+        assertThat(after.getJsonArray("minutes").stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(minute -> !minute.isNull("latency")))
+                .isNotEmpty();
+
+        try (Browser admin = Browser.as(Role.ADMIN, Deployments.appUrl())) {
             admin.open("#/");
             admin.await(
-                    "the breakers and groups",
-                    d -> !d.findElement(By.id("breakers")).getText().isEmpty());
+                    "the states",
+                    d -> d.findElements(By.cssSelector("#state-cards .metric")).size() == 7);
             admin.await(
-                    "both charts",
-                    d -> d.findElements(By.cssSelector(".uplot canvas")).size() == 2);
+                    "a rate",
+                    d -> d.findElement(By.id("enqueue-rate")).getText().contains("/s"));
             assertThat(admin.screenshot("dashboard")).exists();
         }
+    }
+
+    private static long sum(JsonObject stats, String field) {
+        return stats.getJsonArray("minutes").stream()
+                .mapToLong(minute -> minute.asJsonObject().getJsonNumber(field).longValue())
+                .sum();
     }
 
     /** Returns the fingerprint of the dead-letter group whose text names {@code cause}, or null while none does. */
