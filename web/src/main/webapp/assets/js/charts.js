@@ -6,6 +6,11 @@ function series(label, stroke) {
     return { label, stroke, width: 2, points: { show: false } };
 }
 
+// Latency exists only for minutes in which tasks completed: join those minutes and mark each one.
+function sparse(label, stroke) {
+    return { ...series(label, stroke), spanGaps: true, points: { show: true, size: 6, fill: stroke } };
+}
+
 function chart(container, title, extra) {
     const width = Math.max(container.clientWidth - 8, 320);
     return new uPlot({ title, width, height: 220, ...extra, series: [{}, ...extra.series] }, [[]], container);
@@ -21,7 +26,7 @@ export function hourCharts(throughputBox, latencyBox) {
         ],
     });
     const latency = chart(latencyBox, 'Latency of completed tasks (s)', {
-        series: [series('p50', COLOURS.p50), series('p95', COLOURS.p95)],
+        series: [sparse('p50', COLOURS.p50), sparse('p95', COLOURS.p95)],
     });
     return (stats) => {
         const minutes = stats.minutes;
