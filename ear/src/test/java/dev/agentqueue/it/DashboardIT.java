@@ -57,7 +57,8 @@ class DashboardIT {
         }
         assertThat(api.anonymous().get(DASHBOARD).status()).isEqualTo(401);
         assertThat(api.anonymous().get(DASHBOARD + "index.html").status()).isEqualTo(401);
-        assertThat(api.anonymous().get(DASHBOARD + "assets/js/main.js").status()).isEqualTo(401);
+        assertThat(api.anonymous().get(DASHBOARD + "assets/js/main.js").status())
+                .isEqualTo(401);
         assertThat(api.as(Role.PRODUCER).get(DASHBOARD).status()).isEqualTo(403);
     }
 
