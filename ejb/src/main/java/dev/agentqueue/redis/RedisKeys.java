@@ -60,4 +60,9 @@ public final class RedisKeys {
     public static String breakers() {
         return PREFIX + "breakers";
     }
+
+    /** Returns the hash counting what happened in the minute that starts {@code minuteStartMs} after the epoch. */
+    public static String statsMinute(long minuteStartMs) {
+        return PREFIX + "stats:minute:" + minuteStartMs;
+    }
 }
