@@ -4,11 +4,12 @@ import static dev.agentqueue.it.support.Jobs.echo;
 import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.Browser;
 import dev.agentqueue.it.support.Jobs;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -34,7 +35,7 @@ class DashboardIT {
 
     private static final By ACTIONS = By.cssSelector("button.action");
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -43,7 +44,7 @@ class DashboardIT {
 
     @Test
     void theDashboardAndEveryAssetItLoadsAreServedHereToViewersAndAdminsOnly() {
-        ApiClient.Reply page = api.as(Role.VIEWER).get(DASHBOARD);
+        Reply page = api.as(Role.VIEWER.apiUser()).get(DASHBOARD);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
@@ -51,7 +52,7 @@ class DashboardIT {
         assertThat(page.body()).doesNotContain("http://", "https://", "//cdn");
         for (String asset : List.of(
                 "assets/vendor/uplot/uPlot.iife.min.js", "assets/vendor/uplot/uPlot.min.css", "assets/js/main.js")) {
-            assertThat(api.as(Role.ADMIN).get(DASHBOARD + asset).status())
+            assertThat(api.as(Role.ADMIN.apiUser()).get(DASHBOARD + asset).status())
                     .as(asset)
                     .isEqualTo(200);
         }
@@ -59,7 +60,7 @@ class DashboardIT {
         assertThat(api.anonymous().get(DASHBOARD + "index.html").status()).isEqualTo(401);
         assertThat(api.anonymous().get(DASHBOARD + "assets/js/main.js").status())
                 .isEqualTo(401);
-        assertThat(api.as(Role.PRODUCER).get(DASHBOARD).status()).isEqualTo(403);
+        assertThat(api.as(Role.PRODUCER.apiUser()).get(DASHBOARD).status()).isEqualTo(403);
     }
 
     @Test
@@ -134,7 +135,7 @@ class DashboardIT {
         ids.forEach(id -> api.awaitState(id, "COMPLETED", SETTLE));
 
         // The sampler (every 15 s) adds the broker's counts and recounts the minute's completions into Redis.
-        JsonObject after = Await.until(
+        JsonObject after = Deadline.await(
                 "the last hour to count 20 more added and completed",
                 SETTLE,
                 () -> api.get("stats").json(),

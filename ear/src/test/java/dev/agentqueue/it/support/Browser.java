@@ -1,6 +1,5 @@
 package dev.agentqueue.it.support;
 
-import dev.agentqueue.it.support.ApiClient.Role;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
