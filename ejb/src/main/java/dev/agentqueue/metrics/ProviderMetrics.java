@@ -1,0 +1,52 @@
+package dev.agentqueue.metrics;
+
+import dev.agentqueue.agent.ProviderCall;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Agents' provider calls as meters: calls by agent, model and status ({@link ProviderCall}), and the tokens the
+ * provider reported using, input and output, by agent and model. Agents and models come from the configuration, so
+ * their number stays small.
+ */
+@ApplicationScoped
+public class ProviderMetrics {
+
+    static final String CALLS = "agentqueue.provider.calls";
+    static final String TOKENS = "agentqueue.tokens";
+
+    @Inject
+    MeterRegistry registry;
+
+    /** Creates metrics on {@code registry}, for tests. */
+    static ProviderMetrics on(MeterRegistry registry) {
+        ProviderMetrics metrics = new ProviderMetrics();
+        metrics.registry = registry;
+        return metrics;
+    }
+
+    void called(@Observes ProviderCall call) {
+        Counter.builder(CALLS)
+                .description("HTTP calls to agents' providers, by how they ended")
+                .tags("agent", call.agent(), "model", call.model(), "status", call.status())
+                .register(registry)
+                .increment();
+    }
+
+    /** Adds the tokens one chat run used, as its provider reported them. */
+    public void tokens(String agent, String model, long input, long output) {
+        tokenCounter(agent, model, "input").increment(input);
+        tokenCounter(agent, model, "output").increment(output);
+    }
+
+    private Counter tokenCounter(String agent, String model, String direction) {
+        return Counter.builder(TOKENS)
+                .description("Tokens used by chat runs, as the provider reported them")
+                .baseUnit("tokens")
+                .tags("agent", agent, "model", model, "direction", direction)
+                .register(registry);
+    }
+}
