@@ -1,6 +1,5 @@
 /**
- * MicroProfile Health checks: liveness (the application is deployed and its workers are not stopping) and readiness
- * (Redis answers and the broker's task queue can be read), served by the server at {@code /health/live} and
- * {@code /health/ready}.
+ * What the health probes report about agentqueue: readiness from Redis and the broker, liveness with the node name,
+ * installed into {@link dev.agentqueue.probes.Probes} while the application runs.
  */
 package dev.agentqueue.health;

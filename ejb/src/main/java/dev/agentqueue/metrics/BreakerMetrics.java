@@ -5,9 +5,8 @@ import dev.agentqueue.breaker.BreakerSnapshot;
 import dev.agentqueue.breaker.BreakerState;
 import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.redis.StoreUnavailableException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,16 +38,15 @@ public class BreakerMetrics {
         if (before == null) {
             registerState(observed.name());
         } else if (before != observed.state()) {
-            Counter.builder(TRANSITIONS)
-                    .description("Breaker state changes this server saw")
-                    .tags(
-                            "breaker",
-                            observed.name(),
-                            "from",
-                            before.name(),
-                            "to",
-                            observed.state().name())
-                    .register(registry)
+            registry.counter(
+                            TRANSITIONS,
+                            Tags.of(
+                                    "breaker",
+                                    observed.name(),
+                                    "from",
+                                    before.name(),
+                                    "to",
+                                    observed.state().name()))
                     .increment();
         }
     }
@@ -63,10 +61,7 @@ public class BreakerMetrics {
     }
 
     private void registerState(String name) {
-        Gauge.builder(STATE, () -> stateOf(name))
-                .description("Breaker state: 0 closed, 1 half-open, 2 open")
-                .tag("breaker", name)
-                .register(registry);
+        registry.gauge(STATE, Tags.of("breaker", name), this, metrics -> metrics.stateOf(name));
     }
 
     private double stateOf(String name) {

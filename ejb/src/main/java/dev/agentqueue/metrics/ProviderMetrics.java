@@ -29,10 +29,7 @@ public class ProviderMetrics {
     }
 
     void called(@Observes ProviderCall call) {
-        Counter.builder(CALLS)
-                .description("HTTP calls to agents' providers, by how they ended")
-                .tags("agent", call.agent(), "model", call.model(), "status", call.status())
-                .register(registry)
+        registry.counter(CALLS, "agent", call.agent(), "model", call.model(), "status", call.status())
                 .increment();
     }
 
@@ -43,10 +40,6 @@ public class ProviderMetrics {
     }
 
     private Counter tokenCounter(String agent, String model, String direction) {
-        return Counter.builder(TOKENS)
-                .description("Tokens used by chat runs, as the provider reported them")
-                .baseUnit("tokens")
-                .tags("agent", agent, "model", model, "direction", direction)
-                .register(registry);
+        return registry.counter(TOKENS, "agent", agent, "model", model, "direction", direction);
     }
 }

@@ -3,8 +3,8 @@ package dev.agentqueue.metrics;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.broker.QueueStats;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -32,35 +32,24 @@ public class QueueGauges {
     @Inject
     BreakerMetrics breakers;
 
+    /** The gauges hold their state weakly: these fields keep it. */
+    private final Reading tasks = new Reading(() -> broker.taskQueue());
+
+    private final Reading deadLetters = new Reading(() -> broker.deadLetterQueue());
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        Reading tasks = new Reading(broker::taskQueue);
-        Reading deadLetters = new Reading(broker::deadLetterQueue);
-        gauge(
-                "agentqueue.queue.depth",
-                "Messages in the task queue: ready, scheduled and in delivery",
-                tasks,
-                s -> s.messageCount());
-        gauge(
-                "agentqueue.queue.scheduled",
-                "Task messages scheduled for later (delays, retries)",
-                tasks,
-                s -> s.scheduledCount());
-        gauge(
-                "agentqueue.queue.delivering",
-                "Task messages being delivered to workers",
-                tasks,
-                s -> s.deliveringCount());
-        gauge("agentqueue.dlq.depth", "Messages in the dead-letter queue", deadLetters, s -> s.messageCount());
+        gauge("agentqueue.queue.depth", tasks, QueueStats::messageCount);
+        gauge("agentqueue.queue.scheduled", tasks, QueueStats::scheduledCount);
+        gauge("agentqueue.queue.delivering", tasks, QueueStats::deliveringCount);
+        gauge("agentqueue.dlq.depth", deadLetters, QueueStats::messageCount);
         breakers.registerKnown();
     }
 
-    private void gauge(String name, String description, Reading reading, ToDoubleFunction<QueueStats> value) {
-        Gauge.builder(name, () -> {
-                    QueueStats stats = reading.get();
-                    return stats == null ? Double.NaN : value.applyAsDouble(stats);
-                })
-                .description(description)
-                .register(registry);
+    private void gauge(String name, Reading reading, ToDoubleFunction<QueueStats> value) {
+        registry.gauge(name, Tags.empty(), reading, r -> {
+            QueueStats stats = r.get();
+            return stats == null ? Double.NaN : value.applyAsDouble(stats);
+        });
     }
 
     /** One queue's counters, read at most once per {@link #READING_NANOS}; null when the broker cannot be asked. */

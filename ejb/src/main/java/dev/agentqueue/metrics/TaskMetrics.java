@@ -4,7 +4,7 @@ import dev.agentqueue.agent.AgentRegistry;
 import dev.agentqueue.contract.ContractRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +37,8 @@ public class TaskMetrics {
     @Inject
     AgentRegistry agents;
 
+    private final Histogram attempts = new Histogram(ATTEMPT_DURATION);
+    private final Histogram latencies = new Histogram(TASK_LATENCY);
     private MeterTags contractTags;
     private MeterTags agentTags;
 
@@ -71,24 +73,14 @@ public class TaskMetrics {
 
     /** Times an attempt's contract run, whatever its end. */
     public void attemptEnded(String contract, String agent, Duration took) {
-        Timer.builder(ATTEMPT_DURATION)
-                .description("How long one attempt ran its contract")
-                .tags("contract", contractTags.of(contract), "agent", agentTags.of(agent))
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(took);
+        attempts.record(registry, tags(contract, agent), took);
     }
 
     /** Counts a completed task and times it from its enqueue ({@code createdAtMillis}) to now. */
     public void completed(String contract, String agent, long createdAtMillis, long nowMillis) {
         counter(COMPLETED, contract, agent).increment();
         if (createdAtMillis > 0 && nowMillis >= createdAtMillis) {
-            Timer.builder(TASK_LATENCY)
-                    .description("How long a task took from its enqueue to its completion")
-                    .tags("contract", contractTags.of(contract), "agent", agentTags.of(agent))
-                    .publishPercentileHistogram()
-                    .register(registry)
-                    .record(Duration.ofMillis(nowMillis - createdAtMillis));
+            latencies.record(registry, tags(contract, agent), Duration.ofMillis(nowMillis - createdAtMillis));
         }
     }
 
@@ -99,10 +91,7 @@ public class TaskMetrics {
 
     /** Counts a task moved to the dead-letter queue; {@code reason} is terminal or exhausted. */
     public void deadLettered(String contract, String agent, String reason) {
-        Counter.builder(DEAD_LETTERED)
-                .description("Tasks moved to the dead-letter queue")
-                .tags("contract", contractTags.of(contract), "agent", agentTags.of(agent), "reason", reason)
-                .register(registry)
+        registry.counter(DEAD_LETTERED, tags(contract, agent).and("reason", reason))
                 .increment();
     }
 
@@ -112,8 +101,12 @@ public class TaskMetrics {
     }
 
     private Counter counter(String name, String contract, String agent) {
-        return Counter.builder(name)
-                .tags("contract", contractTags.of(contract), "agent", agentTags.of(agent))
-                .register(registry);
+        // The registry's own methods, not the meter builders: WildFly's registry for applications publishes only
+        // what comes in through them.
+        return registry.counter(name, tags(contract, agent));
+    }
+
+    private Tags tags(String contract, String agent) {
+        return Tags.of("contract", contractTags.of(contract), "agent", agentTags.of(agent));
     }
 }

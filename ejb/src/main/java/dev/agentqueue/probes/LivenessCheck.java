@@ -1,8 +1,6 @@
-package dev.agentqueue.health;
+package dev.agentqueue.probes;
 
-import dev.agentqueue.worker.WorkerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -15,14 +13,12 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class LivenessCheck implements HealthCheck {
 
-    @Inject
-    WorkerSettings settings;
-
     @Override
     public HealthCheckResponse call() {
+        String node = Probes.node();
         return HealthCheckResponse.named(ReadinessCheck.NAME)
-                .up()
-                .withData("node", settings.node())
+                .status(node != null)
+                .withData("node", String.valueOf(node))
                 .build();
     }
 }

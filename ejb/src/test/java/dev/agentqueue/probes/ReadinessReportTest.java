@@ -1,8 +1,8 @@
-package dev.agentqueue.health;
+package dev.agentqueue.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.health.ReadinessReport.Dependency;
+import dev.agentqueue.probes.ReadinessReport.Dependency;
 import org.junit.jupiter.api.Test;
 
 /** Readiness needs every dependency up, and says which one is down and why. */
