@@ -71,9 +71,9 @@ class MetricsIT {
                 .isEqualTo(6);
         assertThat(delta(before, after, "agentqueue_task_latency_seconds_count", JOBS))
                 .isEqualTo(4);
-        assertThat(delta(before, after, "agentqueue_task_latency_buckets", with(JOBS, "le", "+Inf")))
+        assertThat(delta(before, after, "agentqueue_task_latency_buckets_total", with(JOBS, "le", "+Inf")))
                 .isEqualTo(4);
-        assertThat(delta(before, after, "agentqueue_attempt_duration_buckets", with(JOBS, "le", "+Inf")))
+        assertThat(delta(before, after, "agentqueue_attempt_duration_buckets_total", with(JOBS, "le", "+Inf")))
                 .isEqualTo(6);
     }
 

@@ -61,7 +61,8 @@ public class BreakerMetrics {
     }
 
     private void registerState(String name) {
-        registry.gauge(STATE, Tags.of("breaker", name), this, metrics -> metrics.stateOf(name));
+        registry.gauge(
+                STATE, Tags.of("breaker", name), this, metrics -> InApplication.value(() -> metrics.stateOf(name)));
     }
 
     private double stateOf(String name) {

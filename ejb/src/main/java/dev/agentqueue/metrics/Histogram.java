@@ -4,15 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A duration histogram in Prometheus' shape, made of meters WildFly's application registry does publish: a timer
- * for the count, sum and maximum ({@code <name>_seconds_count}, {@code _sum}, {@code _max}) and one gauge per bucket
- * with the cumulative count of observations up to its bound ({@code <name>_buckets{le="…"}}), ready for
- * {@code histogram_quantile}. (WildFly's registry for applications drops the histogram settings of a timer.)
+ * for the count, sum and maximum ({@code <name>_seconds_count}, {@code _sum}, {@code _max}) and one counter per
+ * bucket with the cumulative count of observations up to its bound ({@code <name>_buckets_total{le="…"}}), ready
+ * for {@code histogram_quantile}. (WildFly's registry for applications drops the histogram settings of a timer.)
  */
 final class Histogram {
 
@@ -22,7 +19,6 @@ final class Histogram {
     };
 
     private final String name;
-    private final Map<Tags, AtomicLong[]> buckets = new ConcurrentHashMap<>();
 
     Histogram(String name) {
         this.name = name;
@@ -31,24 +27,16 @@ final class Histogram {
     /** Records one observation under {@code tags}. */
     void record(MeterRegistry registry, Tags tags, Duration took) {
         registry.timer(name, tags).record(took);
-        AtomicLong[] counts = buckets.computeIfAbsent(tags, t -> register(registry, t));
         double seconds = took.toNanos() / 1e9;
-        for (int i = 0; i < BOUNDS.length; i++) {
-            if (seconds <= BOUNDS[i]) {
-                counts[i].incrementAndGet();
+        for (double bound : BOUNDS) {
+            if (seconds <= bound) {
+                bucket(registry, tags, String.format(Locale.ROOT, "%s", bound));
             }
         }
-        counts[BOUNDS.length].incrementAndGet();
+        bucket(registry, tags, "+Inf");
     }
 
-    /** The bucket gauges hold their counts weakly: this map keeps them. */
-    private AtomicLong[] register(MeterRegistry registry, Tags tags) {
-        AtomicLong[] counts = new AtomicLong[BOUNDS.length + 1];
-        for (int i = 0; i <= BOUNDS.length; i++) {
-            counts[i] = new AtomicLong();
-            String le = i == BOUNDS.length ? "+Inf" : String.format(Locale.ROOT, "%s", BOUNDS[i]);
-            registry.gauge(name + ".buckets", tags.and("le", le), counts[i], AtomicLong::get);
-        }
-        return counts;
+    private void bucket(MeterRegistry registry, Tags tags, String le) {
+        registry.counter(name + ".buckets", tags.and("le", le)).increment();
     }
 }

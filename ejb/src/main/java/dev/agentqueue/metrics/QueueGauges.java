@@ -46,10 +46,14 @@ public class QueueGauges {
     }
 
     private void gauge(String name, Reading reading, ToDoubleFunction<QueueStats> value) {
-        registry.gauge(name, Tags.empty(), reading, r -> {
-            QueueStats stats = r.get();
-            return stats == null ? Double.NaN : value.applyAsDouble(stats);
-        });
+        registry.gauge(
+                name,
+                Tags.empty(),
+                reading,
+                r -> InApplication.value(() -> {
+                    QueueStats stats = r.get();
+                    return stats == null ? Double.NaN : value.applyAsDouble(stats);
+                }));
     }
 
     /** One queue's counters, read at most once per {@link #READING_NANOS}; null when the broker cannot be asked. */

@@ -32,7 +32,7 @@ class HistogramTest {
         return meters.get("agentqueue.attempt.duration.buckets")
                 .tag("contract", "c")
                 .tag("le", le)
-                .gauge()
-                .value();
+                .counter()
+                .count();
     }
 }
