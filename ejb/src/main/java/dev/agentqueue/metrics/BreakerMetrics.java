@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The shared circuit breakers as meters: each breaker's state, read from Redis when scraped (0 closed, 1 half-open,
- * 2 open), and the transitions this server saw, by breaker and the states before and after. Other servers count
+ * The shared circuit breakers as meters: each breaker's state, read from Redis every two seconds (0 closed, 1
+ * half-open, 2 open), and the transitions this server saw, by breaker and the states before and after. Other servers count
  * the transitions they see themselves.
  */
 @ApplicationScoped
@@ -32,6 +32,9 @@ public class BreakerMetrics {
     SharedBreakers breakers;
 
     private final Map<String, BreakerState> lastSeen = new ConcurrentHashMap<>();
+
+    /** Each breaker's state level as last read from Redis ({@link #refresh}); the gauges read it from here. */
+    private final Map<String, Double> states = new ConcurrentHashMap<>();
 
     void observed(@Observes BreakerObserved observed) {
         BreakerState before = lastSeen.put(observed.name(), observed.state());
@@ -61,8 +64,13 @@ public class BreakerMetrics {
     }
 
     private void registerState(String name) {
-        registry.gauge(
-                STATE, Tags.of("breaker", name), this, metrics -> InApplication.value(() -> metrics.stateOf(name)));
+        states.putIfAbsent(name, Double.NaN);
+        registry.gauge(STATE, Tags.of("breaker", name), states, known -> known.getOrDefault(name, Double.NaN));
+    }
+
+    /** Reads the breakers' states again; called on an application thread ({@link GaugeRefresh}), never by a scrape. */
+    void refresh() {
+        states.keySet().forEach(name -> states.put(name, stateOf(name)));
     }
 
     private double stateOf(String name) {

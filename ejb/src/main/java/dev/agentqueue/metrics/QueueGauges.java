@@ -13,15 +13,13 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The queues as gauges, read from the broker when scraped: messages in the task queue, those of them scheduled for
- * later and those being delivered, and the dead-letter queue's depth. One scrape reads each queue once; a broker
- * that cannot be asked shows as NaN. Registered at start-up, together with the breakers' gauges.
+ * The queues as gauges: messages in the task queue, those of them scheduled for later and those being delivered, and
+ * the dead-letter queue's depth, as read from the broker every two seconds ({@link GaugeRefresh}: the server scrapes
+ * on a thread where the application's beans cannot be reached); a broker that cannot be asked shows as NaN.
+ * Registered at start-up, together with the breakers' gauges.
  */
 @ApplicationScoped
 public class QueueGauges {
-
-    /** Readings are reused this long, so the four gauges of one scrape cost two broker reads. */
-    private static final long READING_NANOS = 1_000_000_000L;
 
     @Inject
     MeterRegistry registry;
@@ -46,38 +44,34 @@ public class QueueGauges {
     }
 
     private void gauge(String name, Reading reading, ToDoubleFunction<QueueStats> value) {
-        registry.gauge(
-                name,
-                Tags.empty(),
-                reading,
-                r -> InApplication.value(() -> {
-                    QueueStats stats = r.get();
-                    return stats == null ? Double.NaN : value.applyAsDouble(stats);
-                }));
+        registry.gauge(name, Tags.empty(), reading, r -> {
+            QueueStats stats = r.stats;
+            return stats == null ? Double.NaN : value.applyAsDouble(stats);
+        });
     }
 
-    /** One queue's counters, read at most once per {@link #READING_NANOS}; null when the broker cannot be asked. */
+    /** Reads the queues again; called on an application thread ({@link GaugeRefresh}), never by a scrape. */
+    void refresh() {
+        tasks.refresh();
+        deadLetters.refresh();
+    }
+
+    /** One queue's counters as last read; null when the broker could not be asked. */
     private static final class Reading {
 
         private final Supplier<QueueStats> source;
         private volatile QueueStats stats;
-        private volatile long readAt;
 
         Reading(Supplier<QueueStats> source) {
             this.source = source;
         }
 
-        QueueStats get() {
-            long now = System.nanoTime();
-            if (readAt == 0 || now - readAt > READING_NANOS) {
-                try {
-                    stats = source.get();
-                } catch (BrokerUnavailableException e) {
-                    stats = null;
-                }
-                readAt = now;
+        void refresh() {
+            try {
+                stats = source.get();
+            } catch (BrokerUnavailableException e) {
+                stats = null;
             }
-            return stats;
         }
     }
 }
