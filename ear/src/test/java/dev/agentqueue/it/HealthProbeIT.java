@@ -2,9 +2,9 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.ItRedis;
 import dev.agentqueue.it.support.ItRedis.Stop;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -62,7 +62,7 @@ class HealthProbeIT {
         ItRedis redis = ItRedis.fromSystemProperties();
         redis.stop(Stop.SHUTDOWN);
         try {
-            Probe ready = Await.until(
+            Probe ready = Deadline.await(
                     "readiness to go down", PROBE_CHANGE, () -> probe("/health/ready"), p -> p.status() == 503);
             assertThat(ready.check().getString("status")).isEqualTo("DOWN");
             assertThat(ready.data("redis")).isEqualTo("DOWN");
@@ -72,7 +72,7 @@ class HealthProbeIT {
         } finally {
             redis.resume();
         }
-        Await.until("readiness to come back", PROBE_CHANGE, () -> probe("/health/ready"), p -> p.status() == 200);
+        Deadline.await("readiness to come back", PROBE_CHANGE, () -> probe("/health/ready"), p -> p.status() == 200);
     }
 
     private static Probe probe(String path) {

@@ -5,11 +5,11 @@ import static dev.agentqueue.it.support.Jobs.failTerminally;
 import static dev.agentqueue.it.support.Jobs.failUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.FakeOpenAi;
 import dev.agentqueue.it.support.Jobs;
 import dev.agentqueue.it.support.Prometheus;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class MetricsIT {
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final Map<String, String> JOBS = Map.of("contract", Jobs.CONTRACT, "agent", "none");
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -108,7 +108,7 @@ class MetricsIT {
         String id = api.enqueue(
                 echo(Json.createObjectBuilder()).add("delayMs", 3_000).build());
 
-        Await.until(
+        Deadline.await(
                 "the scheduled gauge to show the delayed task",
                 Duration.ofSeconds(10),
                 MetricsIT::scrape,
@@ -116,7 +116,7 @@ class MetricsIT {
                         && scrape.value("agentqueue_queue_depth", Map.of()) >= 1);
         api.awaitState(id, "COMPLETED", SETTLE);
         long dlqDepth = api.deadLetterQueue().getJsonNumber("depth").longValue();
-        Await.until(
+        Deadline.await(
                 "the DLQ gauge to match the broker's count",
                 Duration.ofSeconds(10),
                 MetricsIT::scrape,

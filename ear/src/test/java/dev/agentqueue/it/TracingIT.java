@@ -4,13 +4,14 @@ import static dev.agentqueue.it.support.Jobs.failUntil;
 import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.FakeOpenAi;
 import dev.agentqueue.it.support.Jobs;
 import dev.agentqueue.it.support.OtlpReceiver;
 import dev.agentqueue.it.support.OtlpReceiver.ReceivedSpan;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class TracingIT {
     private static OtlpReceiver collector;
     private static FakeOpenAi provider;
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -119,7 +120,7 @@ class TracingIT {
         api.awaitState(id, "DEAD_LETTER", SETTLE);
 
         String redriveTrace = newTraceId();
-        ApiClient.Reply reply = api.as(Role.ADMIN)
+        Reply reply = api.as(Role.ADMIN.apiUser())
                 .request(
                         "POST",
                         "dlq/redrive",
@@ -145,7 +146,7 @@ class TracingIT {
     }
 
     private String enqueue(JsonObject request, String traceId) {
-        ApiClient.Reply reply = api.request(
+        Reply reply = api.request(
                 "POST",
                 "tasks",
                 "application/json",
@@ -156,7 +157,7 @@ class TracingIT {
     }
 
     private static List<ReceivedSpan> awaitSpans(String traceId, Predicate<List<ReceivedSpan>> complete) {
-        return Await.until("the spans of trace " + traceId, EXPORT, () -> collector.trace(traceId), complete);
+        return Deadline.await("the spans of trace " + traceId, EXPORT, () -> collector.trace(traceId), complete);
     }
 
     private static List<ReceivedSpan> named(List<ReceivedSpan> spans, String name) {
