@@ -40,7 +40,10 @@ public class BreakerMetrics {
         BreakerState before = lastSeen.put(observed.name(), observed.state());
         if (before == null) {
             registerState(observed.name());
-        } else if (before != observed.state()) {
+        }
+        // The state just seen is the freshest reading there is: the gauge need not wait for the next refresh.
+        states.put(observed.name(), (double) level(observed.state()));
+        if (before != null && before != observed.state()) {
             registry.counter(
                             TRANSITIONS,
                             Tags.of(
@@ -65,7 +68,8 @@ public class BreakerMetrics {
 
     private void registerState(String name) {
         states.putIfAbsent(name, Double.NaN);
-        registry.gauge(STATE, Tags.of("breaker", name), states, known -> known.getOrDefault(name, Double.NaN));
+        FreshGauges.register(
+                registry, STATE, Tags.of("breaker", name), states, known -> known.getOrDefault(name, Double.NaN));
     }
 
     /** Reads the breakers' states again; called on an application thread ({@link GaugeRefresh}), never by a scrape. */

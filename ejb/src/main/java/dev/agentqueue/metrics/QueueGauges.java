@@ -44,7 +44,7 @@ public class QueueGauges {
     }
 
     private void gauge(String name, Reading reading, ToDoubleFunction<QueueStats> value) {
-        registry.gauge(name, Tags.empty(), reading, r -> {
+        FreshGauges.register(registry, name, Tags.empty(), reading, r -> {
             QueueStats stats = r.stats;
             return stats == null ? Double.NaN : value.applyAsDouble(stats);
         });
