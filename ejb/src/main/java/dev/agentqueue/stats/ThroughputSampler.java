@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 /**
  * Fills the {@link ThroughputHistory} every {@value #PERIOD_SECONDS} seconds: what the broker took in, acknowledged
  * and dead-lettered since the last sample (added by one node at a time, the holder of a lease, since nodes share the
- * broker), and a recount of the completions of the minute going on and the one before (a task that finished in a minute's last seconds is counted by the next
- * sample). Nothing here is on a task's path, so a failed sample is logged and the next one tries again.
+ * broker), and a recount of the completions of the minute going on and the one before (a task that finished in a
+ * minute's last seconds is counted by the next sample). Nothing here is on a task's path, so a failed sample is logged
+ * and the next one tries again.
  */
 @Singleton
 public class ThroughputSampler {
