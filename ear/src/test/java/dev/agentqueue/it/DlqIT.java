@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
-import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -85,10 +84,8 @@ class DlqIT {
         // Fails retryably through all 5 attempts, then, redriven, fails once more and succeeds on attempt 2.
         String id = api.enqueue(
                 failUntilRedriven("retryable", "flaky " + UUID.randomUUID(), 2).build());
-        JsonObject dead = api.awaitState(id, "DEAD_LETTER", SETTLE);
+        JsonObject dead = api.awaitDeadLetter(id, SETTLE);
         assertThat(dead.getInt("attempt")).isEqualTo(5);
-        // The record says DEAD_LETTER just before the worker's transaction puts the message in the DLQ.
-        Deadline.await("task " + id + " in the DLQ", SETTLE, () -> inDlq(id), Boolean::booleanValue);
 
         Reply reply = admin.postJson("dlq/redrive", ids(id));
 
@@ -102,7 +99,7 @@ class DlqIT {
         assertThat(history.stream().map(e -> e.asJsonObject().getString("outcome", "")))
                 .containsExactly(
                         "FAILED", "FAILED", "FAILED", "FAILED", "DEAD_LETTER", "REDRIVEN", "FAILED", "COMPLETED");
-        assertThat(inDlq(id)).isFalse();
+        assertThat(api.inDeadLetterQueue(id)).isFalse();
     }
 
     @Test
@@ -119,7 +116,7 @@ class DlqIT {
         assertThat(reply.json().getJsonArray("taskIds").getString(0)).isEqualTo(completedId);
         assertThat(api.task(deadId).getString("state")).isEqualTo("DEAD_LETTER");
         assertThat(api.task(completedId).getString("state")).isEqualTo("COMPLETED");
-        assertThat(inDlq(deadId)).isTrue();
+        assertThat(api.inDeadLetterQueue(deadId)).isTrue();
         assertThat(api.taskQueue().getJsonNumber("messagesAdded").longValue()).isEqualTo(added);
     }
 
@@ -137,7 +134,7 @@ class DlqIT {
 
         assertThat(reply.json().getInt("redriven")).isEqualTo(2);
         matching.forEach(id -> api.awaitState(id, "COMPLETED", SETTLE));
-        assertThat(inDlq(other)).isTrue();
+        assertThat(api.inDeadLetterQueue(other)).isTrue();
     }
 
     @Test
@@ -155,11 +152,11 @@ class DlqIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().getInt("purged")).isEqualTo(3);
         purged.forEach(id -> {
-            assertThat(inDlq(id)).isFalse();
+            assertThat(api.inDeadLetterQueue(id)).isFalse();
             assertThat(api.task(id).getString("state")).isEqualTo("PURGED");
         });
         kept.forEach(id -> {
-            assertThat(inDlq(id)).isTrue();
+            assertThat(api.inDeadLetterQueue(id)).isTrue();
             assertThat(api.task(id).getString("state")).isEqualTo("DEAD_LETTER");
         });
     }
@@ -174,7 +171,8 @@ class DlqIT {
 
         assertThat(byIds.json().getInt("purged")).isEqualTo(1);
         assertThat(all.json().getInt("purged")).isGreaterThanOrEqualTo(2);
-        assertThat(letters).allSatisfy(id -> assertThat(inDlq(id)).isFalse());
+        assertThat(letters)
+                .allSatisfy(id -> assertThat(api.inDeadLetterQueue(id)).isFalse());
         assertThat(api.task(letters.get(2)).getString("state")).isEqualTo("PURGED");
     }
 
@@ -230,29 +228,9 @@ class DlqIT {
 
     private List<String> settleDead(List<String> ids) {
         ids.forEach(id -> {
-            api.awaitState(id, "DEAD_LETTER", SETTLE);
-            Deadline.await("task " + id + " in the DLQ", SETTLE, () -> inDlq(id), Boolean::booleanValue);
+            api.awaitDeadLetter(id, SETTLE);
         });
         return ids;
-    }
-
-    private boolean inDlq(String id) {
-        JsonObject task = api.task(id);
-        String fingerprint =
-                task.isNull("error") ? null : task.getJsonObject("error").getString("fingerprint");
-        String path = fingerprint == null ? "dlq?limit=100" : "dlq?limit=100&fingerprint=" + fingerprint;
-        JsonObject page = api.get(path).json();
-        while (true) {
-            for (JsonValue item : page.getJsonArray("items")) {
-                if (id.equals(item.asJsonObject().getString("taskId", null))) {
-                    return true;
-                }
-            }
-            if (page.isNull("nextCursor")) {
-                return false;
-            }
-            page = api.get(path + "&cursor=" + page.getString("nextCursor")).json();
-        }
     }
 
     private JsonObject group(String fingerprint) {

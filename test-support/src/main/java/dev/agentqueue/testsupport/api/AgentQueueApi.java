@@ -161,6 +161,40 @@ public final class AgentQueueApi {
                 "task " + id + " to be " + state, timeout, () -> task(id), t -> state.equals(t.getString("state")));
     }
 
+    /**
+     * Waits until a task is {@code DEAD_LETTER} and the dead-letter queue lists its letter, failing the test when
+     * {@code timeout} passes first: the record says {@code DEAD_LETTER} a moment before the worker's transaction
+     * commits the letter, so an operation on the letter right after {@link #awaitState} can find none.
+     */
+    public JsonObject awaitDeadLetter(String id, Duration timeout) {
+        JsonObject dead = awaitState(id, "DEAD_LETTER", timeout);
+        Deadline.await("the dead letter of task " + id, timeout, () -> inDeadLetterQueue(id), Boolean::booleanValue);
+        return dead;
+    }
+
+    /** Tells whether {@code GET /dlq} lists task {@code id}'s letter, looking in its fingerprint's group if it has one. */
+    public boolean inDeadLetterQueue(String id) {
+        JsonObject task = task(id);
+        String fingerprint =
+                task.isNull("error") ? null : task.getJsonObject("error").getString("fingerprint", null);
+        String path = "dlq?limit=" + PAGE
+                + (fingerprint == null ? "" : "&fingerprint=" + URLEncoder.encode(fingerprint, StandardCharsets.UTF_8));
+        JsonObject page = get(path).expect(200).json();
+        while (true) {
+            for (JsonValue item : page.getJsonArray("items")) {
+                if (id.equals(item.asJsonObject().getString("taskId", null))) {
+                    return true;
+                }
+            }
+            if (page.isNull("nextCursor")) {
+                return false;
+            }
+            page = get(path + "&cursor=" + URLEncoder.encode(page.getString("nextCursor"), StandardCharsets.UTF_8))
+                    .expect(200)
+                    .json();
+        }
+    }
+
     /** Reads every task record the server has, by id, through the paged list endpoint. */
     public Map<String, JsonObject> allTasks() {
         Map<String, JsonObject> tasks = new LinkedHashMap<>();
