@@ -2,9 +2,11 @@ package dev.agentqueue.bench;
 
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +45,9 @@ final class Workloads {
     private static final String NOOP_TASK = taskBody(NOOP_PAYLOAD);
 
     static final int PAYLOAD_BYTES = 200;
+    /** Tasks per call of the batch workloads, as BullMQ's {@code addBulk} case. */
+    static final int BATCH_SIZE = 1_000;
+
     private static final int ENQUEUE_CHUNK = 20_000;
 
     private final AgentQueueApi api;
@@ -119,6 +124,16 @@ final class Workloads {
         awaitAll("warm-up ejb", enqueueThroughEjb(NOOP_PAYLOAD, tasks).ids(), before);
         before = records.completed();
         awaitAll("warm-up rest", enqueueThroughRest(NOOP_PAYLOAD, tasks).ids(), before);
+        before = records.completed();
+        awaitAll(
+                "warm-up ejb batch",
+                enqueueBatchesThroughEjb(NOOP_PAYLOAD, tasks).ids(),
+                before);
+        before = records.completed();
+        awaitAll(
+                "warm-up rest batch",
+                enqueueBatchesThroughRest(NOOP_PAYLOAD, tasks).ids(),
+                before);
         // W3's open loop has code paths of its own in this client (asynchronous sends, the clock): compile them here,
         // so that the first measured W3 does not share the cores with this JVM's JIT compiler.
         before = records.completed();
@@ -149,6 +164,7 @@ final class Workloads {
         m.put("w1.restEnqueueRate", tasks / rest.seconds());
         m.put("w1.completedTasks", (double) ejbDone.size() + done.size());
         m.put("w1.restDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
+        batchNoop(m);
         ratio(m, "w1.ejbEnqueueRate", "w1.ejbEnqueueVsCeiling");
         ratio(m, "w1.restEnqueueRate", "w1.restEnqueueVsCeiling");
         ratio(m, "w1.ejbDrainRate", "w1.ejbDrainVsCeiling");
@@ -164,6 +180,39 @@ final class Workloads {
                 m.get("w1.restDrainRate"),
                 m.get("w1.ejbServerCpuUs"),
                 m.get("w1.restServerCpuUs"));
+    }
+
+    /**
+     * W1 with batch enqueue, as BullMQ's {@code addBulk} case: one producer sending {@value #BATCH_SIZE} tasks per call,
+     * one call after another, through the EJB's {@code submitAll} and then {@code POST /tasks/batch}.
+     */
+    private void batchNoop(Map<String, Double> m) {
+        int tasks = scale.noopTasks;
+        prepare();
+        say("w1 ejb batch: %,d echo tasks through TaskQueue.submitAll, %,d per call, one producer", tasks, BATCH_SIZE);
+        long before = records.completed();
+        Cpu cpu = cpu();
+        Batch ejb = enqueueBatchesThroughEjb(NOOP_PAYLOAD, tasks);
+        List<TaskRecords.Task> done = awaitAll("w1 ejb batch", ejb.ids(), before);
+        m.put("w1.ejbBatchServerCpuUs", cpu.serverMicrosPer(tasks));
+        m.put("w1.ejbBatchEnqueueRate", tasks / ejb.seconds());
+        m.put("w1.ejbBatchDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
+
+        prepare();
+        say("w1 rest batch: %,d echo tasks through POST /tasks/batch, %,d per call, one producer", tasks, BATCH_SIZE);
+        before = records.completed();
+        cpu = cpu();
+        Batch rest = enqueueBatchesThroughRest(NOOP_PAYLOAD, tasks);
+        done = awaitAll("w1 rest batch", rest.ids(), before);
+        m.put("w1.restBatchServerCpuUs", cpu.serverMicrosPer(tasks));
+        m.put("w1.restBatchEnqueueRate", tasks / rest.seconds());
+        m.put("w1.restBatchDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
+        say(
+                "w1 batch: drain ejb %.0f/s rest %.0f/s; server CPU/task ejb %.0f µs rest %.0f µs",
+                m.get("w1.ejbBatchDrainRate"),
+                m.get("w1.restBatchDrainRate"),
+                m.get("w1.ejbBatchServerCpuUs"),
+                m.get("w1.restBatchServerCpuUs"));
     }
 
     /** W2: sleep-20-ms tasks, queued while the workers are paused, then run; the rate against the ideal. */
@@ -320,6 +369,32 @@ final class Workloads {
             }
         });
         return new Batch(ids, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Enqueues through {@code POST /tasks/batch}, {@value #BATCH_SIZE} tasks per call, one call after another. */
+    private Batch enqueueBatchesThroughRest(String payload, int tasks) {
+        JsonObject task;
+        try (var reader = Json.createReader(new StringReader(taskBody(payload)))) {
+            task = reader.readObject();
+        }
+        List<String> ids = new ArrayList<>(tasks);
+        long start = System.nanoTime();
+        for (int from = 0; from < tasks; from += BATCH_SIZE) {
+            Reply reply = api.submitBatch(Collections.nCopies(Math.min(BATCH_SIZE, tasks - from), task));
+            if (reply.status() != 202) {
+                throw new IllegalStateException("batch refused: " + reply.status() + " " + reply.body());
+            }
+            reply.json().getJsonArray("tasks").getValuesAs(JsonObject.class).forEach(r -> ids.add(r.getString("id")));
+        }
+        return new Batch(ids, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Enqueues through the probe's batch loop: {@code TaskQueue.submitAll}, {@value #BATCH_SIZE} tasks per call. */
+    private Batch enqueueBatchesThroughEjb(String payload, int tasks) {
+        JsonObject r = probe.post("enqueue-batch?tasks=" + tasks + "&batch=" + BATCH_SIZE + "&threads=1", payload);
+        List<String> ids = new ArrayList<>(tasks);
+        r.getJsonArray("ids").getValuesAs(JsonString.class).forEach(id -> ids.add(id.getString()));
+        return new Batch(ids, r.getJsonNumber("seconds").doubleValue());
     }
 
     /**
