@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -140,31 +141,23 @@ final class Workloads {
         awaitAll("warm-up open loop", openLoop(openLoopTasks).ids(), before);
     }
 
-    /** W1: noop tasks enqueued through the EJB, then through REST, drained while they arrive. */
+    /**
+     * W1: noop tasks drained while they arrive, enqueued one per call through the EJB and through REST from
+     * {@link #PRODUCERS} threads, then {@value #BATCH_SIZE} per call from one producer, as BullMQ's {@code addBulk}
+     * case, through the EJB's {@code submitAll} and through {@code POST /tasks/batch}.
+     */
     void noop(Map<String, Double> m) {
         int tasks = scale.noopTasks;
-        prepare();
+        int completed = 0;
         say("w1 ejb: %,d echo tasks through TaskQueue, %d threads", tasks, PRODUCERS);
-        long before = records.completed();
-        Cpu cpu = cpu();
-        Batch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
-        List<TaskRecords.Task> ejbDone = awaitAll("w1 ejb", ejb.ids(), before);
-        m.put("w1.ejbServerCpuUs", cpu.serverMicrosPer(tasks));
-        m.put("w1.ejbRedisCpuUs", cpu.redisMicrosPer(tasks));
-        m.put("w1.ejbEnqueueRate", tasks / ejb.seconds());
-        m.put("w1.ejbDrainRate", tasks / seconds(minCreated(ejbDone), maxFinished(ejbDone)));
-
-        prepare();
+        completed += drain("w1 ejb", "ejb", () -> enqueueThroughEjb(NOOP_PAYLOAD, tasks), m);
         say("w1 rest: %,d echo tasks through POST /tasks, %d threads", tasks, PRODUCERS);
-        before = records.completed();
-        cpu = cpu();
-        Batch rest = enqueueThroughRest(NOOP_PAYLOAD, tasks);
-        List<TaskRecords.Task> done = awaitAll("w1 rest", rest.ids(), before);
-        m.put("w1.restServerCpuUs", cpu.serverMicrosPer(tasks));
-        m.put("w1.restEnqueueRate", tasks / rest.seconds());
-        m.put("w1.completedTasks", (double) ejbDone.size() + done.size());
-        m.put("w1.restDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
-        batchNoop(m);
+        completed += drain("w1 rest", "rest", () -> enqueueThroughRest(NOOP_PAYLOAD, tasks), m);
+        say("w1 ejb batch: %,d echo tasks through TaskQueue.submitAll, %,d per call, one producer", tasks, BATCH_SIZE);
+        completed += drain("w1 ejb batch", "ejbBatch", () -> enqueueBatchesThroughEjb(NOOP_PAYLOAD, tasks), m);
+        say("w1 rest batch: %,d echo tasks through POST /tasks/batch, %,d per call, one producer", tasks, BATCH_SIZE);
+        completed += drain("w1 rest batch", "restBatch", () -> enqueueBatchesThroughRest(NOOP_PAYLOAD, tasks), m);
+        m.put("w1.completedTasks", (double) completed);
         ratio(m, "w1.ejbEnqueueRate", "w1.ejbEnqueueVsCeiling");
         ratio(m, "w1.restEnqueueRate", "w1.restEnqueueVsCeiling");
         ratio(m, "w1.ejbDrainRate", "w1.ejbDrainVsCeiling");
@@ -173,46 +166,34 @@ final class Workloads {
             m.put("w1.ejbServerCpuVsCeiling", m.get("w1.ejbServerCpuUs") / m.get("ceiling.serverCpuUs"));
         }
         say(
-                "w1: enqueue ejb %.0f/s rest %.0f/s; drain ejb %.0f/s rest %.0f/s; server CPU/task ejb %.0f µs rest %.0f µs",
-                m.get("w1.ejbEnqueueRate"),
-                m.get("w1.restEnqueueRate"),
+                "w1: drain ejb %.0f/s rest %.0f/s, batches ejb %.0f/s rest %.0f/s; server CPU/task ejb %.0f µs rest"
+                        + " %.0f µs, batches ejb %.0f µs rest %.0f µs",
                 m.get("w1.ejbDrainRate"),
                 m.get("w1.restDrainRate"),
+                m.get("w1.ejbBatchDrainRate"),
+                m.get("w1.restBatchDrainRate"),
                 m.get("w1.ejbServerCpuUs"),
-                m.get("w1.restServerCpuUs"));
+                m.get("w1.restServerCpuUs"),
+                m.get("w1.ejbBatchServerCpuUs"),
+                m.get("w1.restBatchServerCpuUs"));
     }
 
     /**
-     * W1 with batch enqueue, as BullMQ's {@code addBulk} case: one producer sending {@value #BATCH_SIZE} tasks per call,
-     * one call after another, through the EJB's {@code submitAll} and then {@code POST /tasks/batch}.
+     * Runs one enqueue path of W1 on an empty Redis, waits until all its tasks completed, and records under
+     * {@code w1.<path>} its server and Redis CPU per task and its enqueue and drain rates; returns the tasks completed.
      */
-    private void batchNoop(Map<String, Double> m) {
-        int tasks = scale.noopTasks;
+    private int drain(String what, String path, Supplier<Batch> enqueue, Map<String, Double> m) {
         prepare();
-        say("w1 ejb batch: %,d echo tasks through TaskQueue.submitAll, %,d per call, one producer", tasks, BATCH_SIZE);
         long before = records.completed();
         Cpu cpu = cpu();
-        Batch ejb = enqueueBatchesThroughEjb(NOOP_PAYLOAD, tasks);
-        List<TaskRecords.Task> done = awaitAll("w1 ejb batch", ejb.ids(), before);
-        m.put("w1.ejbBatchServerCpuUs", cpu.serverMicrosPer(tasks));
-        m.put("w1.ejbBatchEnqueueRate", tasks / ejb.seconds());
-        m.put("w1.ejbBatchDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
-
-        prepare();
-        say("w1 rest batch: %,d echo tasks through POST /tasks/batch, %,d per call, one producer", tasks, BATCH_SIZE);
-        before = records.completed();
-        cpu = cpu();
-        Batch rest = enqueueBatchesThroughRest(NOOP_PAYLOAD, tasks);
-        done = awaitAll("w1 rest batch", rest.ids(), before);
-        m.put("w1.restBatchServerCpuUs", cpu.serverMicrosPer(tasks));
-        m.put("w1.restBatchEnqueueRate", tasks / rest.seconds());
-        m.put("w1.restBatchDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
-        say(
-                "w1 batch: drain ejb %.0f/s rest %.0f/s; server CPU/task ejb %.0f µs rest %.0f µs",
-                m.get("w1.ejbBatchDrainRate"),
-                m.get("w1.restBatchDrainRate"),
-                m.get("w1.ejbBatchServerCpuUs"),
-                m.get("w1.restBatchServerCpuUs"));
+        Batch batch = enqueue.get();
+        List<TaskRecords.Task> done = awaitAll(what, batch.ids(), before);
+        int tasks = batch.ids().size();
+        m.put("w1." + path + "ServerCpuUs", cpu.serverMicrosPer(tasks));
+        m.put("w1." + path + "RedisCpuUs", cpu.redisMicrosPer(tasks));
+        m.put("w1." + path + "EnqueueRate", tasks / batch.seconds());
+        m.put("w1." + path + "DrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
+        return done.size();
     }
 
     /** W2: sleep-20-ms tasks, queued while the workers are paused, then run; the rate against the ideal. */

@@ -33,7 +33,7 @@ public final class RemoteProducer {
 
     private RemoteProducer() {}
 
-    static final int BATCH = 3;
+    public static final int BATCH = 3;
 
     /** Runs {@code ejb}, {@code ejb-batch}, {@code jms-send}, {@code jms-batch} or {@code jms-consume <queue>}. */
     public static void main(String[] args) {
