@@ -82,6 +82,14 @@ public final class Bench {
                         files.stream().map(Path::of).map(Report::read).toList();
                 JsonObject results = Report.results(
                         phases, flags.getOrDefault("command", "bench/run"), flags.getOrDefault("label", "?"));
+                if (flags.containsKey("bullmq")) {
+                    results = Json.createObjectBuilder(results)
+                            .add(
+                                    "bullmq",
+                                    BullmqComparison.section(
+                                            results, BullmqComparison.readResults(Path.of(flags.get("bullmq")))))
+                            .build();
+                }
                 Path out = Path.of(required(flags, "out"));
                 Report.write(out, results);
                 if (flags.containsKey("doc")) {
@@ -98,6 +106,11 @@ public final class Bench {
                         Report.read(Path.of(files.get(1))),
                         flags.getOrDefault("before", "before"),
                         flags.getOrDefault("after", "after")));
+            }
+            case "sizes" -> {
+                // For bench/run, which runs BullMQ at the same sizes: W1 tasks, W2 tasks, W3 seconds.
+                Scale scale = Scale.valueOf(flags.getOrDefault("scale", "full").toUpperCase(Locale.ROOT));
+                System.out.println(scale.noopTasks + " " + scale.ioTasks + " " + scale.latencySeconds);
             }
             default -> usage();
         }
@@ -192,7 +205,9 @@ public final class Bench {
                 usage: Bench run --url http://127.0.0.1:8980/ --redis redis://127.0.0.1:6390 --out phase.json
                                  [--concurrency 8] [--workloads ceiling,w1,w2,w3,w4] [--scale full|quick|smoke]
                                  [--runs 3] [--flush-redis] [--user U] (password from AGENTQUEUE_PASSWORD)
-                       Bench report --out results.json [--doc docs/BENCHMARKS.md] [--command C] [--label L] phase.json...
+                       Bench report --out results.json [--doc docs/BENCHMARKS.md] [--command C] [--label L]
+                                    [--bullmq bullmq-results.txt] phase.json...
+                       Bench sizes [--scale full|quick|smoke]   (W1 tasks, W2 tasks, W3 seconds)
                        Bench compare [--before NAME] [--after NAME] before-results.json after-results.json""");
         System.exit(2);
     }

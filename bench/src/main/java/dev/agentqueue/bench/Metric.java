@@ -23,6 +23,17 @@ record Metric(String key, String label, String unit, String target) {
             new Metric("w1.ejbServerCpuVsCeiling", "W1 EJB: server CPU per task ÷ ceiling's per message", "×", ""),
             new Metric("w1.ejbRedisCpuUs", "W1 EJB: Redis CPU per task", "µs", ""),
             new Metric("w1.restServerCpuUs", "W1 REST: server CPU per task (HTTP + enqueue + run)", "µs", ""),
+            new Metric("w1.ejbBatchEnqueueRate", "W1 batch enqueue via EJB submitAll (1,000 per call)", "tasks/s", ""),
+            new Metric("w1.ejbBatchDrainRate", "W1 drain, EJB batch-enqueued", "tasks/s", ""),
+            new Metric("w1.ejbBatchServerCpuUs", "W1 EJB batch: server CPU per task (enqueue + run)", "µs", ""),
+            new Metric(
+                    "w1.restBatchEnqueueRate",
+                    "W1 batch enqueue via POST /tasks/batch (1,000 per call)",
+                    "tasks/s",
+                    ""),
+            new Metric("w1.restBatchDrainRate", "W1 drain, REST batch-enqueued", "tasks/s", ""),
+            new Metric(
+                    "w1.restBatchServerCpuUs", "W1 REST batch: server CPU per task (HTTP + enqueue + run)", "µs", ""),
             new Metric("w2.rate", "W2 io rate (sleep 20 ms; first start → last COMPLETED)", "tasks/s", ""),
             new Metric("w2.shareOfIdeal", "W2 share of ideal (concurrency × 50/s)", "%", "≥ 95%"),
             new Metric("w2.rateVsCeiling", "W2 rate ÷ ceiling", "×", ""),

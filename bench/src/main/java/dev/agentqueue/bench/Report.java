@@ -183,6 +183,9 @@ final class Report {
                     .append(metric.target())
                     .append(" |\n");
         }
+        if (results.containsKey("bullmq")) {
+            md.append(BullmqComparison.markdown(results.getJsonObject("bullmq")));
+        }
         return md.toString();
     }
 

@@ -2,9 +2,11 @@ package dev.agentqueue.bench;
 
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -43,6 +46,9 @@ final class Workloads {
     private static final String NOOP_TASK = taskBody(NOOP_PAYLOAD);
 
     static final int PAYLOAD_BYTES = 200;
+    /** Tasks per call of the batch workloads, as BullMQ's {@code addBulk} case. */
+    static final int BATCH_SIZE = 1_000;
+
     private static final int ENQUEUE_CHUNK = 20_000;
 
     private final AgentQueueApi api;
@@ -119,36 +125,39 @@ final class Workloads {
         awaitAll("warm-up ejb", enqueueThroughEjb(NOOP_PAYLOAD, tasks).ids(), before);
         before = records.completed();
         awaitAll("warm-up rest", enqueueThroughRest(NOOP_PAYLOAD, tasks).ids(), before);
+        before = records.completed();
+        awaitAll(
+                "warm-up ejb batch",
+                enqueueBatchesThroughEjb(NOOP_PAYLOAD, tasks).ids(),
+                before);
+        before = records.completed();
+        awaitAll(
+                "warm-up rest batch",
+                enqueueBatchesThroughRest(NOOP_PAYLOAD, tasks).ids(),
+                before);
         // W3's open loop has code paths of its own in this client (asynchronous sends, the clock): compile them here,
         // so that the first measured W3 does not share the cores with this JVM's JIT compiler.
         before = records.completed();
         awaitAll("warm-up open loop", openLoop(openLoopTasks).ids(), before);
     }
 
-    /** W1: noop tasks enqueued through the EJB, then through REST, drained while they arrive. */
+    /**
+     * W1: noop tasks drained while they arrive, enqueued one per call through the EJB and through REST from
+     * {@link #PRODUCERS} threads, then {@value #BATCH_SIZE} per call from one producer, as BullMQ's {@code addBulk}
+     * case, through the EJB's {@code submitAll} and through {@code POST /tasks/batch}.
+     */
     void noop(Map<String, Double> m) {
         int tasks = scale.noopTasks;
-        prepare();
+        int completed = 0;
         say("w1 ejb: %,d echo tasks through TaskQueue, %d threads", tasks, PRODUCERS);
-        long before = records.completed();
-        Cpu cpu = cpu();
-        Batch ejb = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
-        List<TaskRecords.Task> ejbDone = awaitAll("w1 ejb", ejb.ids(), before);
-        m.put("w1.ejbServerCpuUs", cpu.serverMicrosPer(tasks));
-        m.put("w1.ejbRedisCpuUs", cpu.redisMicrosPer(tasks));
-        m.put("w1.ejbEnqueueRate", tasks / ejb.seconds());
-        m.put("w1.ejbDrainRate", tasks / seconds(minCreated(ejbDone), maxFinished(ejbDone)));
-
-        prepare();
+        completed += drain("w1 ejb", "ejb", () -> enqueueThroughEjb(NOOP_PAYLOAD, tasks), m);
         say("w1 rest: %,d echo tasks through POST /tasks, %d threads", tasks, PRODUCERS);
-        before = records.completed();
-        cpu = cpu();
-        Batch rest = enqueueThroughRest(NOOP_PAYLOAD, tasks);
-        List<TaskRecords.Task> done = awaitAll("w1 rest", rest.ids(), before);
-        m.put("w1.restServerCpuUs", cpu.serverMicrosPer(tasks));
-        m.put("w1.restEnqueueRate", tasks / rest.seconds());
-        m.put("w1.completedTasks", (double) ejbDone.size() + done.size());
-        m.put("w1.restDrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
+        completed += drain("w1 rest", "rest", () -> enqueueThroughRest(NOOP_PAYLOAD, tasks), m);
+        say("w1 ejb batch: %,d echo tasks through TaskQueue.submitAll, %,d per call, one producer", tasks, BATCH_SIZE);
+        completed += drain("w1 ejb batch", "ejbBatch", () -> enqueueBatchesThroughEjb(NOOP_PAYLOAD, tasks), m);
+        say("w1 rest batch: %,d echo tasks through POST /tasks/batch, %,d per call, one producer", tasks, BATCH_SIZE);
+        completed += drain("w1 rest batch", "restBatch", () -> enqueueBatchesThroughRest(NOOP_PAYLOAD, tasks), m);
+        m.put("w1.completedTasks", (double) completed);
         ratio(m, "w1.ejbEnqueueRate", "w1.ejbEnqueueVsCeiling");
         ratio(m, "w1.restEnqueueRate", "w1.restEnqueueVsCeiling");
         ratio(m, "w1.ejbDrainRate", "w1.ejbDrainVsCeiling");
@@ -157,13 +166,34 @@ final class Workloads {
             m.put("w1.ejbServerCpuVsCeiling", m.get("w1.ejbServerCpuUs") / m.get("ceiling.serverCpuUs"));
         }
         say(
-                "w1: enqueue ejb %.0f/s rest %.0f/s; drain ejb %.0f/s rest %.0f/s; server CPU/task ejb %.0f µs rest %.0f µs",
-                m.get("w1.ejbEnqueueRate"),
-                m.get("w1.restEnqueueRate"),
+                "w1: drain ejb %.0f/s rest %.0f/s, batches ejb %.0f/s rest %.0f/s; server CPU/task ejb %.0f µs rest"
+                        + " %.0f µs, batches ejb %.0f µs rest %.0f µs",
                 m.get("w1.ejbDrainRate"),
                 m.get("w1.restDrainRate"),
+                m.get("w1.ejbBatchDrainRate"),
+                m.get("w1.restBatchDrainRate"),
                 m.get("w1.ejbServerCpuUs"),
-                m.get("w1.restServerCpuUs"));
+                m.get("w1.restServerCpuUs"),
+                m.get("w1.ejbBatchServerCpuUs"),
+                m.get("w1.restBatchServerCpuUs"));
+    }
+
+    /**
+     * Runs one enqueue path of W1 on an empty Redis, waits until all its tasks completed, and records under
+     * {@code w1.<path>} its server and Redis CPU per task and its enqueue and drain rates; returns the tasks completed.
+     */
+    private int drain(String what, String path, Supplier<Batch> enqueue, Map<String, Double> m) {
+        prepare();
+        long before = records.completed();
+        Cpu cpu = cpu();
+        Batch batch = enqueue.get();
+        List<TaskRecords.Task> done = awaitAll(what, batch.ids(), before);
+        int tasks = batch.ids().size();
+        m.put("w1." + path + "ServerCpuUs", cpu.serverMicrosPer(tasks));
+        m.put("w1." + path + "RedisCpuUs", cpu.redisMicrosPer(tasks));
+        m.put("w1." + path + "EnqueueRate", tasks / batch.seconds());
+        m.put("w1." + path + "DrainRate", tasks / seconds(minCreated(done), maxFinished(done)));
+        return done.size();
     }
 
     /** W2: sleep-20-ms tasks, queued while the workers are paused, then run; the rate against the ideal. */
@@ -320,6 +350,32 @@ final class Workloads {
             }
         });
         return new Batch(ids, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Enqueues through {@code POST /tasks/batch}, {@value #BATCH_SIZE} tasks per call, one call after another. */
+    private Batch enqueueBatchesThroughRest(String payload, int tasks) {
+        JsonObject task;
+        try (var reader = Json.createReader(new StringReader(taskBody(payload)))) {
+            task = reader.readObject();
+        }
+        List<String> ids = new ArrayList<>(tasks);
+        long start = System.nanoTime();
+        for (int from = 0; from < tasks; from += BATCH_SIZE) {
+            Reply reply = api.submitBatch(Collections.nCopies(Math.min(BATCH_SIZE, tasks - from), task));
+            if (reply.status() != 202) {
+                throw new IllegalStateException("batch refused: " + reply.status() + " " + reply.body());
+            }
+            reply.json().getJsonArray("tasks").getValuesAs(JsonObject.class).forEach(r -> ids.add(r.getString("id")));
+        }
+        return new Batch(ids, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Enqueues through the probe's batch loop: {@code TaskQueue.submitAll}, {@value #BATCH_SIZE} tasks per call. */
+    private Batch enqueueBatchesThroughEjb(String payload, int tasks) {
+        JsonObject r = probe.post("enqueue-batch?tasks=" + tasks + "&batch=" + BATCH_SIZE + "&threads=1", payload);
+        List<String> ids = new ArrayList<>(tasks);
+        r.getJsonArray("ids").getValuesAs(JsonString.class).forEach(id -> ids.add(id.getString()));
+        return new Batch(ids, r.getJsonNumber("seconds").doubleValue());
     }
 
     /**

@@ -61,9 +61,10 @@ class BenchSmokeIT {
         Files.writeString(doc, "# Benchmarks\n\n" + Bench.emptyResultsSection());
         Bench.updateDoc(doc, Bench.report(List.of(phase), results, "BenchSmokeIT", "it"), results.toString());
 
-        // Scale.SMOKE: 500 tasks per enqueue path in W1, 100 in W2, 2 s at 200/s in W3, 500 in W4.
+        // Scale.SMOKE: 500 tasks per enqueue path in W1 (EJB, REST, and both in batches), 100 in W2, 2 s at 200/s in
+        // W3, 500 in W4.
         JsonObject run = phase.getJsonArray("results").getJsonObject(0);
-        assertThat(number(run, "w1.completedTasks")).isEqualTo(2 * 500);
+        assertThat(number(run, "w1.completedTasks")).isEqualTo(4 * 500);
         assertThat(number(run, "w2.completedTasks")).isEqualTo(100);
         assertThat(number(run, "w3.completedTasks")).isEqualTo(200 * 2);
         assertThat(number(run, "w4.completedTasks")).isEqualTo(500);
@@ -71,6 +72,8 @@ class BenchSmokeIT {
                 .contains(
                         "ceiling.rate",
                         "w1.ejbDrainVsCeiling",
+                        "w1.ejbBatchDrainRate",
+                        "w1.restBatchDrainRate",
                         "w2.shareOfIdeal",
                         "w3.e2eP99Ms",
                         "w3.restP99Ms",

@@ -10,6 +10,7 @@ import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.polling.Deadline;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,6 +53,16 @@ class RemoteClientIT {
     @Test
     void aProducerEnqueuesOverRemoteJmsAndTheTaskCompletes() {
         assertAProducersTaskCompletes("jms-send");
+    }
+
+    @Test
+    void aProducerEnqueuesABatchThroughTheRemoteEjbAndEveryTaskCompletes() {
+        assertThat(assertAProducersTaskCompletes("ejb-batch")).hasSize(RemoteProducer.BATCH);
+    }
+
+    @Test
+    void aPlainJmsProducerSendsABatchInOneTransactedSessionAndEveryTaskCompletes() {
+        assertThat(assertAProducersTaskCompletes("jms-batch")).hasSize(RemoteProducer.BATCH);
     }
 
     @Test
@@ -109,19 +120,23 @@ class RemoteClientIT {
     }
 
     /**
-     * Enqueues as the producer in {@code mode} and waits until the task completes; a task sent over JMS has no record
-     * until the worker takes its message.
+     * Enqueues as the producer in {@code mode}, waits until every task it enqueued completes and returns their ids; a
+     * task sent over JMS has no record until the worker takes its message.
      */
-    private void assertAProducersTaskCompletes(String mode) {
+    private List<String> assertAProducersTaskCompletes(String mode) {
         Outcome outcome = client.run(mode + "-producer", as(Role.PRODUCER.user(), Role.PRODUCER.password()), mode);
 
         assertThat(outcome.lastLine()).as(outcome.toString()).startsWith("ENQUEUED ");
-        String id = outcome.lastLine().substring("ENQUEUED ".length());
-        Deadline.await(
-                "task " + id + " to complete",
-                COMPLETION,
-                () -> api.get("tasks/" + id),
-                reply ->
-                        reply.status() == 200 && "COMPLETED".equals(reply.json().getString("state")));
+        List<String> ids =
+                List.of(outcome.lastLine().substring("ENQUEUED ".length()).split(","));
+        for (String id : ids) {
+            Deadline.await(
+                    "task " + id + " to complete",
+                    COMPLETION,
+                    () -> api.get("tasks/" + id),
+                    reply -> reply.status() == 200
+                            && "COMPLETED".equals(reply.json().getString("state")));
+        }
+        return ids;
     }
 }

@@ -5,23 +5,25 @@ import dev.agentqueue.task.TaskLog;
 import dev.agentqueue.task.TaskStore;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Finishes the Redis side of an enqueue once its JTA transaction ends: a commit makes the provisional record
- * permanent; a rollback removes it, so a rolled-back enqueue leaves neither record nor message behind.
+ * Finishes the Redis side of an enqueue (one task or a batch) once its transaction ends: a commit makes the
+ * provisional records permanent; a rollback removes them, so a rolled-back enqueue leaves neither record nor message
+ * behind.
  */
 final class EnqueueCompletion implements Synchronization {
 
     private static final Logger LOG = Logger.getLogger(EnqueueCompletion.class.getName());
 
     private final TaskStore store;
-    private final NewTask task;
+    private final List<NewTask> tasks;
 
-    EnqueueCompletion(TaskStore store, NewTask task) {
+    EnqueueCompletion(TaskStore store, List<NewTask> tasks) {
         this.store = store;
-        this.task = task;
+        this.tasks = tasks;
     }
 
     @Override
@@ -31,16 +33,17 @@ final class EnqueueCompletion implements Synchronization {
     public void afterCompletion(int status) {
         try {
             if (status == Status.STATUS_COMMITTED) {
-                store.confirm(task);
+                store.confirmAll(tasks);
             } else {
-                store.discard(task);
+                store.discardAll(tasks);
             }
         } catch (RuntimeException e) {
             // The provisional expiry still removes the record; nothing is lost either way.
             LOG.log(
                     Level.WARNING,
-                    TaskLog.of(task.id(), task.contract())
-                            + " enqueue follow-up failed; the provisional record expires by itself",
+                    TaskLog.of(tasks.get(0).id(), tasks.get(0).contract())
+                            + (tasks.size() > 1 ? " and " + (tasks.size() - 1) + " more tasks of its batch:" : "")
+                            + " enqueue follow-up failed; the provisional records expire by themselves",
                     e);
         }
     }

@@ -12,6 +12,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Checks a {@link TaskRequest} against the deployed contracts and agents and the configured limits. */
 @ApplicationScoped
@@ -50,6 +52,38 @@ public class RequestValidator {
         request.idempotencyKey().ifPresent(key -> checkText("idempotencyKey", key));
         request.correlationId().ifPresent(id -> checkText("correlationId", id));
         return payload;
+    }
+
+    /**
+     * Checks every request of a batch and returns their payloads in order.
+     *
+     * @throws InvalidTaskException when the batch is empty or larger than {@link TaskQueueRemote#MAX_BATCH_SIZE}
+     * @throws InvalidBatchException naming every request at fault, when any is
+     */
+    public List<JsonObject> validateAll(List<TaskRequest> requests) {
+        if (requests == null || requests.isEmpty() || requests.size() > TaskQueueRemote.MAX_BATCH_SIZE) {
+            throw new InvalidTaskException(
+                    "tasks",
+                    "a batch holds 1 to " + TaskQueueRemote.MAX_BATCH_SIZE + " tasks, was "
+                            + (requests == null ? 0 : requests.size()));
+        }
+        List<JsonObject> payloads = new ArrayList<>(requests.size());
+        List<BatchItemError> errors = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            TaskRequest request = requests.get(i);
+            try {
+                if (request == null) {
+                    throw new InvalidTaskException("task", "the task is null");
+                }
+                payloads.add(validate(request));
+            } catch (InvalidTaskException e) {
+                errors.add(new BatchItemError(i, e.field(), e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidBatchException(errors);
+        }
+        return payloads;
     }
 
     private ExecutionContract contract(String id) {

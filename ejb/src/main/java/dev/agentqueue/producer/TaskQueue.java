@@ -35,7 +35,10 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The producer: enqueues tasks for other applications (by its portable JNDI name, or remotely) and for the REST
@@ -117,9 +120,67 @@ public class TaskQueue implements TaskQueueRemote {
     private Enqueued accept(TaskRequest request) {
         JsonObject payload = validator.validate(request);
         refuseWhenFull();
+        NewTask task = newTask(
+                request,
+                payload,
+                System.currentTimeMillis(),
+                broker.redelivery().maxDeliveryAttempts());
+        CreateOutcome created = store.create(task, true);
+        if (created.duplicate()) {
+            Optional<TaskSnapshot> first = store.find(created.taskId());
+            TaskState state = first.map(TaskSnapshot::state).orElse(TaskState.QUEUED);
+            return new Enqueued(new TaskReceipt(created.taskId(), state, true), first);
+        }
+        sendAndSettle(List.of(task), List.of(payload), List.of(request.delay()));
+        return new Enqueued(new TaskReceipt(task.id(), TaskState.QUEUED, false), Optional.of(TaskSnapshot.of(task)));
+    }
+
+    @Override
+    public List<TaskReceipt> submitAll(List<TaskRequest> requests) {
+        Span span = Tracing.span(TaskSpans.ENQUEUE_BATCH, SpanKind.PRODUCER)
+                .setAttribute(TaskSpans.BATCH_SIZE, requests == null ? 0 : requests.size())
+                .startSpan();
+        return Tracing.within(span, () -> acceptAll(requests));
+    }
+
+    /**
+     * Enqueues a batch all or nothing: every request is checked before anything is written, the records are written
+     * in one Redis call, and the new tasks' messages are sent in one JMS transaction.
+     */
+    private List<TaskReceipt> acceptAll(List<TaskRequest> requests) {
+        List<JsonObject> payloads = validator.validateAll(requests);
+        refuseWhenFull();
         long now = System.currentTimeMillis();
+        int maxAttempts = broker.redelivery().maxDeliveryAttempts();
+        List<NewTask> tasks = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            tasks.add(newTask(requests.get(i), payloads.get(i), now, maxAttempts));
+        }
+        List<CreateOutcome> created = store.createAll(tasks, true);
+        List<NewTask> fresh = new ArrayList<>();
+        List<JsonObject> freshPayloads = new ArrayList<>();
+        List<Duration> freshDelays = new ArrayList<>();
+        List<TaskReceipt> receipts = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            CreateOutcome outcome = created.get(i);
+            TaskState state = outcome.state() == null ? TaskState.QUEUED : outcome.state();
+            receipts.add(new TaskReceipt(outcome.taskId(), state, outcome.duplicate()));
+            if (!outcome.duplicate()) {
+                fresh.add(tasks.get(i));
+                freshPayloads.add(payloads.get(i));
+                freshDelays.add(requests.get(i).delay());
+            }
+        }
+        if (!fresh.isEmpty()) {
+            sendAndSettle(fresh, freshPayloads, freshDelays);
+            fresh.forEach(task -> metrics.enqueued(task.contract(), task.agent()));
+        }
+        return receipts;
+    }
+
+    private NewTask newTask(TaskRequest request, JsonObject payload, long now, int maxAttempts) {
         long delayMs = request.delay().toMillis();
-        NewTask task = new NewTask(
+        return new NewTask(
                 TaskIds.next(),
                 request.contract(),
                 request.agent().orElse(null),
@@ -129,39 +190,44 @@ public class TaskQueue implements TaskQueueRemote {
                 request.idempotencyKey().orElse(null),
                 request.timeout().orElse(limits.defaultTimeout()).toMillis(),
                 now,
-                broker.redelivery().maxDeliveryAttempts(),
+                maxAttempts,
                 delayMs > 0 ? now + delayMs : 0);
-        CreateOutcome created = store.create(task, true);
-        if (created.duplicate()) {
-            Optional<TaskSnapshot> first = store.find(created.taskId());
-            TaskState state = first.map(TaskSnapshot::state).orElse(TaskState.QUEUED);
-            return new Enqueued(new TaskReceipt(created.taskId(), state, true), first);
-        }
-        sendAndSettle(task, payload, request.delay());
-        return new Enqueued(new TaskReceipt(task.id(), TaskState.QUEUED, false), Optional.of(TaskSnapshot.of(task)));
     }
 
     /**
-     * Sends the task's message and settles its provisional record by the outcome: at the caller's commit or rollback
-     * when there is a caller transaction, else as soon as the send returns or fails. Without a caller there is
-     * nothing to be atomic with, so no transaction is started: a JTA transaction around the one send would add its
-     * begin, XA start and end and commit, three more blocking calls to the broker, and guard nothing more. Such a send
-     * goes through {@link DirectSender}, whose session and producer outlive it.
+     * Sends the tasks' messages and settles their provisional records by the outcome: at the caller's commit or
+     * rollback when there is a caller transaction, else as soon as the send returns or fails. Without a caller there
+     * is nothing to be atomic with, so no JTA transaction is started: around one send it would add its begin, XA start
+     * and end and commit, three more blocking calls to the broker, and guard nothing more. Such a send goes through
+     * {@link DirectSender}, whose session and producer outlive it; a batch of several goes through one local
+     * transacted session instead, so that its messages become durable together, with one journal sync.
      */
-    private void sendAndSettle(NewTask task, JsonObject payload, Duration delay) {
-        String body = EnvelopeCodec.encode(envelopeOf(task, payload));
-        Label label = new Label("enqueue:" + task.id(), 0);
-        EnqueueCompletion completion = new EnqueueCompletion(store, task);
+    private void sendAndSettle(List<NewTask> tasks, List<JsonObject> payloads, List<Duration> delays) {
+        List<String> bodies = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            bodies.add(EnvelopeCodec.encode(envelopeOf(tasks.get(i), payloads.get(i))));
+        }
+        Consumer<JMSContext> sendAll = jms -> {
+            for (int i = 0; i < tasks.size(); i++) {
+                NewTask task = tasks.get(i);
+                send(jms, task, bodies.get(i), delays.get(i), new Label("enqueue:" + task.id(), 0));
+            }
+        };
+        EnqueueCompletion completion = new EnqueueCompletion(store, tasks);
         if (transactions.getTransactionKey() != null) {
             transactions.registerInterposedSynchronization(completion);
             try (JMSContext jms = connections.createContext()) {
-                send(jms, task, body, delay, label);
+                sendAll.accept(jms);
             }
             return;
         }
         boolean sent = false;
         try {
-            directSender.send(directConnections, jms -> send(jms, task, body, delay, label));
+            if (tasks.size() == 1) {
+                directSender.send(directConnections, sendAll);
+            } else {
+                directSender.sendTransacted(directConnections, sendAll);
+            }
             sent = true;
         } finally {
             completion.afterCompletion(sent ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK);

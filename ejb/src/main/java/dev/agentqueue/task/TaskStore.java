@@ -36,41 +36,77 @@ public class TaskStore {
      * unless {@link #confirm} follows: the enqueue transaction may still roll back.
      */
     public CreateOutcome create(NewTask task, boolean provisional) {
+        CreateOutcome outcome = createAll(List.of(task), provisional).get(0);
+        return new CreateOutcome(outcome.taskId(), outcome.duplicate());
+    }
+
+    /**
+     * Writes the records of a batch in one Redis call, each like {@link #create}, in order: a key repeated later in
+     * the batch answers with the earlier task. Returns one outcome per task, with the state of the task it names.
+     */
+    public List<CreateOutcome> createAll(List<NewTask> tasks, boolean provisional) {
         long provisionalSeconds = settings.provisionalTtl().toSeconds();
         List<String> args = new ArrayList<>(List.of(
-                task.id(),
                 RedisKeys.stateIndex(TaskState.QUEUED.name()),
-                RedisKeys.contractIndex(task.contract()),
-                task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()),
-                Long.toString(task.createdAt()),
                 Long.toString(provisional ? provisionalSeconds : 0),
                 Long.toString(
                         provisional
                                 ? provisionalSeconds
-                                : settings.idempotencyWindow().toSeconds())));
-        task.initialFields().forEach((name, value) -> {
-            args.add(name);
-            args.add(value);
-        });
-        List<Object> reply = redis.call(r -> CREATE.run(r, keysOf(task), args.toArray(String[]::new)));
-        return new CreateOutcome((String) reply.get(1), "DUPLICATE".equals(reply.get(0)));
+                                : settings.idempotencyWindow().toSeconds()),
+                RedisKeys.task("")));
+        for (NewTask task : tasks) {
+            Map<String, String> fields = task.initialFields();
+            args.add(task.id());
+            args.add(RedisKeys.contractIndex(task.contract()));
+            args.add(task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()));
+            args.add(Long.toString(task.createdAt()));
+            args.add(task.idempotencyKey() == null ? "0" : "1");
+            args.add(Integer.toString(fields.size() * 2));
+            fields.forEach((name, value) -> {
+                args.add(name);
+                args.add(value);
+            });
+        }
+        List<Object> reply = redis.call(r -> CREATE.run(r, keysOf(tasks), args.toArray(String[]::new)));
+        List<CreateOutcome> outcomes = new ArrayList<>(tasks.size());
+        for (int i = 0; i < reply.size(); i += 3) {
+            String state = (String) reply.get(i + 2);
+            outcomes.add(new CreateOutcome(
+                    (String) reply.get(i + 1),
+                    "DUPLICATE".equals(reply.get(i)),
+                    state.isEmpty() ? null : TaskState.valueOf(state)));
+        }
+        return outcomes;
     }
 
     /** Makes a provisional record permanent after its enqueue committed; does not wait for Redis to answer. */
     public void confirm(NewTask task) {
+        confirmAll(List.of(task));
+    }
+
+    /** Makes the provisional records of a batch permanent in one Redis call; does not wait for Redis to answer. */
+    public void confirmAll(List<NewTask> tasks) {
         String window = Long.toString(settings.idempotencyWindow().toSeconds());
         // A lost confirm is harmless: the record expires, and the worker recreates it from the message.
-        CONFIRM.runAsync(redis.async(), keysOf(task), window);
+        CONFIRM.runAsync(redis.async(), keysOf(tasks), window, Integer.toString(tasks.size()));
     }
 
     /** Removes a provisional record after its enqueue rolled back. */
     public void discard(NewTask task) {
-        List<String> args = new ArrayList<>(List.of(
-                task.id(), RedisKeys.stateIndex(TaskState.QUEUED.name()), RedisKeys.contractIndex(task.contract())));
-        if (task.agent() != null) {
-            args.add(RedisKeys.agentIndex(task.agent()));
+        discardAll(List.of(task));
+    }
+
+    /** Removes the provisional records of a batch whose enqueue rolled back, in one Redis call. */
+    public void discardAll(List<NewTask> tasks) {
+        List<String> args = new ArrayList<>();
+        args.add(RedisKeys.stateIndex(TaskState.QUEUED.name()));
+        for (NewTask task : tasks) {
+            args.add(task.id());
+            args.add(RedisKeys.contractIndex(task.contract()));
+            args.add(task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()));
+            args.add(task.idempotencyKey() == null ? "0" : "1");
         }
-        redis.call(r -> DISCARD.runForLong(r, keysOf(task), args.toArray(String[]::new)));
+        redis.call(r -> DISCARD.runForLong(r, keysOf(tasks), args.toArray(String[]::new)));
     }
 
     /** Reads one task record. */
@@ -220,9 +256,13 @@ public class TaskStore {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record Progress(double fraction, String note) {}
 
-    private static String[] keysOf(NewTask task) {
-        return task.idempotencyKey() == null
-                ? new String[] {RedisKeys.task(task.id())}
-                : new String[] {RedisKeys.task(task.id()), RedisKeys.idempotency(task.idempotencyKey())};
+    /** The task hashes of {@code tasks}, then the idempotency keys of those that have one, in order. */
+    private static String[] keysOf(List<NewTask> tasks) {
+        List<String> keys = new ArrayList<>(tasks.size() * 2);
+        tasks.forEach(task -> keys.add(RedisKeys.task(task.id())));
+        tasks.stream()
+                .filter(task -> task.idempotencyKey() != null)
+                .forEach(task -> keys.add(RedisKeys.idempotency(task.idempotencyKey())));
+        return keys.toArray(String[]::new);
     }
 }

@@ -1,13 +1,27 @@
--- Removes a record whose enqueue transaction rolled back, unless a worker has already touched it.
--- KEYS[1] task hash; KEYS[2] idempotency key (optional)
--- ARGV[1] task id; ARGV[2..] index keys the id was added to
-if redis.call('HGET', KEYS[1], 'state') == 'QUEUED' and redis.call('HGET', KEYS[1], 'attempt') == '0' then
-  redis.call('DEL', KEYS[1])
-  for i = 2, #ARGV do
-    redis.call('ZREM', ARGV[i], ARGV[1])
+-- Removes records (one task or a whole batch) whose enqueue transaction rolled back, each unless a worker has
+-- already touched it.
+-- KEYS: the task hash of every item, then the idempotency key of every item that has one, in item order
+-- ARGV[1] state index key
+-- then per item: id, contract index key, agent index key or '', '1' if it has an idempotency key else '0'
+local items = (#ARGV - 1) / 4
+local nextKey = items + 1
+for i = 1, items do
+  local a = 2 + (i - 1) * 4
+  local id, taskKey = ARGV[a], KEYS[i]
+  if redis.call('HGET', taskKey, 'state') == 'QUEUED' and redis.call('HGET', taskKey, 'attempt') == '0' then
+    redis.call('DEL', taskKey)
+    redis.call('ZREM', ARGV[1], id)
+    redis.call('ZREM', ARGV[a + 1], id)
+    if ARGV[a + 2] ~= '' then
+      redis.call('ZREM', ARGV[a + 2], id)
+    end
   end
-end
-if #KEYS > 1 and redis.call('GET', KEYS[2]) == ARGV[1] then
-  redis.call('DEL', KEYS[2])
+  if ARGV[a + 3] == '1' then
+    local keyKey = KEYS[nextKey]
+    nextKey = nextKey + 1
+    if redis.call('GET', keyKey) == id then
+      redis.call('DEL', keyKey)
+    end
+  end
 end
 return 1

@@ -7,6 +7,7 @@ import dev.agentqueue.redis.RedisGateway;
 import dev.agentqueue.redis.RedisKeys;
 import dev.agentqueue.testing.RedisServerExtension;
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -426,6 +427,72 @@ class TaskStoreTest {
         TaskSnapshot stored = store.find(task.id()).orElseThrow();
         assertThat(stored.state()).isEqualTo(TaskState.COMPLETED);
         assertThat(stored.error()).isNull();
+    }
+
+    @Test
+    void aBatchIsWrittenInOrderAndAKeyRepeatedInItAnswersWithTheEarlierTask() {
+        NewTask first = aNewTask().withIdempotencyKey("batch-a").build();
+        NewTask plain = aNewTask().withAgent("analyzer").build();
+        NewTask repeat = aNewTask().withIdempotencyKey("batch-a").build();
+
+        List<CreateOutcome> outcomes = store.createAll(List.of(first, plain, repeat), true);
+
+        assertThat(outcomes)
+                .containsExactly(
+                        new CreateOutcome(first.id(), false, TaskState.QUEUED),
+                        new CreateOutcome(plain.id(), false, TaskState.QUEUED),
+                        new CreateOutcome(first.id(), true, TaskState.QUEUED));
+        assertThat(TaskSnapshot.of(plain)).isEqualTo(store.find(plain.id()).orElseThrow());
+        assertThat(exists(RedisKeys.task(repeat.id()))).isZero();
+        assertThat(score(RedisKeys.agentIndex("analyzer"), plain.id())).isNotNull();
+    }
+
+    @Test
+    void aBatchItemWhoseKeyNamesAnEarlierTaskIsADuplicateWithThatTasksState() {
+        NewTask earlier = aNewTask().withIdempotencyKey("batch-b").build();
+        store.create(earlier, false);
+        store.start(earlier.id(), 1, 5, "node-1", now());
+
+        List<CreateOutcome> outcomes = store.createAll(
+                List.of(
+                        aNewTask().withIdempotencyKey("batch-b").build(),
+                        aNewTask().build()),
+                true);
+
+        assertThat(outcomes.get(0)).isEqualTo(new CreateOutcome(earlier.id(), true, TaskState.RUNNING));
+        assertThat(outcomes.get(1).duplicate()).isFalse();
+    }
+
+    @Test
+    void confirmingABatchMakesEveryRecordAndKeyPermanent() throws Exception {
+        NewTask keyed = aNewTask().withIdempotencyKey("batch-c").build();
+        NewTask plain = aNewTask().build();
+        store.createAll(List.of(keyed, plain), true);
+
+        store.confirmAll(List.of(keyed, plain));
+
+        awaitTrue(() -> ttl(RedisKeys.task(keyed.id())) == -1L && ttl(RedisKeys.task(plain.id())) == -1L);
+        assertThat(ttl(RedisKeys.idempotency("batch-c"))).isGreaterThan(23 * 3600L);
+    }
+
+    @Test
+    void discardingARolledBackBatchLeavesNothingBehind() {
+        NewTask keyed =
+                aNewTask().withIdempotencyKey("batch-d").withAgent("analyzer").build();
+        NewTask plain = aNewTask().build();
+        store.createAll(List.of(keyed, plain), true);
+
+        store.discardAll(List.of(keyed, plain));
+
+        for (NewTask task : List.of(keyed, plain)) {
+            assertThat(exists(RedisKeys.task(task.id()))).isZero();
+            assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED.name()), task.id()))
+                    .isNull();
+            assertThat(score(RedisKeys.contractIndex(task.contract()), task.id()))
+                    .isNull();
+        }
+        assertThat(score(RedisKeys.agentIndex("analyzer"), keyed.id())).isNull();
+        assertThat(exists(RedisKeys.idempotency("batch-d"))).isZero();
     }
 
     private Double score(String index, String id) {

@@ -46,6 +46,18 @@ public class ProbeResource {
         return enqueueLoop.run(contract, payload, tasks, threads);
     }
 
+    /** Enqueues {@code tasks} copies of the posted job payload in batches through {@code TaskQueue.submitAll}. */
+    @POST
+    @Path("enqueue-batch")
+    public JsonObject enqueueBatches(
+            String payload,
+            @QueryParam("tasks") int tasks,
+            @QueryParam("batch") @DefaultValue("1000") int batch,
+            @QueryParam("threads") @DefaultValue("1") int threads,
+            @QueryParam("contract") @DefaultValue("agentqueue.job.v1") String contract) {
+        return enqueueLoop.runBatches(contract, payload, tasks, batch, threads);
+    }
+
     @GET
     @Path("heap")
     public JsonObject heap() {

@@ -17,8 +17,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Enqueues one echo task from outside the server, through the remote EJB or remote JMS, and prints the outcome on
- * one line: {@code ENQUEUED <task id>}, {@code RECEIVED <n>} for a consume attempt, or {@code FAILED <exception
+ * Enqueues one echo task (or a batch of three) from outside the server, through the remote EJB or remote JMS, and
+ * prints the outcome on one line: {@code ENQUEUED <task ids, comma-separated>}, {@code RECEIVED <n>} for a consume attempt, or {@code FAILED <exception
  * classes, outermost first>: <message>}. The server and the credentials come from the environment, so no password
  * shows in a process list: {@code AGENTQUEUE_URL} (e.g. {@code remote+http://127.0.0.1:8080}), {@code
  * AGENTQUEUE_USER}, {@code AGENTQUEUE_PASSWORD}, and for JMS optionally {@code AGENTQUEUE_LOOKUP_USER} and {@code
@@ -33,7 +33,9 @@ public final class RemoteProducer {
 
     private RemoteProducer() {}
 
-    /** Runs {@code ejb}, {@code jms-send} or {@code jms-consume <queue JNDI name>}. */
+    public static final int BATCH = 3;
+
+    /** Runs {@code ejb}, {@code ejb-batch}, {@code jms-send}, {@code jms-batch} or {@code jms-consume <queue>}. */
     public static void main(String[] args) {
         String user = env("AGENTQUEUE_USER");
         String password = env("AGENTQUEUE_PASSWORD");
@@ -41,7 +43,9 @@ public final class RemoteProducer {
         try {
             outcome = switch (args[0]) {
                 case "ejb" -> "ENQUEUED " + enqueueThroughEjb(user, password);
-                case "jms-send" -> "ENQUEUED " + sendOverJms(user, password);
+                case "ejb-batch" -> "ENQUEUED " + String.join(",", enqueueBatchThroughEjb(user, password));
+                case "jms-send" -> "ENQUEUED " + String.join(",", sendOverJms(user, password, 1));
+                case "jms-batch" -> "ENQUEUED " + String.join(",", sendOverJms(user, password, BATCH));
                 case "jms-consume" -> "RECEIVED " + consumeOverJms(user, password, args[1]);
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             };
@@ -67,20 +71,49 @@ public final class RemoteProducer {
         }
     }
 
-    /** Sends the documented JSON envelope with its version property, as a plain JMS producer would. */
-    private static String sendOverJms(String user, String password) throws Exception {
+    private static List<String> enqueueBatchThroughEjb(String user, String password) throws NamingException {
+        Context jndi = jndi(user, password);
+        try {
+            TaskQueueRemote queue = (TaskQueueRemote) jndi.lookup(EJB_NAME);
+            List<TaskRequest> requests = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                requests.add(TaskRequest.builder("agentqueue.job.v1")
+                        .payload(PAYLOAD)
+                        .build());
+            }
+            return queue.submitAll(requests).stream().map(TaskReceipt::id).toList();
+        } finally {
+            jndi.close();
+        }
+    }
+
+    /**
+     * Sends the documented JSON envelope with its version property, as a plain JMS producer would: {@code count}
+     * envelopes, more than one in one transacted session, committed together.
+     */
+    private static List<String> sendOverJms(String user, String password, int count) throws Exception {
         Context jndi = jndi(lookupUser(user), lookupPassword(password));
         try {
             ConnectionFactory connections = (ConnectionFactory) jndi.lookup(CONNECTION_FACTORY);
             Queue queue = (Queue) jndi.lookup(TASK_QUEUE);
-            String id = UUID.randomUUID().toString();
-            try (JMSContext jms = connections.createContext(user, password)) {
-                TextMessage message = jms.createTextMessage(
-                        "{\"id\":\"" + id + "\",\"contract\":\"agentqueue.job.v1\",\"payload\":" + PAYLOAD + "}");
-                message.setIntProperty("agentqueue_version", 1);
-                jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
+            List<String> ids = new ArrayList<>();
+            int mode = count > 1 ? JMSContext.SESSION_TRANSACTED : JMSContext.AUTO_ACKNOWLEDGE;
+            try (JMSContext jms = connections.createContext(user, password, mode)) {
+                for (int i = 0; i < count; i++) {
+                    String id = UUID.randomUUID().toString();
+                    TextMessage message = jms.createTextMessage(
+                            "{\"id\":\"" + id + "\",\"contract\":\"agentqueue.job.v1\",\"payload\":" + PAYLOAD + "}");
+                    message.setIntProperty("agentqueue_version", 1);
+                    jms.createProducer()
+                            .setDeliveryMode(DeliveryMode.PERSISTENT)
+                            .send(queue, message);
+                    ids.add(id);
+                }
+                if (count > 1) {
+                    jms.commit();
+                }
             }
-            return id;
+            return ids;
         } finally {
             jndi.close();
         }

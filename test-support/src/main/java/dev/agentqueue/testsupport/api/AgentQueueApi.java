@@ -1,6 +1,8 @@
 package dev.agentqueue.testsupport.api;
 
 import dev.agentqueue.testsupport.polling.Deadline;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -98,6 +100,14 @@ public final class AgentQueueApi {
     /** Posts a task request, already written as JSON, without waiting for the answer. */
     public CompletableFuture<Reply> submitAsync(String taskJson) {
         return rest.postAsync("tasks", "application/json", taskJson);
+    }
+
+    /** Posts task requests to {@code POST /tasks/batch} as one batch and returns the answer, whatever its status. */
+    public Reply submitBatch(List<JsonObject> tasks) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        tasks.forEach(array::add);
+        return postJson(
+                "tasks/batch", Json.createObjectBuilder().add("tasks", array).build());
     }
 
     /** Enqueues a task and returns its id, failing the test unless the answer is 202. */

@@ -48,6 +48,17 @@ public final class Problem {
         return this;
     }
 
+    /** Adds an extension member holding a list of values written as JSON objects, such as a batch's refused items. */
+    public Problem withObjects(String name, List<?> values) {
+        members.put(name, List.copyOf(values));
+        return this;
+    }
+
+    /** Returns a member added as text, such as {@code detail} or {@code field}; null if there is none. */
+    public String text(String name) {
+        return members.get(name) instanceof String value ? value : null;
+    }
+
     /** Returns the HTTP status. */
     public int status() {
         return status;

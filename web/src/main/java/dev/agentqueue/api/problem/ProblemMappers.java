@@ -3,6 +3,7 @@ package dev.agentqueue.api.problem;
 import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.dlq.DeadLetterConflictException;
 import dev.agentqueue.dlq.NotInDeadLetterQueueException;
+import dev.agentqueue.producer.InvalidBatchException;
 import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.PayloadTooLargeException;
 import dev.agentqueue.producer.QueueFullException;
@@ -30,6 +31,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (e instanceof PayloadTooLargeException tooLarge) {
             return Problem.of(413, "payload-too-large", "Payload too large", tooLarge.getMessage())
                     .with("field", tooLarge.field())
+                    .toResponse();
+        }
+        if (e instanceof InvalidBatchException batch) {
+            return Problem.of(400, "invalid-batch", "Invalid batch", batch.getMessage())
+                    .with("field", batch.field())
+                    .withObjects("errors", batch.errors())
                     .toResponse();
         }
         if (e instanceof InvalidTaskException invalid) {

@@ -24,7 +24,23 @@ public record ProblemSchema(
         String field,
 
         @Schema(description = "The task ids a dead-letter operation refused (nothing was changed)")
-        List<String> taskIds) {
+        List<String> taskIds,
+
+        @Schema(description = "Every refused task of a batch (none was enqueued)")
+        List<ItemError> errors) {
+
+    /** Why one task of a batch was refused. */
+    @Schema(
+            name = "BatchItemError",
+            requiredProperties = {"index", "message"})
+    public record ItemError(
+            @Schema(description = "The task's position in the batch, from 0")
+            int index,
+
+            @Schema(description = "The task's field at fault")
+            String field,
+
+            String message) {}
 
     /** The schema's name in the document's components. */
     public static final String NAME = "Problem";

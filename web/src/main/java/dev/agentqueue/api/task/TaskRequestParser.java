@@ -2,16 +2,22 @@ package dev.agentqueue.api.task;
 
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.support.JsonBodies;
+import dev.agentqueue.producer.BatchItemError;
+import dev.agentqueue.producer.InvalidBatchException;
+import dev.agentqueue.producer.TaskQueueRemote;
 import dev.agentqueue.producer.TaskRequest;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the JSON body of {@code POST /tasks} into a {@link TaskRequest}, refusing malformed JSON, wrong types and
+ * Reads the JSON body of {@code POST /tasks} into a {@link TaskRequest} (and of {@code POST /tasks/batch} into a list), refusing malformed JSON, wrong types and
  * unknown fields with a message that names the field.
  */
 final class TaskRequestParser {
@@ -23,7 +29,43 @@ final class TaskRequestParser {
 
     /** Parses a request body; {@code idempotencyHeader} is the {@code Idempotency-Key} header, if sent. */
     static TaskRequest parse(String body, String idempotencyHeader) {
-        JsonObject json = JsonBodies.object(body, FIELDS);
+        return parse(JsonBodies.object(body, FIELDS), idempotencyHeader);
+    }
+
+    /**
+     * Parses the body of {@code POST /tasks/batch}: {@code {"tasks": [task, ...]}}. Refuses a malformed body as a
+     * whole, and malformed tasks all at once, each named by its index.
+     */
+    static List<TaskRequest> parseBatch(String body) {
+        JsonObject json = JsonBodies.object(body, Set.of("tasks"));
+        if (!(json.get("tasks") instanceof JsonArray tasks)) {
+            throw ApiException.badRequest("tasks", "tasks must be an array of task requests");
+        }
+        if (tasks.isEmpty() || tasks.size() > TaskQueueRemote.MAX_BATCH_SIZE) {
+            throw ApiException.badRequest(
+                    "tasks", "a batch holds 1 to " + TaskQueueRemote.MAX_BATCH_SIZE + " tasks, was " + tasks.size());
+        }
+        List<TaskRequest> requests = new ArrayList<>(tasks.size());
+        List<BatchItemError> errors = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            try {
+                if (!(tasks.get(i) instanceof JsonObject task)) {
+                    throw ApiException.badRequest(null, "a task must be a JSON object");
+                }
+                JsonBodies.requireKnown(task, FIELDS, null);
+                requests.add(parse(task, null));
+            } catch (ApiException e) {
+                errors.add(new BatchItemError(
+                        i, e.problem().text("field"), e.problem().text("detail")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidBatchException(errors);
+        }
+        return requests;
+    }
+
+    private static TaskRequest parse(JsonObject json, String idempotencyHeader) {
         TaskRequest.Builder request = TaskRequest.builder(string(json, "contract"));
         request.agent(string(json, "agent"));
         JsonValue payload = json.get("payload");

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -109,6 +110,37 @@ public class TaskResource {
             response.header("Idempotent-Replayed", "true");
         }
         return response.build();
+    }
+
+    /**
+     * Enqueues up to 1,000 tasks all or nothing, in one Redis call and one JMS transaction; answers 202 with one
+     * receipt per task, in order. Idempotency keys count per task. A refused batch enqueues nothing and its 400
+     * problem names every refused task.
+     */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = ApiApplication.BASIC, scopes = Roles.PRODUCER)
+    @Operation(operationId = "enqueueTasks", summary = "Enqueue a batch of tasks, all or nothing")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: one receipt per task, in the order sent",
+            content = @Content(schema = @Schema(implementation = TaskSchemas.Batch.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = ProblemResponses.QUEUE_FULL)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public Response enqueueBatch(
+            @RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = TaskSchemas.BatchRequest.class)))
+                    String body) {
+        List<TaskSchemas.Receipt> receipts = queue.submitAll(TaskRequestParser.parseBatch(body)).stream()
+                .map(r -> new TaskSchemas.Receipt(r.id(), r.state(), r.duplicate()))
+                .toList();
+        return Response.accepted(JsonRecords.write(new TaskSchemas.Batch(receipts)))
+                .build();
     }
 
     /** Lists tasks newest first, from the Redis indexes, optionally by state, contract and agent. */

@@ -138,4 +138,27 @@ public final class TaskSchemas {
 
             @Schema(description = "The cursor of the next page; null after the last one", nullable = true)
             String nextCursor) {}
+
+    /** The body of {@code POST /tasks/batch}. */
+    @Schema(name = "TaskBatchRequest", requiredProperties = "tasks", additionalProperties = Schema.False.class)
+    public record BatchRequest(
+            @Schema(description = "1 to 1,000 tasks, enqueued all or nothing", minItems = 1, maxItems = 1000)
+            List<Request> tasks) {}
+
+    /** The answer to {@code POST /tasks/batch}. */
+    @Schema(name = "TaskBatch", requiredProperties = "tasks")
+    public record Batch(
+            @Schema(description = "One receipt per task, in the order sent")
+            List<Receipt> tasks) {}
+
+    /** What one task of a batch became. */
+    @Schema(
+            name = "TaskReceipt",
+            requiredProperties = {"id", "state", "duplicate"})
+    public record Receipt(
+            @Schema(format = "uuid") String id,
+            TaskState state,
+
+            @Schema(description = "true when the idempotency key named an earlier task; nothing new was enqueued")
+            boolean duplicate) {}
 }
