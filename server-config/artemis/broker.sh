@@ -9,7 +9,7 @@
 # reads the cluster password from AGENTQUEUE_BROKER_CLUSTER_PASSWORD in its environment (create-broker.sh).
 set -euo pipefail
 
-[[ $# -ge 2 ]] || { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[[ $# -ge 2 ]] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 action=$1
 instance=$(cd "$2" && pwd)
 port=${3:-}
