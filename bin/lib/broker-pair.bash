@@ -60,7 +60,7 @@ failback_allowed() { ! grep -q '<allow-failback>false' "$(broker_dir backup)/etc
 
 # Waits up to $3 seconds until broker $1's state matches the regular expression $2; dies with its log if not.
 await_broker_state() {
-    local deadline=$((SECONDS + $3)) state
+    local deadline=$((SECONDS + $3))
     until [[ $(broker_state "$1") =~ ^($2)$ ]]; do
         broker_pid "$1" > /dev/null || { tail -n 20 "$(broker_log "$1")" >&2; die "the $1 broker exited"; }
         ((SECONDS < deadline)) \
