@@ -55,6 +55,13 @@ backup_served_last() {
     [[ $(grep -oE 'AMQ221(000|007)' "$(broker_log backup)" 2> /dev/null | tail -n 1) == AMQ221007 ]]
 }
 
+# True if broker $1 serves the queue without having copied the journal since it started: a returning primary that
+# missed the active backup and came up on its old journal. Artemis gives it 5 seconds to see the cluster's topology
+# (check-for-active-server), which a machine under heavy load can miss; both brokers then log AMQ222294.
+activated_unsynced() {
+    [[ $(broker_state "$1") == active && $(grep -oE 'AMQ221(000|024)' "$(broker_log "$1")" | tail -n 1) != AMQ221024 ]]
+}
+
 # True unless the backup's broker.xml turns failback off.
 failback_allowed() { ! grep -q '<allow-failback>false' "$(broker_dir backup)/etc/broker.xml"; }
 
@@ -152,6 +159,11 @@ restart_broker() {
     "$repo/server-config/artemis/broker.sh" start "$(broker_dir "$role")" > /dev/null
     say "Broker $role: started, pid $(broker_pid "$role"); copying the journal from the active $peer"
     await_broker_state "$role" 'in-sync|active' 300
+    if [[ $role == primary ]] && activated_unsynced primary; then
+        kill -9 "$(broker_pid primary)"
+        die "the primary did not see the active backup in time and started on its old journal next to it (split" \
+            "brain); it was killed at once. The backup still serves the queue; try again when the machine is less busy"
+    fi
     if [[ $role == primary ]] && failback_allowed; then
         await_broker_state primary active 120
         say "Broker primary: serves the queue again (failback); the backup restarts as its replica"
