@@ -39,10 +39,11 @@ broker_state() {
     fi
     log=$(broker_log "$1")
     age=$(ps -o etimes= -p "$pid" | tr -d ' ') || age=0
-    # Only the lines after the broker last started count (AMQ221000, also logged when a backup restarts in the same
-    # JVM after failback); a log last written before the process started is the previous run's.
+    # Only the lines after the broker last started count: AMQ101000 is the first line of a new JVM, AMQ221000 is also
+    # logged when a backup restarts in the same JVM after failback; a log last written before the process started is
+    # the previous run's.
     if [[ -f $log ]] && (($(stat -c %Y "$log") >= $(date +%s) - ${age:-0})) \
-        && [[ $(grep -oE 'AMQ221(000|024)' "$log" | tail -n 1) == AMQ221024 ]]; then
+        && [[ $(grep -oE 'AMQ(101000|221000|221024)' "$log" | tail -n 1) == AMQ221024 ]]; then
         echo in-sync
     else
         echo syncing
@@ -52,14 +53,15 @@ broker_state() {
 # True if the backup's last run ended while it served the queue: its log shows it becoming active (AMQ221007) after
 # it last started. Its journal then holds tasks that the primary's lacks.
 backup_served_last() {
-    [[ $(grep -oE 'AMQ221(000|007)' "$(broker_log backup)" 2> /dev/null | tail -n 1) == AMQ221007 ]]
+    [[ $(grep -oE 'AMQ(101000|221000|221007)' "$(broker_log backup)" 2> /dev/null | tail -n 1) == AMQ221007 ]]
 }
 
 # True if broker $1 serves the queue without having copied the journal since it started: a returning primary that
 # missed the active backup and came up on its old journal. Artemis gives it 5 seconds to see the cluster's topology
 # (check-for-active-server), which a machine under heavy load can miss; both brokers then log AMQ222294.
 activated_unsynced() {
-    [[ $(broker_state "$1") == active && $(grep -oE 'AMQ221(000|024)' "$(broker_log "$1")" | tail -n 1) != AMQ221024 ]]
+    [[ $(broker_state "$1") == active \
+        && $(grep -oE 'AMQ(101000|221000|221024)' "$(broker_log "$1")" | tail -n 1) != AMQ221024 ]]
 }
 
 # True unless the backup's broker.xml turns failback off.
