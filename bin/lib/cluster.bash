@@ -1,6 +1,5 @@
-# The cluster of bin/agentqueue (sourced by it): an Artemis primary/backup pair with replication, made by
-# server-config/artemis/create-broker.sh, and two WildFly nodes in remote-broker mode
-# (server-config/wildfly/configure-remote-broker.cli) sharing one Redis. Everything lives in $state/cluster:
+# The cluster of bin/agentqueue (sourced by it): an Artemis primary/backup pair with replication (lib/broker-pair.bash)
+# and two WildFly nodes in remote-broker mode (server-config/wildfly/configure-remote-broker.cli) sharing one Redis. Everything lives in $state/cluster:
 #   broker-primary/, broker-backup/  the broker instances (etc/broker.xml, data/ with the journal, log/)
 #   node-1/, node-2/                 each node's server copy, log, pidfile and data directory (transaction logs only)
 #   broker.env                       the broker logins this script generated (mode 600), unless given by environment
@@ -9,15 +8,6 @@ cluster_dir=$state/cluster
 cluster_size=2
 # Node n runs at the base offset + (n-1) * 100: agentqueue-1 on 8080/9990, agentqueue-2 on 8180/10090 by default.
 cluster_offset=${AGENTQUEUE_PORT_OFFSET:-0}
-broker_port=${AGENTQUEUE_BROKER_PORT:-61616}
-broker_console_port=${AGENTQUEUE_BROKER_CONSOLE_PORT:-8161}
-
-# Prints the Artemis installation the brokers run from: AGENTQUEUE_ARTEMIS_HOME, or the one the build unpacks.
-artemis_home() {
-    local home=${AGENTQUEUE_ARTEMIS_HOME:-$repo/reliability/target/artemis}
-    [[ -x $home/bin/artemis ]] || die "no Artemis in $home; build first (bin/agentqueue cluster without --no-build)"
-    echo "$home"
-}
 
 # Selects cluster node $1 (1 or 2) for the WildFly functions of bin/agentqueue.
 use_cluster_node() {
@@ -27,89 +17,20 @@ use_cluster_node() {
         -Dagentqueue.broker.backup.host=127.0.0.1 -Dagentqueue.broker.backup.port=$((broker_port + 1)))
 }
 
-# broker $1 (primary or backup): its instance directory, acceptor port and console port.
-broker_dir() { echo "$cluster_dir/broker-$1"; }
-broker_acceptor() { [[ $1 == primary ]] && echo "$broker_port" || echo $((broker_port + 1)); }
-broker_console() { [[ $1 == primary ]] && echo "$broker_console_port" || echo $((broker_console_port + 1)); }
-broker_pid() { live_pid "$(broker_dir "$1")/data/artemis.pid" "$(broker_dir "$1")"; }
-
-# Exports the broker logins: from the environment, else from broker.env, else generated now and kept there.
-load_broker_secrets() {
-    local env_file=$cluster_dir/broker.env
-    if [[ -z ${AGENTQUEUE_BROKER_PASSWORD:-} || -z ${AGENTQUEUE_BROKER_CLUSTER_PASSWORD:-} ]] && [[ ! -f $env_file ]]; then
-        mkdir -p "$cluster_dir"
-        (umask 077
-            echo "AGENTQUEUE_BROKER_PASSWORD=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | head -c 24)"
-            echo "AGENTQUEUE_BROKER_CLUSTER_PASSWORD=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | head -c 24)"
-        ) > "$env_file"
-    fi
-    if [[ -f $env_file ]]; then
-        AGENTQUEUE_BROKER_PASSWORD=${AGENTQUEUE_BROKER_PASSWORD:-$(sed -n 's/^AGENTQUEUE_BROKER_PASSWORD=//p' "$env_file")}
-        AGENTQUEUE_BROKER_CLUSTER_PASSWORD=${AGENTQUEUE_BROKER_CLUSTER_PASSWORD:-$(sed -n 's/^AGENTQUEUE_BROKER_CLUSTER_PASSWORD=//p' "$env_file")}
-    fi
-    # The WildFly nodes read the login from their environment (configure-remote-broker.cli).
-    export AGENTQUEUE_BROKER_PASSWORD AGENTQUEUE_BROKER_CLUSTER_PASSWORD
-}
-
-# Creates the primary and the backup broker, unless they exist (their journals hold the queue).
-create_brokers() {
-    local home role peer
-    home=$(artemis_home)
-    for role in primary backup; do
-        [[ -f $(broker_dir $role)/etc/broker.xml ]] && continue
-        peer=$([[ $role == primary ]] && broker_acceptor backup || broker_acceptor primary)
-        "$repo/server-config/artemis/create-broker.sh" "$home" "$(broker_dir $role)" --name="agentqueue-$role" \
-            --host=127.0.0.1 --port="$(broker_acceptor $role)" --http-port="$(broker_console $role)" \
-            --ha=$role --peer="127.0.0.1:$peer" --java-memory=512M > /dev/null
-        say "Broker $role: created in ${cluster_dir#"$repo"/}/broker-$role"
-    done
-}
-
-# Starts the primary (waits for its acceptor), then the backup (waits until it has copied the primary's journal).
-start_brokers() {
-    local role port log deadline
-    for role in primary backup; do
-        broker_pid $role > /dev/null && continue
-        for port in "$(broker_acceptor $role)" "$(broker_console $role)"; do
-            port_in_use "$port" \
-                && die "port $port is in use by another process; set AGENTQUEUE_BROKER_PORT / AGENTQUEUE_BROKER_CONSOLE_PORT"
-        done
-    done
-    "$repo/server-config/artemis/broker.sh" start "$(broker_dir primary)" "$(broker_acceptor primary)" > /dev/null
-    say "Broker primary: pid $(broker_pid primary), acceptor 127.0.0.1:$(broker_acceptor primary)"
-    log=$(broker_dir backup)/log/artemis.log
-    if ! broker_pid backup > /dev/null; then
-        : > "$log" 2> /dev/null || true
-        "$repo/server-config/artemis/broker.sh" start "$(broker_dir backup)" > /dev/null
-    fi
-    deadline=$((SECONDS + 120))
-    # AMQ221024: the backup holds a full copy of the primary's journal and receives every write from now on.
-    until grep -q AMQ221024 "$log" 2> /dev/null; do
-        broker_pid backup > /dev/null || { tail -n 20 "$log" >&2; die "the backup broker exited"; }
-        ((SECONDS < deadline)) || { tail -n 20 "$log" >&2; die "the backup did not synchronize within 120 s"; }
-        sleep 0.5
-    done
-    say "Broker backup: pid $(broker_pid backup), synchronized with the primary (takes over on 127.0.0.1:$(broker_acceptor backup))"
-}
-
-# Stops the backup first, so that stopping the primary hands nothing over, then the primary.
-stop_brokers() {
-    local role
-    for role in backup primary; do
-        if broker_pid $role > /dev/null; then
-            "$repo/server-config/artemis/broker.sh" stop "$(broker_dir $role)" | sed 's/^broker.sh: /Broker: /'
-        fi
-    done
-}
-
-# Prints which broker serves the queue now: its acceptor answers only while it is active.
-active_broker() {
-    if port_in_use "$(broker_acceptor primary)"; then echo primary
-    elif port_in_use "$(broker_acceptor backup)"; then echo backup
-    else echo none; fi
-}
+# shellcheck source=broker-pair.bash
+source "$repo/bin/lib/broker-pair.bash"
 
 cmd_cluster() {
+    case ${1:-} in
+        start-broker | stop-broker)
+            [[ ${2:-} == primary || ${2:-} == backup ]] || die "cluster $1: name the broker: primary or backup"
+            [[ -f $(broker_dir "$2")/etc/broker.xml ]] || die "no $2 broker in ${cluster_dir#"$repo"/}; run bin/agentqueue cluster first"
+            load_broker_secrets
+            if [[ $1 == start-broker ]]; then restart_broker "$2"; else stop_broker "$2"; fi
+            brokers_status
+            return
+            ;;
+    esac
     local fresh=false build=true n
     while (($#)); do
         case $1 in
@@ -197,12 +118,5 @@ cluster_status() {
             echo "WildFly $node_name: not running"
         fi
     done
-    for role in primary backup; do
-        if pid=$(broker_pid $role); then
-            echo "Broker $role: running, pid $pid, acceptor 127.0.0.1:$(broker_acceptor $role)" \
-                "($([[ $(active_broker) == "$role" ]] && echo active || echo 'standing by'))"
-        elif [[ -d $(broker_dir $role) ]]; then
-            echo "Broker $role: not running (instance in ${cluster_dir#"$repo"/}/broker-$role)"
-        fi
-    done
+    brokers_status
 }

@@ -5,10 +5,11 @@
 #   broker.sh stop <instance-dir>           stops it by the PID in <instance-dir>/data/artemis.pid and waits
 #   broker.sh status <instance-dir>
 #
-# A backup broker's acceptor answers only once it has taken over: start a backup without a port.
+# A backup broker's acceptor answers only once it has taken over: start a backup without a port. A broker of a pair
+# reads the cluster password from AGENTQUEUE_BROKER_CLUSTER_PASSWORD in its environment (create-broker.sh).
 set -euo pipefail
 
-[[ $# -ge 2 ]] || { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[[ $# -ge 2 ]] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 action=$1
 instance=$(cd "$2" && pwd)
 port=${3:-}
@@ -23,6 +24,11 @@ case $action in
         if running; then
             echo "broker.sh: $instance already runs (PID $(cat "$pid_file"))"
             exit 0
+        fi
+        if grep -q '${AGENTQUEUE_BROKER_CLUSTER_PASSWORD}' "$instance/etc/broker.xml" \
+            && [[ -z ${AGENTQUEUE_BROKER_CLUSTER_PASSWORD:-} ]]; then
+            echo "broker.sh: set AGENTQUEUE_BROKER_CLUSTER_PASSWORD (the pair's cluster password) to start $instance" >&2
+            exit 1
         fi
         mkdir -p "$instance/data" "$instance/log"
         nohup "$instance/bin/artemis" run > "$instance/log/console.out" 2>&1 &

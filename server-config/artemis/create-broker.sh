@@ -12,11 +12,12 @@
 # Credentials come from the environment, never from arguments or files in the repository:
 #   AGENTQUEUE_BROKER_USER      the login WildFly uses (default agentqueue-server; role agentqueue-server)
 #   AGENTQUEUE_BROKER_PASSWORD  its password (required)
-#   AGENTQUEUE_BROKER_CLUSTER_PASSWORD  the password the two nodes of a pair share (required with --ha)
+#   AGENTQUEUE_BROKER_CLUSTER_PASSWORD  the password the two nodes of a pair share: not read here, but by each broker
+#                               of a pair from its own environment when it starts (broker.xml names the variable)
 set -euo pipefail
 
 usage() {
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -59,10 +60,10 @@ args=(--silent "${force[@]}" "${console[@]}" --name="$name" --host="$host" --def
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor)
 if [[ -n $ha ]]; then
     [[ -n $peer ]] || { echo "create-broker.sh: --ha needs --peer=HOST:PORT (the other node's acceptor)" >&2; exit 2; }
-    : "${AGENTQUEUE_BROKER_CLUSTER_PASSWORD:?create-broker.sh: set AGENTQUEUE_BROKER_CLUSTER_PASSWORD for a pair}"
-    # A primary that is stopped hands over to its backup (failover-on-shutdown), not only one that dies.
+    # A primary that is stopped hands over to its backup (failover-on-shutdown), not only one that dies. The cluster
+    # password given here is a throwaway: broker.xml gets a reference to the environment instead (below).
     args+=(--clustered --static-cluster="tcp://$peer" --cluster-user=agentqueue-cluster
-        --cluster-password="$AGENTQUEUE_BROKER_CLUSTER_PASSWORD" --failover-on-shutdown)
+        --cluster-password="unused-$RANDOM$RANDOM" --failover-on-shutdown)
     if [[ -n $shared_store ]]; then
         args+=(--shared-store --data="$shared_store")
     else
@@ -92,6 +93,25 @@ if [[ $ha == primary && -z $shared_store ]]; then
     grep -q '<check-for-active-server>true' "$broker_xml" \
         || { echo "create-broker.sh: could not set check-for-active-server in $broker_xml" >&2; exit 1; }
 fi
+if [[ -n $ha ]]; then
+    # The cluster password stays out of the file: Artemis replaces ${NAME} in broker.xml with the system property or,
+    # failing that, the environment variable NAME when it reads the file. broker.sh refuses to start a broker of a
+    # pair without it, since an unset variable would read as an empty password.
+    sed -i 's|<cluster-password>[^<]*</cluster-password>|<cluster-password>${AGENTQUEUE_BROKER_CLUSTER_PASSWORD}</cluster-password>|' \
+        "$broker_xml"
+    grep -q '<cluster-password>${AGENTQUEUE_BROKER_CLUSTER_PASSWORD}</cluster-password>' "$broker_xml" \
+        || { echo "create-broker.sh: could not set the cluster password reference in $broker_xml" >&2; exit 1; }
+fi
+if [[ $ha == backup && -z $shared_store ]]; then
+    # Failback, spelled out (it is Artemis' default): once a returning primary holds a full copy of the journal, the
+    # active backup hands the queue back to it and becomes its backup again.
+    sed -i '/<replication>/,/<\/replication>/ s|<backup/>|<backup>\n               <allow-failback>true</allow-failback>\n            </backup>|' \
+        "$broker_xml"
+    grep -q '<allow-failback>true' "$broker_xml" \
+        || { echo "create-broker.sh: could not set allow-failback in $broker_xml" >&2; exit 1; }
+fi
+# broker.xml names no secret and artemis-users.properties holds salted hashes, but neither is anybody else's business.
+chmod -R go-rwx "$instance/etc"
 for element in security-settings persist-delivery-count-before-delivery 'address-setting match="jms.queue.AgentQueueTasks"' \
     'address name="jms.queue.AgentQueueTasks"'; do
     grep -q "<$element" "$broker_xml" || { echo "create-broker.sh: could not add <$element> to $broker_xml" >&2; exit 1; }
