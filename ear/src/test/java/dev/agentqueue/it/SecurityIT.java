@@ -40,6 +40,9 @@ class SecurityIT {
         return Deployments.ear();
     }
 
+    /** A fingerprint no dead letter has: the security checks change only its triage state. */
+    private static final String FINGERPRINT = "00000000000000ff";
+
     /** The routes anyone may call: the load balancer's probe and the public contract. */
     private static final Set<String> PUBLIC = Set.of("GET health", "GET openapi");
 
@@ -62,6 +65,12 @@ class SecurityIT {
             return switch (method) {
                 case "GET" -> client.get(path);
                 case "DELETE" -> client.delete(path);
+                case "PUT" ->
+                    client.putJson(
+                            path,
+                            body == null
+                                    ? null
+                                    : Json.createReader(new StringReader(body)).readValue());
                 default -> client.post(path, "application/json", body);
             };
         }
@@ -90,6 +99,50 @@ class SecurityIT {
                 new Route("GET", "dlq/summary", null, readers, 200),
                 new Route("POST", "dlq/redrive", unknownIds, admins, 404),
                 new Route("POST", "dlq/purge", unknownIds, admins, 404),
+                new Route(
+                        "POST",
+                        "dlq/letters/{taskId}/redrive",
+                        "dlq/letters/" + UNKNOWN_ID + "/redrive",
+                        "{\"patch\":{}}",
+                        admins,
+                        409),
+                new Route("GET", "dlq/groups", null, readers, 200),
+                new Route("GET", "dlq/groups/{fingerprint}", "dlq/groups/" + FINGERPRINT, null, readers, 200),
+                new Route(
+                        "PUT",
+                        "dlq/groups/{fingerprint}/note",
+                        "dlq/groups/" + FINGERPRINT + "/note",
+                        "{\"note\":\"\"}",
+                        admins,
+                        200),
+                new Route(
+                        "PUT",
+                        "dlq/groups/{fingerprint}/investigation",
+                        "dlq/groups/" + FINGERPRINT + "/investigation",
+                        null,
+                        admins,
+                        200),
+                new Route(
+                        "DELETE",
+                        "dlq/groups/{fingerprint}/investigation",
+                        "dlq/groups/" + FINGERPRINT + "/investigation",
+                        null,
+                        admins,
+                        200),
+                new Route(
+                        "PUT",
+                        "dlq/groups/{fingerprint}/mute",
+                        "dlq/groups/" + FINGERPRINT + "/mute",
+                        null,
+                        admins,
+                        200),
+                new Route(
+                        "DELETE",
+                        "dlq/groups/{fingerprint}/mute",
+                        "dlq/groups/" + FINGERPRINT + "/mute",
+                        null,
+                        admins,
+                        200),
                 new Route("GET", "breakers", null, readers, 200),
                 new Route("GET", "breakers/{name}", "breakers/no-such-breaker", null, readers, 404),
                 new Route("POST", "breakers/{name}/reset", "breakers/no-such-breaker/reset", "", admins, 404));
