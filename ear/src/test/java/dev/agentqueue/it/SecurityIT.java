@@ -9,6 +9,8 @@ import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.ApiUser;
 import dev.agentqueue.testsupport.api.Reply;
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -108,44 +110,25 @@ class SecurityIT {
                         409),
                 new Route("GET", "dlq/groups", null, readers, 200),
                 new Route("GET", "dlq/groups/{fingerprint}", "dlq/groups/" + FINGERPRINT, null, readers, 200),
-                new Route(
-                        "PUT",
-                        "dlq/groups/{fingerprint}/note",
-                        "dlq/groups/" + FINGERPRINT + "/note",
-                        "{\"note\":\"\"}",
-                        admins,
-                        200),
-                new Route(
-                        "PUT",
-                        "dlq/groups/{fingerprint}/investigation",
-                        "dlq/groups/" + FINGERPRINT + "/investigation",
-                        null,
-                        admins,
-                        200),
-                new Route(
-                        "DELETE",
-                        "dlq/groups/{fingerprint}/investigation",
-                        "dlq/groups/" + FINGERPRINT + "/investigation",
-                        null,
-                        admins,
-                        200),
-                new Route(
-                        "PUT",
-                        "dlq/groups/{fingerprint}/mute",
-                        "dlq/groups/" + FINGERPRINT + "/mute",
-                        null,
-                        admins,
-                        200),
-                new Route(
-                        "DELETE",
-                        "dlq/groups/{fingerprint}/mute",
-                        "dlq/groups/" + FINGERPRINT + "/mute",
-                        null,
-                        admins,
-                        200),
+                groupRoute("PUT", "note", "{\"note\":\"\"}"),
+                groupRoute("PUT", "investigation", null),
+                groupRoute("DELETE", "investigation", null),
+                groupRoute("PUT", "mute", null),
+                groupRoute("DELETE", "mute", null),
                 new Route("GET", "breakers", null, readers, 200),
                 new Route("GET", "breakers/{name}", "breakers/no-such-breaker", null, readers, 404),
                 new Route("POST", "breakers/{name}/reset", "breakers/no-such-breaker/reset", "", admins, 404));
+    }
+
+    /** An admin's triage route of a dead-letter group, answering 200. */
+    private static Route groupRoute(String method, String action, String body) {
+        return new Route(
+                method,
+                "dlq/groups/{fingerprint}/" + action,
+                "dlq/groups/" + FINGERPRINT + "/" + action,
+                body,
+                EnumSet.of(Role.ADMIN),
+                200);
     }
 
     static Stream<Arguments> routesAndRoles() {

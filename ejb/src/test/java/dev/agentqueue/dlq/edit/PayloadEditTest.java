@@ -33,7 +33,8 @@ class PayloadEditTest {
 
     @Test
     void anEmptyPatchChangesNothing() {
-        assertThat(PayloadEdit.mergePatch(JsonObject.EMPTY_JSON_OBJECT).apply(CURRENT)).isEqualTo(CURRENT);
+        assertThat(PayloadEdit.mergePatch(JsonObject.EMPTY_JSON_OBJECT).apply(CURRENT))
+                .isEqualTo(CURRENT);
     }
 
     @Test

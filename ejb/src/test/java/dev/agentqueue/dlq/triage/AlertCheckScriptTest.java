@@ -68,8 +68,8 @@ class AlertCheckScriptTest {
             next.add(check(FINGERPRINT, WINDOW_START + 60_000, 3));
         }
 
-        assertThat(next).containsExactly(
-                AlertDecision.NONE, AlertDecision.NONE, AlertDecision.NONE, AlertDecision.FAST_GROWTH);
+        assertThat(next)
+                .containsExactly(AlertDecision.NONE, AlertDecision.NONE, AlertDecision.NONE, AlertDecision.FAST_GROWTH);
     }
 
     @Test
@@ -81,8 +81,8 @@ class AlertCheckScriptTest {
             decisions.add(check(FINGERPRINT, WINDOW_START, 3));
         }
 
-        assertThat(decisions).containsExactly(
-                AlertDecision.MUTED, AlertDecision.NONE, AlertDecision.NONE, AlertDecision.MUTED);
+        assertThat(decisions)
+                .containsExactly(AlertDecision.MUTED, AlertDecision.NONE, AlertDecision.NONE, AlertDecision.MUTED);
         TriageState state = triage.find(FINGERPRINT);
         assertThat(state.muted()).isTrue();
         assertThat(state.mutedBy()).isEqualTo("ops");
@@ -104,7 +104,8 @@ class AlertCheckScriptTest {
         triage.note(FINGERPRINT, "provider outage", "ops");
         triage.investigate("fedcba9876543210", "dev");
 
-        assertThat(triage.triaged()).extracting(TriageState::fingerprint)
+        assertThat(triage.triaged())
+                .extracting(TriageState::fingerprint)
                 .containsExactly(FINGERPRINT, "fedcba9876543210");
 
         triage.note(FINGERPRINT, " ", "ops");

@@ -18,8 +18,10 @@ class WebhookSignatureTest {
     void anotherSecretOrBodyGivesAnotherSignature() {
         String signature = WebhookSignature.sign("secret", "{\"kind\":\"NEW_FINGERPRINT\"}");
 
-        assertThat(WebhookSignature.sign("other", "{\"kind\":\"NEW_FINGERPRINT\"}")).isNotEqualTo(signature);
-        assertThat(WebhookSignature.sign("secret", "{\"kind\":\"FAST_GROWTH\"}")).isNotEqualTo(signature);
+        assertThat(WebhookSignature.sign("other", "{\"kind\":\"NEW_FINGERPRINT\"}"))
+                .isNotEqualTo(signature);
+        assertThat(WebhookSignature.sign("secret", "{\"kind\":\"FAST_GROWTH\"}"))
+                .isNotEqualTo(signature);
     }
 
     @Test
