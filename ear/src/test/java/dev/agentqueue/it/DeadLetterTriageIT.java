@@ -66,7 +66,7 @@ class DeadLetterTriageIT {
         assertThat(edit.getString("kind")).isEqualTo("MERGE_PATCH");
         assertThat(object(edit.getString("previousPayload")).getString("job_type"))
                 .isEqualTo("fail");
-        assertThat(redriven.getJsonNumber("end").longValue()).isPositive();
+        assertThat(redriven.getString("end")).isNotBlank(); // when: the entry opens and closes with the edit
     }
 
     @Test

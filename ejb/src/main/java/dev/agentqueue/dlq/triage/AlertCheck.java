@@ -12,8 +12,9 @@ import java.util.logging.Logger;
 /**
  * Decides, for each new dead letter, whether its group raises an alert: one Lua call counts the letter in its group's
  * rate window and tells whether the fingerprint is new, the group outgrew the threshold, or a mute suppressed either.
- * The call does not wait for Redis, so the worker that dead-lettered the task is not held up; a failed check is
- * logged and forgotten, never thrown into the worker.
+ * The call runs on the worker's thread (one round trip, like the record write before it), so that the webhook post
+ * it may start is handed to the managed executor from a container thread; the post itself never holds the worker up.
+ * A failed check is logged and forgotten, never thrown into the worker.
  */
 @ApplicationScoped
 public class AlertCheck {
@@ -30,28 +31,22 @@ public class AlertCheck {
     @Inject
     AlertNotifier notifier;
 
-    /** Counts the dead letter {@code label} describes and raises its group's alert when one is due. */
+    /** Counts the dead letter {@code label} describes and raises its group's alert when one is due; never throws. */
     public void deadLettered(DeadLetterLabel label) {
         long now = System.currentTimeMillis();
         String fingerprint = label.error().fingerprint();
         long windowMs = settings.growthWindow().toMillis();
         try {
-            CHECK.runAsync(
-                            redis.async(),
-                            new String[] {
-                                RedisKeys.deadLetterGroup(fingerprint),
-                                RedisKeys.deadLetterGroupRate(fingerprint, now - now % windowMs)
-                            },
-                            Long.toString(now),
-                            Integer.toString(settings.growthThreshold()),
-                            Long.toString(windowMs / 1000))
-                    .whenComplete((reply, error) -> {
-                        if (error != null) {
-                            LOG.log(Level.WARNING, "DLQ alert check failed for fingerprint " + fingerprint, error);
-                        } else {
-                            notifier.decided(AlertDecision.ofScriptReply(reply), label, now);
-                        }
-                    });
+            long reply = redis.call(r -> CHECK.runForLong(
+                    r,
+                    new String[] {
+                        RedisKeys.deadLetterGroup(fingerprint),
+                        RedisKeys.deadLetterGroupRate(fingerprint, now - now % windowMs)
+                    },
+                    Long.toString(now),
+                    Integer.toString(settings.growthThreshold()),
+                    Long.toString(windowMs / 1000)));
+            notifier.decided(AlertDecision.ofScriptReply(reply), label, now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "DLQ alert check failed for fingerprint " + fingerprint, e);
         }

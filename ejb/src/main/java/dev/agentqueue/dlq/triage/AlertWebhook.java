@@ -58,8 +58,8 @@ public class AlertWebhook {
     private void schedule(String body, int attempt, Duration delay) {
         try {
             executor.schedule(() -> attempt(body, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.warning(() -> "DLQ alert not posted: the executor refused it (" + e.getMessage() + ")");
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            LOG.warning(() -> "DLQ alert not posted: the executor refused it (" + e + ")");
         }
     }
 
@@ -71,7 +71,7 @@ public class AlertWebhook {
                 return;
             }
             failure = "HTTP " + response.statusCode();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             failure = e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
