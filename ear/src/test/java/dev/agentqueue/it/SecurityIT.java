@@ -9,6 +9,8 @@ import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.ApiUser;
 import dev.agentqueue.testsupport.api.Reply;
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,9 @@ class SecurityIT {
         return Deployments.ear();
     }
 
+    /** A fingerprint no dead letter has: the security checks change only its triage state. */
+    private static final String FINGERPRINT = "00000000000000ff";
+
     /** The routes anyone may call: the load balancer's probe and the public contract. */
     private static final Set<String> PUBLIC = Set.of("GET health", "GET openapi");
 
@@ -62,6 +67,12 @@ class SecurityIT {
             return switch (method) {
                 case "GET" -> client.get(path);
                 case "DELETE" -> client.delete(path);
+                case "PUT" ->
+                    client.putJson(
+                            path,
+                            body == null
+                                    ? null
+                                    : Json.createReader(new StringReader(body)).readValue());
                 default -> client.post(path, "application/json", body);
             };
         }
@@ -90,9 +101,34 @@ class SecurityIT {
                 new Route("GET", "dlq/summary", null, readers, 200),
                 new Route("POST", "dlq/redrive", unknownIds, admins, 404),
                 new Route("POST", "dlq/purge", unknownIds, admins, 404),
+                new Route(
+                        "POST",
+                        "dlq/letters/{taskId}/redrive",
+                        "dlq/letters/" + UNKNOWN_ID + "/redrive",
+                        "{\"patch\":{}}",
+                        admins,
+                        409),
+                new Route("GET", "dlq/groups", null, readers, 200),
+                new Route("GET", "dlq/groups/{fingerprint}", "dlq/groups/" + FINGERPRINT, null, readers, 200),
+                groupRoute("PUT", "note", "{\"note\":\"\"}"),
+                groupRoute("PUT", "investigation", null),
+                groupRoute("DELETE", "investigation", null),
+                groupRoute("PUT", "mute", null),
+                groupRoute("DELETE", "mute", null),
                 new Route("GET", "breakers", null, readers, 200),
                 new Route("GET", "breakers/{name}", "breakers/no-such-breaker", null, readers, 404),
                 new Route("POST", "breakers/{name}/reset", "breakers/no-such-breaker/reset", "", admins, 404));
+    }
+
+    /** An admin's triage route of a dead-letter group, answering 200. */
+    private static Route groupRoute(String method, String action, String body) {
+        return new Route(
+                method,
+                "dlq/groups/{fingerprint}/" + action,
+                "dlq/groups/" + FINGERPRINT + "/" + action,
+                body,
+                EnumSet.of(Role.ADMIN),
+                200);
     }
 
     static Stream<Arguments> routesAndRoles() {

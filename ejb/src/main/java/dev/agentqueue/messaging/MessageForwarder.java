@@ -99,21 +99,29 @@ public class MessageForwarder {
      * (the first enqueue's id would make the broker drop it), and in the current trace when there is one.
      */
     public void redrive(Message deadLetter, String taskId, int redrives) {
+        redrive(deadLetter, taskId, redrives, null);
+    }
+
+    /**
+     * Redrives a dead letter like {@link #redrive(Message, String, int)}, with {@code body} (a task envelope) in place
+     * of its own body; {@code null} keeps the dead letter's body.
+     */
+    public void redrive(Message deadLetter, String taskId, int redrives, String body) {
         send(taskQueue, TaskMessages.priority(deadLetter), 0, context -> {
-            Message copy = copyOf(context, deadLetter, DEAD_LETTER_PROPERTIES);
+            Message redriven = copyOf(context, deadLetter, DEAD_LETTER_PROPERTIES, body);
             TaskMessages.write("redriven message", () -> {
                 String key = taskId == null ? deadLetter.getJMSMessageID() : taskId;
                 if (taskId != null) {
-                    copy.setStringProperty(MessageProperties.TASK_ID, taskId);
+                    redriven.setStringProperty(MessageProperties.TASK_ID, taskId);
                 }
-                copy.setIntProperty(MessageProperties.ATTEMPT_BASE, 0);
-                copy.setIntProperty(MessageProperties.REDRIVES, redrives);
-                copy.setStringProperty(MessageProperties.DUPLICATE_ID, "redrive:" + key + ":" + redrives);
+                redriven.setIntProperty(MessageProperties.ATTEMPT_BASE, 0);
+                redriven.setIntProperty(MessageProperties.REDRIVES, redrives);
+                redriven.setStringProperty(MessageProperties.DUPLICATE_ID, "redrive:" + key + ":" + redrives);
             });
             // The redriven attempts join the trace of the redrive, which an operator started; without one (a
             // redrive from code outside any trace) they stay in the trace of the first enqueue.
-            TaskMessages.writeTraceContext(copy);
-            return copy;
+            TaskMessages.writeTraceContext(redriven);
+            return redriven;
         });
     }
 
@@ -156,9 +164,16 @@ public class MessageForwarder {
 
     /** Copies body and application properties except {@code dropped}; broker-internal and JMSX ones stay behind. */
     private static Message copyOf(JMSContext context, Message original, Set<String> dropped) {
+        return copyOf(context, original, dropped, null);
+    }
+
+    /** Copies like {@link #copyOf(JMSContext, Message, Set)}, with {@code newBody} as a text body unless it is null. */
+    private static Message copyOf(JMSContext context, Message original, Set<String> dropped, String newBody) {
         try {
             Message copy;
-            if (original instanceof TextMessage text) {
+            if (newBody != null) {
+                copy = context.createTextMessage(newBody);
+            } else if (original instanceof TextMessage text) {
                 copy = context.createTextMessage(text.getText());
             } else if (original instanceof BytesMessage bytes) {
                 copy = context.createBytesMessage();

@@ -70,4 +70,19 @@ public final class RedisKeys {
     public static String statsMinute(long minuteStartMs) {
         return PREFIX + "stats:minute:" + minuteStartMs;
     }
+
+    /** Returns the hash of one dead-letter group's triage state (note, investigation, mute) and alert bookkeeping. */
+    public static String deadLetterGroup(String fingerprint) {
+        return PREFIX + "dlq:group:" + fingerprint;
+    }
+
+    /** Returns the counter of one dead-letter group's letters in the rate window starting at {@code windowStart}. */
+    public static String deadLetterGroupRate(String fingerprint, long windowStart) {
+        return PREFIX + "dlq:rate:" + fingerprint + ":" + windowStart;
+    }
+
+    /** Returns the set of fingerprints an operator has given triage state (a note, an investigation, a mute). */
+    public static String triagedGroups() {
+        return PREFIX + "dlq:triaged";
+    }
 }

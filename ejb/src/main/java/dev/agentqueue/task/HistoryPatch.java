@@ -7,31 +7,38 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * it, how it ended and why, and a short form of the failure. Members left null are not written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record HistoryPatch(String node, String outcome, String reason, String from, AttemptError error) {
+record HistoryPatch(String node, String outcome, String reason, String from, AttemptError error, PayloadEdit edit) {
 
     /** Longest error message kept in a history entry; the full message is on the record's {@code error}. */
     static final int MESSAGE_LENGTH = 300;
 
     /** Nothing to add. */
-    static final HistoryPatch NONE = new HistoryPatch(null, null, null, null, null);
+    static final HistoryPatch NONE = new HistoryPatch(null, null, null, null, null, null);
 
     /** The failure of one attempt, its message cut to {@link #MESSAGE_LENGTH}. */
     record AttemptError(ErrorClassification classification, String type, String message) {}
 
+    /**
+     * An operator's change of the payload: who made it, how ({@code REPLACE} or {@code MERGE_PATCH}), and the payload
+     * before it, cut to {@link PayloadChange#MAX_KEPT_CHARS} characters ({@code previousPayloadTruncated} then says so).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PayloadEdit(String by, String kind, String previousPayload, Boolean previousPayloadTruncated) {}
+
     static HistoryPatch startedOn(String node) {
-        return new HistoryPatch(node, null, null, null, null);
+        return new HistoryPatch(node, null, null, null, null, null);
     }
 
     static HistoryPatch ended(String outcome) {
-        return new HistoryPatch(null, outcome, null, null, null);
+        return new HistoryPatch(null, outcome, null, null, null, null);
     }
 
     static HistoryPatch ended(String outcome, String reason) {
-        return new HistoryPatch(null, outcome, reason, null, null);
+        return new HistoryPatch(null, outcome, reason, null, null, null);
     }
 
     static HistoryPatch recoveredFrom(TaskState from) {
-        return new HistoryPatch(null, "RECOVERED", null, from.name(), null);
+        return new HistoryPatch(null, "RECOVERED", null, from.name(), null, null);
     }
 
     static HistoryPatch failed(TaskState outcome, TaskError error) {
@@ -39,6 +46,27 @@ record HistoryPatch(String node, String outcome, String reason, String from, Att
                 ? error.message()
                 : error.message().substring(0, MESSAGE_LENGTH) + "…";
         return new HistoryPatch(
-                null, outcome.name(), null, null, new AttemptError(error.classification(), error.type(), message));
+                null,
+                outcome.name(),
+                null,
+                null,
+                new AttemptError(error.classification(), error.type(), message),
+                null);
+    }
+
+    static HistoryPatch redrivenWith(PayloadChange change) {
+        String previous = change.previousPayload();
+        boolean cut = previous.length() > PayloadChange.MAX_KEPT_CHARS;
+        return new HistoryPatch(
+                null,
+                "REDRIVEN",
+                null,
+                null,
+                null,
+                new PayloadEdit(
+                        change.editor(),
+                        change.kind(),
+                        cut ? previous.substring(0, PayloadChange.MAX_KEPT_CHARS) : previous,
+                        cut ? Boolean.TRUE : null));
     }
 }

@@ -199,6 +199,28 @@ public class TaskStore {
                 .field(TaskFields.FINISHED_AT, ""));
     }
 
+    /**
+     * Redrives a dead-lettered task like {@link #redrive} with the payload {@code change} gives it; the
+     * {@code REDRIVEN} history entry records who changed it, how, and the payload before, size-capped.
+     */
+    public TransitionOutcome redriveEdited(String id, PayloadChange change, long now) {
+        return transition(new TaskTransition(id, TaskState.QUEUED, Guard.ANY, 0, now)
+                .history("both", HistoryPatch.redrivenWith(change))
+                .ttlSeconds(0)
+                .field(TaskFields.PAYLOAD, change.newPayload())
+                .field(TaskFields.NEXT_ATTEMPT_AT, "")
+                .field(TaskFields.FINISHED_AT, ""));
+    }
+
+    /** Reverses {@link #redriveEdited} when its transaction rolled back: the record gets its state and payload back. */
+    public TransitionOutcome undoRedriveEdited(String id, PayloadChange change, long now) {
+        return transition(new TaskTransition(id, TaskState.DEAD_LETTER, Guard.SAME, 0, now)
+                .history("both", HistoryPatch.ended("REDRIVE_ROLLED_BACK"))
+                .ttlSeconds(settings.retention().toSeconds())
+                .field(TaskFields.PAYLOAD, change.previousPayload())
+                .field(TaskFields.FINISHED_AT, Long.toString(now)));
+    }
+
     /** Reverses {@link #redrive} when the transaction moving the message back to the task queue rolled back. */
     public TransitionOutcome undoRedrive(String id, long now) {
         return transition(new TaskTransition(id, TaskState.DEAD_LETTER, Guard.SAME, 0, now)

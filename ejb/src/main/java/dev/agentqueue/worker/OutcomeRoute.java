@@ -1,6 +1,7 @@
 package dev.agentqueue.worker;
 
 import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.dlq.triage.AlertCheck;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
@@ -46,6 +47,9 @@ public class OutcomeRoute {
 
     @Inject
     OutcomeTelemetry telemetry;
+
+    @Inject
+    AlertCheck alerts;
 
     /** Carries out {@code outcome} for {@code delivery} and tells whether to acknowledge it or hand it back. */
     public Disposition carryOut(Delivery delivery, Outcome outcome) {
@@ -128,15 +132,15 @@ public class OutcomeRoute {
         if (!outcome.recorded()) {
             recordDeadLetter(delivery, outcome, now);
         }
-        forwarder.deadLetter(
-                delivery.message(),
-                new DeadLetterLabel(
-                        delivery.taskId(),
-                        outcome.attempt(),
-                        delivery.contract(),
-                        delivery.agent(),
-                        outcome.error(),
-                        broker.taskAddress()));
+        DeadLetterLabel label = new DeadLetterLabel(
+                delivery.taskId(),
+                outcome.attempt(),
+                delivery.contract(),
+                delivery.agent(),
+                outcome.error(),
+                broker.taskAddress());
+        forwarder.deadLetter(delivery.message(), label);
+        alerts.deadLettered(label);
         LOG.warning(() -> delivery + " dead-lettered (" + outcome.getClass().getSimpleName() + ", "
                 + outcome.error().classification() + "): " + outcome.error().type() + ": "
                 + outcome.error().message());

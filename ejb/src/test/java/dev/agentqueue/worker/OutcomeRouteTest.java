@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.RedeliverySettings;
+import dev.agentqueue.dlq.triage.AlertCheck;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
@@ -38,6 +39,7 @@ class OutcomeRouteTest {
     private static final TaskError ERROR = TaskError.of(ErrorClassification.TERMINAL, "Bad", "bad input");
 
     private final List<String> effects = new ArrayList<>();
+    private final List<String> alertChecks = new ArrayList<>();
     private final RecordingStore store = new RecordingStore();
     private final OutcomeRoute route = new OutcomeRoute();
     private final Delivery delivery = aDelivery().atAttempt(2).build();
@@ -48,6 +50,12 @@ class OutcomeRouteTest {
         route.telemetry.metrics = TaskMetrics.on(meters, contract -> true, agent -> true);
         route.store = store;
         route.forwarder = new RecordingForwarder();
+        route.alerts = new AlertCheck() {
+            @Override
+            public void deadLettered(DeadLetterLabel label) {
+                alertChecks.add(label.error().fingerprint());
+            }
+        };
         route.broker = new BrokerManagement() {
             @Override
             public String taskAddress() {
@@ -155,6 +163,7 @@ class OutcomeRouteTest {
         assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
         assertThat(effects)
                 .containsExactly("record DEAD_LETTER attempt 2 ran", "dead letter attempt 2: Bad from tasks");
+        assertThat(alertChecks).containsExactly(ERROR.fingerprint());
     }
 
     @Test

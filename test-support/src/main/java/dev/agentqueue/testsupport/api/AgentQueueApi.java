@@ -72,6 +72,12 @@ public final class AgentQueueApi {
         return rest.post(path, "application/json", body.toString());
     }
 
+    /** Sends {@code PUT path} with a JSON body ({@code null}: none). */
+    public Reply putJson(String path, JsonValue body) {
+        byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return rest.request("PUT", path, "application/json", bytes, Map.of());
+    }
+
     /** Sends {@code DELETE path}. */
     public Reply delete(String path) {
         return rest.delete(path);

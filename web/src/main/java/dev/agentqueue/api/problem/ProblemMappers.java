@@ -3,6 +3,7 @@ package dev.agentqueue.api.problem;
 import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.dlq.DeadLetterConflictException;
 import dev.agentqueue.dlq.NotInDeadLetterQueueException;
+import dev.agentqueue.dlq.triage.InvalidTriageException;
 import dev.agentqueue.producer.InvalidBatchException;
 import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.PayloadTooLargeException;
@@ -40,6 +41,11 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                     .toResponse();
         }
         if (e instanceof InvalidTaskException invalid) {
+            return Problem.of(400, "invalid-request", "Invalid request", invalid.getMessage())
+                    .with("field", invalid.field())
+                    .toResponse();
+        }
+        if (e instanceof InvalidTriageException invalid) {
             return Problem.of(400, "invalid-request", "Invalid request", invalid.getMessage())
                     .with("field", invalid.field())
                     .toResponse();
