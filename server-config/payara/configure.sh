@@ -70,8 +70,7 @@ fi >> "$batch"
 has "applications.application.$ra" || echo "deploy --type rar --name $ra $rar" >> "$batch"
 
 # Two pools of the same connection definition: XA for the server's default JMS connection factory (enqueues join
-# the caller's transaction), none for the application's direct factory (sends made outside any transaction, the
-# broker's management messages).
+# the caller's transaction), none for sends outside a transaction by other applications.
 for pool in agentqueue-xa-pool:XATransaction agentqueue-direct-pool:NoTransaction; do
     has "resources.connector-connection-pool.${pool%%:*}" \
         || echo "create-connector-connection-pool --raname $ra" \
@@ -85,9 +84,19 @@ if asadmin get resources.connector-resource.jms/__defaultConnectionFactory.pool-
 else
     echo "create-connector-resource --poolname agentqueue-xa-pool jms/__defaultConnectionFactory"
 fi >> "$batch"
-has resources.connector-resource.jms/agentqueue/direct-connection-factory \
-    || echo "create-connector-resource --poolname agentqueue-direct-pool jms/agentqueue/direct-connection-factory" \
-        >> "$batch"
+# The application's direct factory is a plain Artemis factory, not a connector resource: the application opens one
+# connection and makes many contexts of it, which the resource adapter forbids inside the server. Payara builds it
+# from the adapter's classes with its JavaBean factory.
+direct="brokerURL=tcp\\\\://$broker_host\\\\:$broker_port?reconnectAttempts\\\\=-1"
+if has resources.custom-resource.jms/agentqueue/direct-connection-factory; then
+    echo "set resources.custom-resource.jms/agentqueue/direct-connection-factory.property.brokerURL=tcp://$broker_host:$broker_port?reconnectAttempts=-1"
+else
+    echo "create-custom-resource --restype org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory" \
+        "--factoryclass org.glassfish.resources.custom.factory.JavaBeanFactory --property $direct" \
+        "jms/agentqueue/direct-connection-factory"
+fi >> "$batch"
+# Users are file-realm groups named like the roles (add-users.sh).
+echo "set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true" >> "$batch"
 for queue in jms/agentqueue/tasks:jms.queue.AgentQueueTasks jms/agentqueue/tasks-dlq:jms.queue.AgentQueueTasksDLQ \
     jms/agentqueue/tasks-expiry:jms.queue.AgentQueueTasksExpiry jms/agentqueue/broker-management:activemq.management; do
     has "resources.admin-object-resource.${queue%%:*}" \

@@ -32,8 +32,8 @@ trap 'rm -f "$batch"' EXIT
     done
     # Payara's own default JMS connection factory goes back to its OpenMQ pool.
     echo "set resources.connector-resource.jms/__defaultConnectionFactory.pool-name=jms/__defaultConnectionFactory-Connection-Pool"
-    has resources.connector-resource.jms/agentqueue/direct-connection-factory \
-        && echo "delete-connector-resource jms/agentqueue/direct-connection-factory"
+    has resources.custom-resource.jms/agentqueue/direct-connection-factory \
+        && echo "delete-custom-resource jms/agentqueue/direct-connection-factory"
     for pool in agentqueue-xa-pool agentqueue-direct-pool; do
         has "resources.connector-connection-pool.$pool" && echo "delete-connector-connection-pool $pool"
     done
