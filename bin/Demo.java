@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * The demo that {@code bin/agentqueue run} finishes with: enqueues a small batch of diagnostic jobs and embedding
  * tasks (in-process model, offline) over the REST API, plus one chat task per agent configured through
  * {@code AGENTQUEUE_AGENTS_<NAME>_*} environment variables whose base URL answers; prints a progress table every
- * second until every task has settled, then checks each task's outcome.
+ * second until every task has settled, then checks each task's outcome. Given the base URLs of several nodes of one
+ * cluster, it enqueues through each in turn and shows which node ran each task.
  *
  * <p>Run with the JDK alone: {@code AGENTQUEUE_USER=... AGENTQUEUE_PASSWORD=... java bin/Demo.java
- * http://127.0.0.1:8080}; the user needs the producer and viewer roles (or admin). Exit status 0 when every task
+ * http://127.0.0.1:8080 [http://127.0.0.1:8180 ...]}; the user needs the producer and viewer roles (or admin). Exit status 0 when every task
  * ended as expected, 1 on a deadline or API error, 2 when a task settled in an unexpected state.
  */
 public class Demo {
@@ -44,6 +45,7 @@ public class Demo {
         String attempt = "0";
         String maxAttempts = "?";
         String note = "";
+        String node = "";
 
         Tracked(Job job, String id) {
             this.job = job;
@@ -74,6 +76,8 @@ public class Demo {
     private static final Pattern AGENT_MODEL_VARIABLE = Pattern.compile("AGENTQUEUE_AGENTS_(.+)_MODEL");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The task collection of each node, enqueued to in turn. */
+    private final List<URI> nodes;
     private final URI tasks;
 
     /** HTTP Basic credentials from AGENTQUEUE_USER and AGENTQUEUE_PASSWORD; never from the command line. */
@@ -89,16 +93,20 @@ public class Demo {
         return value;
     }
 
-    Demo(String baseUrl) {
-        this.tasks = URI.create(baseUrl.replaceAll("/+$", "") + "/agentqueue/api/v1/tasks");
+    Demo(List<String> baseUrls) {
+        this.nodes = baseUrls.stream()
+                .map(url -> URI.create(url.replaceAll("/+$", "") + "/agentqueue/api/v1/tasks"))
+                .toList();
+        this.tasks = nodes.get(0);
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: java bin/Demo.java <base-url>   e.g. http://127.0.0.1:8080");
+        if (args.length == 0) {
+            System.err.println("usage: java bin/Demo.java <base-url> [<base-url of another node> ...]"
+                    + "   e.g. http://127.0.0.1:8080");
             System.exit(64);
         }
-        System.exit(new Demo(args[0]).run());
+        System.exit(new Demo(List.of(args)).run());
     }
 
     int run() throws InterruptedException {
@@ -106,9 +114,9 @@ public class Demo {
         try {
             List<Job> jobs = new ArrayList<>(BATCH);
             jobs.addAll(chatJobs());
-            System.out.println("Enqueueing " + jobs.size() + " tasks at " + tasks);
+            System.out.println("Enqueueing " + jobs.size() + " tasks at " + nodes);
             for (Job job : jobs) {
-                batch.add(new Tracked(job, enqueue(job)));
+                batch.add(new Tracked(job, enqueue(job, nodes.get(batch.size() % nodes.size()))));
             }
         } catch (IOException | IllegalStateException e) {
             System.err.println("demo: enqueue failed: " + e.getMessage());
@@ -141,7 +149,7 @@ public class Demo {
         return summarize(batch);
     }
 
-    private String enqueue(Job job) throws IOException, InterruptedException {
+    private String enqueue(Job job, URI tasks) throws IOException, InterruptedException {
         String body = job.request();
         HttpRequest request = HttpRequest.newBuilder(tasks)
                 .header("Authorization", authorization)
@@ -211,6 +219,11 @@ public class Demo {
         task.state = field(json, "state");
         task.attempt = number(json, "attempt");
         task.maxAttempts = number(json, "maxAttempts");
+        // The history's "node" entries name the server of each attempt; the last one ran the latest attempt.
+        Matcher node = Pattern.compile("\"node\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        while (node.find()) {
+            task.node = node.group(1);
+        }
         // A completed task may still carry the error of an earlier, retried attempt: show its result instead.
         String error = errorSummary(json);
         task.note = "COMPLETED".equals(task.state) ? "result " + abbreviate(result(json)) : error != null ? error : "";
@@ -220,10 +233,10 @@ public class Demo {
         Map<String, Integer> counts = new LinkedHashMap<>();
         batch.forEach(t -> counts.merge(t.state, 1, Integer::sum));
         System.out.printf("%n-- after %.0f s: %s%n", elapsed.toMillis() / 1000.0, counts);
-        System.out.printf("%-28s %-12s %-8s %s%n", "TASK", "STATE", "ATTEMPT", "DETAIL");
+        System.out.printf("%-28s %-12s %-8s %-14s %s%n", "TASK", "STATE", "ATTEMPT", "NODE", "DETAIL");
         for (Tracked t : batch) {
-            System.out.printf("%-28s %-12s %-8s %s%n", t.job.label(), t.state, t.attempt + "/" + t.maxAttempts,
-                    t.note);
+            System.out.printf("%-28s %-12s %-8s %-14s %s%n", t.job.label(), t.state, t.attempt + "/" + t.maxAttempts,
+                    t.node, t.note);
         }
     }
 
@@ -242,6 +255,9 @@ public class Demo {
                     stateOk && attemptOk ? "" : " (expected " + t.job.expectedState() + " after "
                             + t.job.expectedAttempt() + ")", t.id);
         }
+        Map<String, Integer> byNode = new java.util.TreeMap<>();
+        batch.forEach(t -> byNode.merge(t.node.isEmpty() ? "(none)" : t.node, 1, Integer::sum));
+        System.out.println("Last attempt ran on: " + byNode);
         System.out.println(unexpected == 0
                 ? "All " + batch.size() + " tasks ended as expected: retried work recovered, bad work was dead-lettered."
                 : unexpected + " task(s) ended unexpectedly; see the server log.");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops a broker instance made by create-broker.sh, in the background, by its PID.
 #
-#   broker.sh start <instance-dir> [port]   starts it and waits (up to 60 s) until its acceptor answers on port
+#   broker.sh start <instance-dir> [port]   starts it and waits (up to 120 s) until its acceptor answers on port
 #   broker.sh stop <instance-dir>           stops it by the PID in <instance-dir>/data/artemis.pid and waits
 #   broker.sh status <instance-dir>
 #
@@ -28,10 +28,10 @@ case $action in
         nohup "$instance/bin/artemis" run > "$instance/log/console.out" 2>&1 &
         echo $! > "$pid_file"
         if [[ -n $port ]]; then
-            deadline=$((SECONDS + 60))
+            deadline=$((SECONDS + 120))
             until (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; do
                 running || { tail -20 "$instance/log/console.out" >&2; echo "broker.sh: the broker exited" >&2; exit 1; }
-                ((SECONDS < deadline)) || { echo "broker.sh: port $port did not open within 60 s" >&2; exit 1; }
+                ((SECONDS < deadline)) || { echo "broker.sh: port $port did not open within 120 s" >&2; exit 1; }
                 sleep 0.5
             done
         fi

@@ -4,11 +4,11 @@
 #
 #   create-broker.sh <artemis-home> <instance-dir> [--name=NAME] [--port=61616] [--http-port=8161]
 #                    [--host=localhost] [--ha=primary|backup --peer=HOST:PORT] [--shared-store=DIR]
-#                    [--java-memory=1G] [--force]
+#                    [--java-memory=1G] [--no-console] [--force]
 #
 # --ha=primary / --ha=backup make one node of a replicated primary/backup pair; --peer names the other node's
 # acceptor. With --shared-store=DIR the pair shares the journal in DIR instead of replicating it (both nodes must
-# see DIR, e.g. on an NFS v4 mount).
+# see DIR, e.g. on an NFS v4 mount). --no-console leaves out the web console (and its Jolokia endpoint).
 # Credentials come from the environment, never from arguments or files in the repository:
 #   AGENTQUEUE_BROKER_USER      the login WildFly uses (default agentqueue-server; role agentqueue-server)
 #   AGENTQUEUE_BROKER_PASSWORD  its password (required)
@@ -33,6 +33,7 @@ peer=
 shared_store=
 java_memory=1G
 force=()
+console=()
 while [[ $# -gt 0 ]]; do
     case $1 in
         --name=*) name=${1#*=} ;;
@@ -44,6 +45,7 @@ while [[ $# -gt 0 ]]; do
         --shared-store=*) shared_store=${1#*=} ;;
         --java-memory=*) java_memory=${1#*=} ;;
         --force) force=(--force) ;;
+        --no-console) console=(--no-web) ;;
         *) usage ;;
     esac
     shift
@@ -51,15 +53,14 @@ done
 : "${AGENTQUEUE_BROKER_PASSWORD:?create-broker.sh: set AGENTQUEUE_BROKER_PASSWORD (the password of the broker login WildFly uses)}"
 here="$(cd "$(dirname "$0")" && pwd)"
 
-args=(--silent "${force[@]}" --name="$name" --host="$host" --default-port="$port" --http-port="$http_port"
+args=(--silent "${force[@]}" "${console[@]}" --name="$name" --host="$host" --default-port="$port" --http-port="$http_port"
     --user="${AGENTQUEUE_BROKER_USER:-agentqueue-server}" --password="$AGENTQUEUE_BROKER_PASSWORD"
     --role=agentqueue-server --require-login --no-autocreate --nio --no-autotune --java-memory="$java_memory"
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor)
 if [[ -n $ha ]]; then
     [[ -n $peer ]] || { echo "create-broker.sh: --ha needs --peer=HOST:PORT (the other node's acceptor)" >&2; exit 2; }
     : "${AGENTQUEUE_BROKER_CLUSTER_PASSWORD:?create-broker.sh: set AGENTQUEUE_BROKER_CLUSTER_PASSWORD for a pair}"
-    # A primary that is stopped hands over to its backup (failover-on-shutdown); the backup gives the queue back when
-    # the primary returns (allow-failback, Artemis' default).
+    # A primary that is stopped hands over to its backup (failover-on-shutdown), not only one that dies.
     args+=(--clustered --static-cluster="tcp://$peer" --cluster-user=agentqueue-cluster
         --cluster-password="$AGENTQUEUE_BROKER_CLUSTER_PASSWORD" --failover-on-shutdown)
     if [[ -n $shared_store ]]; then
@@ -83,8 +84,18 @@ sed -i \
     -e "/<address-settings>/r $here/address-settings.xml" \
     -e "/<addresses>/r $here/addresses.xml" \
     "$broker_xml"
+if [[ $ha == primary && -z $shared_store ]]; then
+    # A primary that comes back after its backup took over must look for the active node first and join it as its
+    # backup, not start as a second active broker with an old journal (split brain).
+    sed -i '/<replication>/,/<\/replication>/ s|<primary>|<primary>\n               <check-for-active-server>true</check-for-active-server>|' \
+        "$broker_xml"
+    grep -q '<check-for-active-server>true' "$broker_xml" \
+        || { echo "create-broker.sh: could not set check-for-active-server in $broker_xml" >&2; exit 1; }
+fi
 for element in security-settings persist-delivery-count-before-delivery 'address-setting match="jms.queue.AgentQueueTasks"' \
     'address name="jms.queue.AgentQueueTasks"'; do
     grep -q "<$element" "$broker_xml" || { echo "create-broker.sh: could not add <$element> to $broker_xml" >&2; exit 1; }
 done
-echo "create-broker.sh: broker '$name' created in $instance (acceptor $host:$port, console $host:$http_port${ha:+, $ha})"
+where="acceptor $host:$port"
+((${#console[@]})) || where+=", console $host:$http_port"
+echo "create-broker.sh: broker '$name' created in $instance ($where${ha:+, $ha})"

@@ -1,5 +1,7 @@
 package dev.agentqueue.bench;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +37,13 @@ public final class Bench {
             List<String> workloads,
             Scale scale,
             int runs,
-            boolean flushRedis) {}
+            boolean flushRedis) {
+
+        /** Returns the user the client calls the API as, or null to call without credentials. */
+        ApiUser apiUser() {
+            return user == null || user.isEmpty() ? null : new ApiUser(user, password == null ? "" : password);
+        }
+    }
 
     private Bench() {}
 
@@ -96,10 +105,13 @@ public final class Bench {
 
     /** Runs the chosen workloads {@code runs} times against one server and returns the phase's record. */
     public static JsonObject runPhase(Options options, PrintStream out) {
-        Server server = new Server(options.url(), options.user(), options.password());
+        // Enqueues may wait behind a busy server under load: a minute before a call counts as failed.
+        AgentQueueApi api = AgentQueueApi.at(options.url().resolve("/agentqueue/"), options.apiUser())
+                .withTimeout(Duration.ofSeconds(60));
+        Probe probe = new Probe(options.url());
         try (TaskRecords records = new TaskRecords(options.redisUrl())) {
-            Workloads workloads =
-                    new Workloads(server, records, options.scale(), options.concurrency(), options.flushRedis(), out);
+            Workloads workloads = new Workloads(
+                    api, probe, records, options.scale(), options.concurrency(), options.flushRedis(), out);
             String loadBefore = Machine.loadAverage();
             String startedAt = Instant.now().toString();
             JsonArrayBuilder results = Json.createArrayBuilder();
@@ -120,7 +132,7 @@ public final class Bench {
                 metrics.forEach(run1::add);
                 results.add(run1);
             }
-            JsonObject heap = server.probeGet("heap");
+            JsonObject heap = probe.get("heap");
             JsonArrayBuilder names = Json.createArrayBuilder();
             options.workloads().forEach(w -> names.add(w.trim()));
             return Json.createObjectBuilder()

@@ -22,10 +22,10 @@ final class HeapSampler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ScheduledFuture<?> sampling;
 
-    HeapSampler(Server server) {
+    HeapSampler(Probe probe) {
         sampling = timer.scheduleAtFixedRate(
                 () -> {
-                    JsonObject heap = server.probeGet("heap");
+                    JsonObject heap = probe.get("heap");
                     peakUsed.accumulateAndGet(heap.getJsonNumber("used").longValue(), Math::max);
                     peakAfterGc.accumulateAndGet(
                             heap.getJsonNumber("usedAfterGc").longValue(), Math::max);

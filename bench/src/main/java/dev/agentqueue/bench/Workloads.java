@@ -1,5 +1,7 @@
 package dev.agentqueue.bench;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.PrintStream;
@@ -38,18 +40,29 @@ final class Workloads {
     /** W1's task: echo, with a payload of exactly {@value #PAYLOAD_BYTES} bytes. */
     static final String NOOP_PAYLOAD = noopPayload();
 
+    private static final String NOOP_TASK = taskBody(NOOP_PAYLOAD);
+
     static final int PAYLOAD_BYTES = 200;
     private static final int ENQUEUE_CHUNK = 20_000;
 
-    private final Server server;
+    private final AgentQueueApi api;
+    private final Probe probe;
     private final TaskRecords records;
     private final Scale scale;
     private final int concurrency;
     private final boolean flushRedis;
     private final PrintStream out;
 
-    Workloads(Server server, TaskRecords records, Scale scale, int concurrency, boolean flushRedis, PrintStream out) {
-        this.server = server;
+    Workloads(
+            AgentQueueApi api,
+            Probe probe,
+            TaskRecords records,
+            Scale scale,
+            int concurrency,
+            boolean flushRedis,
+            PrintStream out) {
+        this.api = api;
+        this.probe = probe;
         this.records = records;
         this.scale = scale;
         this.concurrency = concurrency;
@@ -74,7 +87,7 @@ final class Workloads {
         int messages = scale.ceilingMessages;
         say("ceiling: %,d raw JMS messages, %d producers + %d consumers", messages, PRODUCERS, PRODUCERS);
         Cpu cpu = cpu();
-        JsonObject r = server.probePost(
+        JsonObject r = probe.post(
                 "ceiling?messages=" + messages + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
                         + PAYLOAD_BYTES,
                 "");
@@ -98,7 +111,7 @@ final class Workloads {
                 "warm-up (not measured): %,d raw JMS messages, %,d tasks through the EJB and %,d through REST, %,d in an"
                         + " open loop",
                 tasks, tasks, tasks, openLoopTasks);
-        server.probePost(
+        probe.post(
                 "ceiling?messages=" + tasks + "&producers=" + PRODUCERS + "&consumers=" + PRODUCERS + "&bytes="
                         + PAYLOAD_BYTES,
                 "");
@@ -159,12 +172,12 @@ final class Workloads {
         prepare();
         say("w2: %,d sleep-%d-ms tasks, worker concurrency %d", tasks, SLEEP_MS, concurrency);
         long before = records.completed();
-        server.probePost("pause", "");
+        probe.post("pause", "");
         List<String> ids;
         try {
             ids = enqueueThroughEjb(SLEEP_PAYLOAD, tasks).ids();
         } finally {
-            server.probePost("resume", "");
+            probe.post("resume", "");
         }
         List<TaskRecords.Task> done = awaitAll("w2", ids, before);
         double rate = tasks / seconds(minStarted(done), maxFinished(done));
@@ -215,13 +228,13 @@ final class Workloads {
         long memoryBefore = records.usedMemory();
         Cpu cpu = cpu();
         List<TaskRecords.Task> done;
-        try (HeapSampler heap = new HeapSampler(server)) {
-            server.probePost("pause", "");
+        try (HeapSampler heap = new HeapSampler(probe)) {
+            probe.post("pause", "");
             Batch batch;
             try {
                 batch = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
             } finally {
-                server.probePost("resume", "");
+                probe.post("resume", "");
             }
             m.put("w4.enqueueRate", tasks / batch.seconds());
             done = awaitAll("w4", batch.ids(), before);
@@ -271,7 +284,7 @@ final class Workloads {
                     }
                     sent.incrementAndGet();
                     long t0 = System.nanoTime();
-                    calls.add(server.enqueueAsync(NOOP_PAYLOAD).thenAccept(e -> {
+                    calls.add(api.submitAsync(NOOP_TASK).thenAccept(e -> {
                         restMillis.add((System.nanoTime() - t0) / 1e6);
                         ids.add(accepted(e));
                     }));
@@ -298,11 +311,12 @@ final class Workloads {
     /** Enqueues through {@code POST /tasks} from {@link #PRODUCERS} client threads. */
     private Batch enqueueThroughRest(String payload, int tasks) {
         List<String> ids = Collections.synchronizedList(new ArrayList<>(tasks));
+        String task = taskBody(payload);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         parallel(PRODUCERS, () -> {
             while (next.getAndIncrement() < tasks) {
-                ids.add(accepted(server.enqueue(payload)));
+                ids.add(accepted(api.submit(task)));
             }
         });
         return new Batch(ids, (System.nanoTime() - start) / 1e9);
@@ -313,7 +327,7 @@ final class Workloads {
      * on a shared machine, so it is the figure to compare changes by.
      */
     private Cpu cpu() {
-        return new Cpu(server.probeGet("heap").getJsonNumber("cpuNanos").longValue(), records.cpuSeconds());
+        return new Cpu(probe.get("heap").getJsonNumber("cpuNanos").longValue(), records.cpuSeconds());
     }
 
     private final class Cpu {
@@ -342,7 +356,7 @@ final class Workloads {
         double seconds = 0;
         for (int from = 0; from < tasks; from += ENQUEUE_CHUNK) {
             int count = Math.min(ENQUEUE_CHUNK, tasks - from);
-            JsonObject r = server.probePost("enqueue?tasks=" + count + "&threads=" + PRODUCERS, payload);
+            JsonObject r = probe.post("enqueue?tasks=" + count + "&threads=" + PRODUCERS, payload);
             r.getJsonArray("ids").getValuesAs(JsonString.class).forEach(id -> ids.add(id.getString()));
             seconds += r.getJsonNumber("seconds").doubleValue();
             if (tasks > ENQUEUE_CHUNK) {
@@ -385,11 +399,16 @@ final class Workloads {
         }
     }
 
-    private static String accepted(Server.Enqueued e) {
-        if (e.id() == null) {
-            throw new IllegalStateException("enqueue refused: " + e.status() + " " + e.body());
+    /** Builds the body of {@code POST /tasks} for a job.v1 task with the given payload. */
+    static String taskBody(String payload) {
+        return "{\"contract\":\"agentqueue.job.v1\",\"payload\":" + payload + "}";
+    }
+
+    private static String accepted(Reply reply) {
+        if (reply.status() != 202) {
+            throw new IllegalStateException("enqueue refused: " + reply.status() + " " + reply.body());
         }
-        return e.id();
+        return reply.taskId();
     }
 
     private static void parallel(int threads, Runnable body) {

@@ -2,9 +2,10 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.FakeOpenAi;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -33,7 +34,7 @@ class AgentIT {
 
     private static FakeOpenAi provider;
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -139,7 +140,7 @@ class AgentIT {
                 .build();
 
         for (JsonObject request : new JsonObject[] {unknownAgent, noAgent, noMessage}) {
-            ApiClient.Reply reply = api.postJson("tasks", request);
+            Reply reply = api.postJson("tasks", request);
             assertThat(reply.status()).as(request.toString()).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");
         }
@@ -174,7 +175,7 @@ class AgentIT {
             Json.createObjectBuilder().add("texts", Json.createArrayBuilder().add(3)),
             Json.createObjectBuilder().add("texts", "just a string")
         }) {
-            ApiClient.Reply reply = api.postJson(
+            Reply reply = api.postJson(
                     "tasks",
                     Json.createObjectBuilder()
                             .add("contract", "agentqueue.embed.v1")
@@ -198,7 +199,7 @@ class AgentIT {
     }
 
     private JsonObject settled(String id) {
-        return Await.until(
+        return Deadline.await(
                 "task " + id + " to settle", SETTLE, () -> api.task(id), t -> SETTLED.contains(t.getString("state")));
     }
 

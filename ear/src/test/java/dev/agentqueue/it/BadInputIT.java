@@ -2,7 +2,8 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,7 +20,7 @@ class BadInputIT {
 
     private static final String ECHO = "\"contract\":\"agentqueue.job.v1\",\"payload\":{\"job_type\":\"echo\"}";
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -71,7 +72,7 @@ class BadInputIT {
     void aBadTaskRequestIsRefusedWithAProblemAndNothingIsEnqueued(String what, String body, int status, String field) {
         long added = messagesAdded();
 
-        ApiClient.Reply reply = api.post("tasks", "application/json", body);
+        Reply reply = api.post("tasks", "application/json", body);
 
         assertThat(reply.status()).as(what + ": " + reply).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -85,7 +86,7 @@ class BadInputIT {
 
     @Test
     void aBodyThatIsNotJsonIsRefusedAs415() {
-        ApiClient.Reply reply = api.post("tasks", "text/plain", "hello");
+        Reply reply = api.post("tasks", "text/plain", "hello");
 
         assertThat(reply.status()).isEqualTo(415);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -93,8 +94,8 @@ class BadInputIT {
 
     @Test
     void anUnknownTaskIsNotFoundAndAMalformedIdIsABadRequest() {
-        ApiClient.Reply unknown = api.get("tasks/01890a5d-ac96-774b-bcce-b302099a8057");
-        ApiClient.Reply malformed = api.get("tasks/not-an-id");
+        Reply unknown = api.get("tasks/01890a5d-ac96-774b-bcce-b302099a8057");
+        Reply malformed = api.get("tasks/not-an-id");
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
@@ -104,7 +105,7 @@ class BadInputIT {
 
     @Test
     void anUnknownRouteIsAProblemToo() {
-        ApiClient.Reply reply = api.get("no-such-route");
+        Reply reply = api.get("no-such-route");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");

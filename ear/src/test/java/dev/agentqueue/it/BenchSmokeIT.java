@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.bench.Bench;
 import dev.agentqueue.bench.Scale;
+import dev.agentqueue.it.support.Role;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -45,8 +46,8 @@ class BenchSmokeIT {
                 Deployments.appUrl().resolve("/"),
                 "redis://127.0.0.1:" + System.getProperty("redis.it.port", "6379"),
                 // The build's generated IT client user (may enqueue and read); see bin/it-users.
-                System.getProperty("agentqueue.it.client.user"),
-                System.getProperty("agentqueue.it.client.password"),
+                Role.CLIENT.user(),
+                Role.CLIENT.password(),
                 8,
                 List.of("ceiling", "w1", "w2", "w3", "w4"),
                 Scale.SMOKE,

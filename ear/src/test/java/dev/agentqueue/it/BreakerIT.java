@@ -2,9 +2,11 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.FakeOpenAi;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -31,7 +33,7 @@ class BreakerIT {
     private static final int TASKS = 10;
     private static final int VOLUME_THRESHOLD = 4;
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -47,7 +49,7 @@ class BreakerIT {
             ids.add(api.enqueue(AgentIT.chat("steady", "task " + i + " " + UUID.randomUUID())));
         }
 
-        JsonObject open = Await.until(
+        JsonObject open = Deadline.await(
                         "breaker " + breaker + " to open and defer tasks",
                         Duration.ofSeconds(60),
                         () -> breaker(breaker),
@@ -64,7 +66,7 @@ class BreakerIT {
         try (FakeOpenAi provider = FakeOpenAi.start(port)) {
             List<JsonObject> tasks = new ArrayList<>();
             for (String id : ids) {
-                tasks.add(Await.until(
+                tasks.add(Deadline.await(
                         "task " + id + " to complete after recovery",
                         Duration.ofSeconds(120),
                         () -> api.task(id),
@@ -81,8 +83,7 @@ class BreakerIT {
             assertThat(provider.requests()).isGreaterThanOrEqualTo(TASKS);
         }
 
-        ApiClient.Reply reset =
-                api.as(ApiClient.Role.ADMIN).post("breakers/" + breaker + "/reset", "application/json", "");
+        Reply reset = api.as(Role.ADMIN.apiUser()).post("breakers/" + breaker + "/reset", "application/json", "");
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.json().getString("state")).isEqualTo("CLOSED");
         assertThat(reset.json().getJsonObject("counts").getInt("calls")).isZero();
@@ -93,16 +94,16 @@ class BreakerIT {
         assertThat(api.post("breakers/any/reset", "application/json", "").status())
                 .isEqualTo(403);
         assertThat(api.anonymous().get("breakers").status()).isEqualTo(401);
-        assertThat(api.as(ApiClient.Role.VIEWER).get("breakers").status()).isEqualTo(200);
+        assertThat(api.as(Role.VIEWER.apiUser()).get("breakers").status()).isEqualTo(200);
     }
 
     @Test
     void breakersAreListedAndUnknownOnesAreNotFound() {
-        ApiClient.Reply list = api.get("breakers");
+        Reply list = api.get("breakers");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().getJsonArray("items")).isNotNull();
 
-        assertThat(api.as(ApiClient.Role.ADMIN)
+        assertThat(api.as(Role.ADMIN.apiUser())
                         .post("breakers/no-such-breaker/reset", "application/json", "")
                         .status())
                 .isEqualTo(404);
@@ -110,7 +111,7 @@ class BreakerIT {
     }
 
     private Optional<JsonObject> breaker(String name) {
-        ApiClient.Reply reply = api.get("breakers");
+        Reply reply = api.get("breakers");
         return reply.json().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject)
                 .filter(b -> name.equals(b.getString("name")))

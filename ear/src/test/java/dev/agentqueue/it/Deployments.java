@@ -1,5 +1,7 @@
 package dev.agentqueue.it;
 
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,7 +50,8 @@ public final class Deployments {
 
     /**
      * Returns the built EAR for in-container tests: the web module is marked as the archive under test, and
-     * {@code helpers} (fixtures, builders) and AssertJ are added to it. The test class itself is added by Arquillian
+     * {@code helpers} (fixtures, builders), the shared test support (REST client, polling) and AssertJ are added to
+     * it. The test class itself is added by Arquillian
      * (for an EAR, through {@link dev.agentqueue.it.arquillian.EarTestClassAppender}).
      */
     public static EnterpriseArchive earWith(Class<?>... helpers) {
@@ -60,6 +63,7 @@ public final class Deployments {
         // The modules of an imported EAR are plain zip entries: import the WAR, change it, put it back.
         WebArchive web = ear.getAsType(WebArchive.class, webPath, ArchiveFormat.ZIP);
         web.addClasses(helpers);
+        web.addPackages(true, "dev.agentqueue.testsupport"); // the test-support module
         addTestLibraries(web);
         ear.delete(webPath);
         ear.addAsModule(Testable.archiveToTest(web));
@@ -74,6 +78,11 @@ public final class Deployments {
     /** Returns the base URL of the deployed application, e.g. {@code http://127.0.0.1:8380/agentqueue/}, for client-side tests. */
     public static URI appUrl() {
         return URI.create("http://127.0.0.1:" + System.getProperty(HTTP_PORT_PROPERTY, "8380") + CONTEXT_ROOT + "/");
+    }
+
+    /** Returns the deployed application's REST API, called as the IT client user (may enqueue and read). */
+    public static AgentQueueApi api() {
+        return AgentQueueApi.at(appUrl(), Role.CLIENT.apiUser());
     }
 
     /** Returns {@code appUrl()} resolved against a path such as {@code api/v1/health}. */

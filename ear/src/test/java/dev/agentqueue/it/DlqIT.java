@@ -5,9 +5,10 @@ import static dev.agentqueue.it.support.Jobs.failTerminally;
 import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -32,8 +33,8 @@ class DlqIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
-    private final ApiClient admin = api.as(Role.ADMIN);
+    private final AgentQueueApi api = Deployments.api();
+    private final AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -87,9 +88,9 @@ class DlqIT {
         JsonObject dead = api.awaitState(id, "DEAD_LETTER", SETTLE);
         assertThat(dead.getInt("attempt")).isEqualTo(5);
         // The record says DEAD_LETTER just before the worker's transaction puts the message in the DLQ.
-        Await.until("task " + id + " in the DLQ", SETTLE, () -> inDlq(id), Boolean::booleanValue);
+        Deadline.await("task " + id + " in the DLQ", SETTLE, () -> inDlq(id), Boolean::booleanValue);
 
-        ApiClient.Reply reply = admin.postJson("dlq/redrive", ids(id));
+        Reply reply = admin.postJson("dlq/redrive", ids(id));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().getInt("redriven")).isEqualTo(1);
@@ -111,7 +112,7 @@ class DlqIT {
         api.awaitState(completedId, "COMPLETED", SETTLE);
         long added = api.taskQueue().getJsonNumber("messagesAdded").longValue();
 
-        ApiClient.Reply reply = admin.postJson("dlq/redrive", ids(deadId, completedId));
+        Reply reply = admin.postJson("dlq/redrive", ids(deadId, completedId));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -128,7 +129,7 @@ class DlqIT {
         String other = deadLetters(1, "not redriven " + UUID.randomUUID()).get(0);
         String fingerprint = api.task(matching.get(0)).getJsonObject("error").getString("fingerprint");
 
-        ApiClient.Reply reply = admin.postJson(
+        Reply reply = admin.postJson(
                 "dlq/redrive",
                 Json.createObjectBuilder()
                         .add("filter", Json.createObjectBuilder().add("fingerprint", fingerprint))
@@ -145,7 +146,7 @@ class DlqIT {
         List<String> kept = deadLetters(2, "keep me " + UUID.randomUUID());
         String fingerprint = api.task(purged.get(0)).getJsonObject("error").getString("fingerprint");
 
-        ApiClient.Reply reply = admin.postJson(
+        Reply reply = admin.postJson(
                 "dlq/purge",
                 Json.createObjectBuilder()
                         .add("filter", Json.createObjectBuilder().add("fingerprint", fingerprint))
@@ -167,8 +168,8 @@ class DlqIT {
     void aPurgeByIdsAndAPurgeOfAllEmptyTheDlq() {
         List<String> letters = deadLetters(3, "purge all " + UUID.randomUUID());
 
-        ApiClient.Reply byIds = admin.postJson("dlq/purge", ids(letters.get(0)));
-        ApiClient.Reply all = admin.postJson(
+        Reply byIds = admin.postJson("dlq/purge", ids(letters.get(0)));
+        Reply all = admin.postJson(
                 "dlq/purge", Json.createObjectBuilder().add("all", true).build());
 
         assertThat(byIds.json().getInt("purged")).isEqualTo(1);
@@ -204,7 +205,7 @@ class DlqIT {
     void aBadDlqRequestIsRefusedWith400AndChangesNothing(String method, String path, String body) {
         long depth = api.deadLetterQueue().getJsonNumber("depth").longValue();
 
-        ApiClient.Reply reply = method.equals("GET") ? admin.get(path) : admin.post(path, "application/json", body);
+        Reply reply = method.equals("GET") ? admin.get(path) : admin.post(path, "application/json", body);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -230,7 +231,7 @@ class DlqIT {
     private List<String> settleDead(List<String> ids) {
         ids.forEach(id -> {
             api.awaitState(id, "DEAD_LETTER", SETTLE);
-            Await.until("task " + id + " in the DLQ", SETTLE, () -> inDlq(id), Boolean::booleanValue);
+            Deadline.await("task " + id + " in the DLQ", SETTLE, () -> inDlq(id), Boolean::booleanValue);
         });
         return ids;
     }

@@ -3,9 +3,8 @@ package dev.agentqueue.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.Jobs;
+import dev.agentqueue.it.support.Role;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskReceipt;
 import dev.agentqueue.producer.TaskRequest;
@@ -14,6 +13,9 @@ import dev.agentqueue.task.TaskQuery;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -64,8 +66,7 @@ class DuplicateEnqueueIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWith(
-                Await.class, ApiClient.class, ApiClient.Role.class, ApiClient.Reply.class, Jobs.class);
+        return Deployments.earWith(Role.class, Jobs.class);
     }
 
     @Test
@@ -86,7 +87,7 @@ class DuplicateEnqueueIT {
                     .as("first enqueues")
                     .hasSize(1);
             String id = ids.iterator().next();
-            TaskSnapshot task = Await.until(
+            TaskSnapshot task = Deadline.await(
                             "task " + id + " to settle",
                             SETTLE,
                             () -> store.find(id),
@@ -112,7 +113,7 @@ class DuplicateEnqueueIT {
     @Test
     @RunAsClient
     void sixteenConcurrentRestEnqueuesWithOneKeyMakeOneTaskThatRunsOnce() throws Exception {
-        ApiClient api = new ApiClient(Deployments.appUrl());
+        AgentQueueApi api = Deployments.api();
         int duplicates = 0;
         for (int round = 0; round < ROUNDS; round++) {
             String key = "race-rest-" + UUID.randomUUID();
@@ -122,7 +123,7 @@ class DuplicateEnqueueIT {
             int[] caller = {0};
 
             // Half the callers send the key as the Idempotency-Key header, half in the body.
-            List<ApiClient.Reply> replies = concurrently(() -> {
+            List<Reply> replies = concurrently(() -> {
                 boolean inHeader;
                 synchronized (caller) {
                     inHeader = caller[0]++ % 2 == 0;

@@ -2,8 +2,8 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class EmbeddingRedeployIT {
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -32,7 +32,7 @@ class EmbeddingRedeployIT {
     void aRedeployedApplicationStillEmbeds() {
         String id = api.enqueue(AgentIT.embed(Json.createArrayBuilder().add("redeployed, still embedding")));
 
-        JsonObject task = Await.until(
+        JsonObject task = Deadline.await(
                 "task " + id + " to settle",
                 Duration.ofSeconds(90),
                 () -> api.task(id),

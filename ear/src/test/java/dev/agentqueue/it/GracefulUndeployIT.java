@@ -3,9 +3,9 @@ package dev.agentqueue.it;
 import static dev.agentqueue.it.support.Jobs.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.Settlement;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -103,14 +103,14 @@ class GracefulUndeployIT {
 
     private Outcome undeployWhileRunning(String grace, int tasks, long taskMs) {
         deployer.deploy(APP);
-        ApiClient api = new ApiClient(Deployments.appUrl());
+        AgentQueueApi api = Deployments.api();
         List<String> ids;
         Set<String> inFlight;
         Instant undeployStarted;
         Instant redeployedAt;
         try {
             ids = api.enqueue(sleep(taskMs).build(), tasks);
-            inFlight = Await.until("workers to be busy", SETTLE, () -> running(api, ids), r -> r.size() >= 4);
+            inFlight = Deadline.await("workers to be busy", SETTLE, () -> running(api, ids), r -> r.size() >= 4);
             undeployStarted = Instant.now();
         } catch (RuntimeException | AssertionError e) {
             deployer.undeploy(APP);
@@ -133,7 +133,7 @@ class GracefulUndeployIT {
     }
 
     /** Returns the ids among {@code ids} whose task is running now. */
-    private static Set<String> running(ApiClient api, List<String> ids) {
+    private static Set<String> running(AgentQueueApi api, List<String> ids) {
         JsonObject page = api.get("tasks?state=RUNNING&limit=100").json();
         return page.getJsonArray("items").stream()
                 .map(item -> item.asJsonObject().getString("id"))

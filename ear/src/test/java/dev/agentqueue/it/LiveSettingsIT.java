@@ -3,8 +3,8 @@ package dev.agentqueue.it;
 import static dev.agentqueue.it.support.Jobs.failUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class LiveSettingsIT {
     @ArquillianResource
     ManagementClient management;
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -47,7 +47,7 @@ class LiveSettingsIT {
             assertThat(serverState()).isEqualTo("running");
 
             String id = api.enqueue(failUntil(0).build());
-            JsonObject waiting = Await.until(
+            JsonObject waiting = Deadline.await(
                     "the first attempt to fail",
                     SETTLE,
                     () -> api.task(id),

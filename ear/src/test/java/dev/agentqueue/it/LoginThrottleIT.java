@@ -2,9 +2,9 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient.Role;
 import dev.agentqueue.it.support.LoopbackCaller;
 import dev.agentqueue.it.support.LoopbackCaller.Answer;
+import dev.agentqueue.it.support.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -21,9 +21,9 @@ import dev.agentqueue.it.client.model.Task;
 import dev.agentqueue.it.client.model.TaskAttempt;
 import dev.agentqueue.it.client.model.TaskRequest;
 import dev.agentqueue.it.client.model.TaskState;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.Jobs;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.polling.Deadline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +141,8 @@ class OpenApiClientIT {
     }
 
     private static Task awaitState(TasksApi tasks, UUID id, TaskState state) {
-        return Await.until("task " + id + " " + state, SETTLE, () -> read(tasks, id), task -> task.getState() == state);
+        return Deadline.await(
+                "task " + id + " " + state, SETTLE, () -> read(tasks, id), task -> task.getState() == state);
     }
 
     private static Task read(TasksApi tasks, UUID id) {

@@ -6,7 +6,6 @@ import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.dlq.DeadLetter;
 import dev.agentqueue.dlq.DeadLetterFilter;
 import dev.agentqueue.dlq.DeadLetterQueue;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskRequest;
@@ -15,6 +14,7 @@ import dev.agentqueue.task.TaskIds;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
@@ -76,7 +76,7 @@ class PoisonInputIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWith(Await.class);
+        return Deployments.earWith();
     }
 
     /** One kind of poison: how to build its message, and a fragment of the reason it must be dead-lettered with. */
@@ -180,14 +180,15 @@ class PoisonInputIT {
             assertThat(task.attempt()).as(poison.name()).isEqualTo(1);
             assertThat(task.error().classification()).as(poison.name()).isEqualTo(ErrorClassification.TERMINAL);
             assertThat(task.error().message()).as(poison.name()).contains(poison.reason());
-            List<DeadLetter> letters =
-                    Await.until("the dead letter of " + poison.name(), SETTLE, () -> lettersOf(id), l -> !l.isEmpty());
+            List<DeadLetter> letters = Deadline.await(
+                    "the dead letter of " + poison.name(), SETTLE, () -> lettersOf(id), l -> !l.isEmpty());
             assertThat(letters).as(poison.name()).hasSize(1);
             assertThat(letters.get(0).attempt()).as(poison.name()).isEqualTo(1);
             assertThat(letters.get(0).error().message()).as(poison.name()).contains(poison.reason());
             deadLettered++;
         }
-        Await.until("the task queue to drain", SETTLE, () -> broker.taskQueue().messageCount(), n -> n == 0);
+        Deadline.await(
+                "the task queue to drain", SETTLE, () -> broker.taskQueue().messageCount(), n -> n == 0);
         // Nothing was redelivered until the broker gave up on it: the worker moved each poison on delivery 1.
         long killed = broker.taskQueue().messagesKilled() - killedBefore;
         assertThat(killed).isZero();
@@ -211,7 +212,7 @@ class PoisonInputIT {
     }
 
     private TaskSnapshot settled(String id) {
-        return Await.until(
+        return Deadline.await(
                         "task " + id + " to settle",
                         SETTLE,
                         () -> store.find(id),

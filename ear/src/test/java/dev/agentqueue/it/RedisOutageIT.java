@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.ItRedis;
 import dev.agentqueue.it.support.ItRedis.Stop;
 import dev.agentqueue.it.support.Jobs;
@@ -15,6 +13,9 @@ import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskReceipt;
 import dev.agentqueue.producer.TaskRequest;
 import dev.agentqueue.redis.StoreUnavailableException;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class RedisOutageIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWith(ItRedis.class, Await.class, ApiClient.class, Settlement.class, Jobs.class);
+        return Deployments.earWith(ItRedis.class, Settlement.class, Jobs.class);
     }
 
     @Test
@@ -83,7 +84,8 @@ class RedisOutageIT {
         } finally {
             redis.resume();
         }
-        String id = Await.until("the EJB enqueue to work again", SETTLE, this::tryEnqueue, receipt -> receipt != null)
+        String id = Deadline.await(
+                        "the EJB enqueue to work again", SETTLE, this::tryEnqueue, receipt -> receipt != null)
                 .id();
         assertThat(id).isNotBlank();
     }
@@ -99,7 +101,7 @@ class RedisOutageIT {
     }
 
     private void outage(Stop how, int tasks) {
-        ApiClient api = new ApiClient(Deployments.appUrl());
+        AgentQueueApi api = Deployments.api();
         ItRedis redis = ItRedis.fromSystemProperties();
         List<String> ids = api.enqueue(sleep(TASK_MS).build(), tasks);
         long addedBefore = api.taskQueue().getJsonNumber("messagesAdded").longValue();
@@ -110,18 +112,18 @@ class RedisOutageIT {
         try {
             for (int i = 0; i < REFUSED_ENQUEUES; i++) {
                 String key = "outage-" + UUID.randomUUID();
-                ApiClient.Reply reply = api.postJson(
+                Reply reply = api.postJson(
                         "tasks", sleep(1).add("idempotencyKey", key).build());
                 assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
                 assertThat(reply.contentType()).startsWith("application/problem+json");
                 assertThat(reply.header("Retry-After")).isNotBlank();
                 refusedKeys.add(key);
             }
-            ApiClient.Reply health = api.get("health");
+            Reply health = api.get("health");
             assertThat(health.status()).as(health.toString()).isEqualTo(503);
             assertThat(health.json().getJsonObject("redis").getString("status")).isEqualTo("DOWN");
             // Workers that meet the outage re-send their message for later: the broker counts those sends.
-            Await.until(
+            Deadline.await(
                     "workers to defer tasks during the outage",
                     Duration.ofSeconds(60),
                     () -> api.taskQueue().getJsonNumber("messagesAdded").longValue() - addedBefore,
@@ -130,7 +132,7 @@ class RedisOutageIT {
             redis.resume();
             back = Instant.now();
         }
-        Await.until(
+        Deadline.await(
                 "the API to reach Redis again", SETTLE, () -> api.get("health").status(), s -> s == 200);
         Duration reconnect = Duration.between(back, Instant.now());
 
@@ -149,7 +151,7 @@ class RedisOutageIT {
         }
         // A refused enqueue left no record and no message behind: its idempotency key is still free.
         for (String key : refusedKeys) {
-            ApiClient.Reply reply =
+            Reply reply =
                     api.postJson("tasks", sleep(1).add("idempotencyKey", key).build());
             assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
             assertThat(reply.header("Idempotent-Replayed")).isNull();

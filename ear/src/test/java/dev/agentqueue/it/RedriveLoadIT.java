@@ -3,9 +3,10 @@ package dev.agentqueue.it;
 import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -35,7 +36,7 @@ class RedriveLoadIT {
     private static final int TASKS = 1000;
     private static final Duration SETTLE = Duration.ofMinutes(4);
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -48,17 +49,17 @@ class RedriveLoadIT {
         long dlqAdded = counter(api.deadLetterQueue(), "messagesAdded");
         String message = "load " + UUID.randomUUID();
         List<String> ids = api.enqueue(failUntilRedriven("terminal", message, 0).build(), TASKS);
-        String fingerprint = Await.until(
+        String fingerprint = Deadline.await(
                         "the first task to be dead-lettered",
                         SETTLE,
                         () -> api.task(ids.get(0)),
                         t -> t.getString("state").equals("DEAD_LETTER"))
                 .getJsonObject("error")
                 .getString("fingerprint");
-        Await.until("all " + TASKS + " dead letters", SETTLE, () -> dlqCount(fingerprint), n -> n == TASKS);
+        Deadline.await("all " + TASKS + " dead letters", SETTLE, () -> dlqCount(fingerprint), n -> n == TASKS);
 
         // Two operators redrive the same dead letters at once: each message moves exactly once.
-        List<ApiClient.Reply> replies = concurrently(() -> api.as(Role.ADMIN)
+        List<Reply> replies = concurrently(() -> api.as(Role.ADMIN.apiUser())
                 .withTimeout(Duration.ofMinutes(5))
                 .postJson(
                         "dlq/redrive",
@@ -74,7 +75,7 @@ class RedriveLoadIT {
                         .sum())
                 .isEqualTo(TASKS);
         Set<String> pending = new HashSet<>(ids);
-        Await.until("all tasks to complete", SETTLE, () -> stillPending(pending), Set::isEmpty);
+        Deadline.await("all tasks to complete", SETTLE, () -> stillPending(pending), Set::isEmpty);
         int runTwice = 0;
         for (String id : ids) {
             JsonObject task = api.task(id);
@@ -88,7 +89,7 @@ class RedriveLoadIT {
             assertThat(outcomes).as(id).containsExactly("DEAD_LETTER", "REDRIVEN", "COMPLETED");
             runTwice += outcomes.size() > 3 ? 1 : 0;
         }
-        Await.until("the task queue to drain", SETTLE, () -> counter(api.taskQueue(), "depth"), n -> n == 0);
+        Deadline.await("the task queue to drain", SETTLE, () -> counter(api.taskQueue(), "depth"), n -> n == 0);
         assertThat(dlqCount(fingerprint)).isZero();
         // Each task: one enqueue and one redrive on the task queue, one dead letter: nothing duplicated.
         assertThat(counter(api.taskQueue(), "messagesAdded") - queueAdded).isEqualTo(2L * TASKS);
@@ -101,11 +102,11 @@ class RedriveLoadIT {
                 + (counter(api.deadLetterQueue(), "messagesAdded") - dlqAdded) + " duplicates=0 lost=0");
     }
 
-    private static List<ApiClient.Reply> concurrently(Callable<ApiClient.Reply> call) throws Exception {
+    private static List<Reply> concurrently(Callable<Reply> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<ApiClient.Reply> first = pool.submit(call);
-            Future<ApiClient.Reply> second = pool.submit(call);
+            Future<Reply> first = pool.submit(call);
+            Future<Reply> second = pool.submit(call);
             return List.of(first.get(), second.get());
         } finally {
             pool.shutdownNow();

@@ -3,11 +3,11 @@ package dev.agentqueue.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.it.remote.RemoteProducer;
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.ClientJvm;
 import dev.agentqueue.it.support.ClientJvm.Outcome;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.polling.Deadline;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ class RemoteClientIT {
 
     private static final Duration COMPLETION = Duration.ofSeconds(30);
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
     private final ClientJvm client = ClientJvm.of(RemoteProducer.class);
 
     @Deployment(testable = false)
@@ -117,7 +117,7 @@ class RemoteClientIT {
 
         assertThat(outcome.lastLine()).as(outcome.toString()).startsWith("ENQUEUED ");
         String id = outcome.lastLine().substring("ENQUEUED ".length());
-        Await.until(
+        Deadline.await(
                 "task " + id + " to complete",
                 COMPLETION,
                 () -> api.get("tasks/" + id),

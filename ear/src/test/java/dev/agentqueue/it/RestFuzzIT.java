@@ -2,11 +2,13 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.HostileRequests;
 import dev.agentqueue.it.support.RedisProbe;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,8 +56,8 @@ class RestFuzzIT {
             "<html",
             "caused by");
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
-    private final ApiClient admin = api.as(Role.ADMIN);
+    private final AgentQueueApi api = Deployments.api();
+    private final AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -90,7 +92,7 @@ class RestFuzzIT {
             for (int i = 0; i < REQUESTS; i++) {
                 HostileRequests.Request request = requests.next();
                 Caller caller = caller(callers);
-                ApiClient.Reply reply = send(caller, request, i);
+                Reply reply = send(caller, request, i);
                 byStatus.merge(reply.status(), 1, Integer::sum);
                 byCaller.merge(caller, 1, Integer::sum);
                 String problem = problemWith(request, reply);
@@ -117,7 +119,7 @@ class RestFuzzIT {
     }
 
     /** Returns what is wrong with an answer, or {@code null} when it is a clean 4xx problem. */
-    private static String problemWith(HostileRequests.Request request, ApiClient.Reply reply) {
+    private static String problemWith(HostileRequests.Request request, Reply reply) {
         if (reply.status() < 400 || reply.status() >= 500) {
             return "not a 4xx";
         }
@@ -146,14 +148,14 @@ class RestFuzzIT {
         }
     }
 
-    private ApiClient.Reply send(Caller caller, HostileRequests.Request request, int index) {
-        ApiClient client = switch (caller) {
+    private Reply send(Caller caller, HostileRequests.Request request, int index) {
+        AgentQueueApi client = switch (caller) {
             case ADMIN -> admin;
-            case PRODUCER -> api.as(Role.PRODUCER);
-            case VIEWER -> api.as(Role.VIEWER);
+            case PRODUCER -> api.as(Role.PRODUCER.apiUser());
+            case VIEWER -> api.as(Role.VIEWER.apiUser());
             case ANONYMOUS, GARBAGE_AUTHORIZATION -> api.anonymous();
             case WRONG_PASSWORD ->
-                api.withCredentials("it-fuzz-nobody", "wrong-" + index); // not a real user: see SecretsIT
+                api.as(new ApiUser("it-fuzz-nobody", "wrong-" + index)); // not a real user: see SecretsIT
         };
         Map<String, String> headers = new java.util.LinkedHashMap<>(request.headers());
         if (caller == Caller.GARBAGE_AUTHORIZATION) {
@@ -187,7 +189,7 @@ class RestFuzzIT {
 
     /** Waits until nothing is in flight and two readings agree, and returns that reading. */
     private Snapshot quietSnapshot(RedisProbe redis) {
-        Await.until("the task queue to be idle", QUIET, () -> admin.get("queues"), reply -> {
+        Deadline.await("the task queue to be idle", QUIET, () -> admin.get("queues"), reply -> {
             JsonObject tasks = reply.status() == 200 ? reply.json().getJsonObject("tasks") : null;
             return tasks != null
                     && tasks.getInt("depth") == 0
@@ -195,7 +197,7 @@ class RestFuzzIT {
                     && tasks.getInt("scheduled") == 0;
         });
         Snapshot[] last = {snapshot(redis)};
-        return Await.until("two equal snapshots in a row", QUIET, () -> snapshot(redis), s -> {
+        return Deadline.await("two equal snapshots in a row", QUIET, () -> snapshot(redis), s -> {
             boolean same = s.equals(last[0]);
             last[0] = s;
             return same;

@@ -2,10 +2,12 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.it.support.FakeOpenAi;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ class SecretsIT {
     private static final Duration SETTLE = Duration.ofSeconds(90);
     private static final Pattern API_KEY = Pattern.compile("AGENTQUEUE_AGENTS_\\w+_API_KEY");
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -51,19 +53,19 @@ class SecretsIT {
         String marker = "aqmarker" + UUID.randomUUID().toString().replace("-", "");
         // Wrong passwords go to a user that does not exist, so no real identity collects failures: configure.cli turns
         // WildFly's lockout per user off, but on a server where it is on they would lock the other tests out.
-        List<ApiClient> callers = List.of(
-                api.withCredentials(marker + "user", marker + "pw"),
-                api.as(Role.VIEWER), // a real password, on routes it may not call
-                api.as(Role.PRODUCER),
+        List<AgentQueueApi> callers = List.of(
+                api.as(new ApiUser(marker + "user", marker + "pw")),
+                api.as(Role.VIEWER.apiUser()), // a real password, on routes it may not call
+                api.as(Role.PRODUCER.apiUser()),
                 api.anonymous());
         Map<String, String> headers = Map.of(
                 "X-Api-Key", marker + "key",
                 "Proxy-Authorization", "Basic " + base64(marker + ":proxy"),
                 "Cookie", "JSESSIONID=" + marker + "cookie");
         int answers = 0;
-        for (ApiClient caller : callers) {
+        for (AgentQueueApi caller : callers) {
             for (SecurityIT.Route route : SecurityIT.routes().toList()) {
-                ApiClient.Reply reply = caller.request(
+                Reply reply = caller.request(
                         route.method(),
                         route.path(),
                         route.body() == null ? null : "application/json",
@@ -74,12 +76,11 @@ class SecretsIT {
                 answers++;
             }
         }
-        ApiClient.Reply realUser =
-                api.withCredentials(Role.VIEWER.user(), marker + "pw2").get("queues");
+        Reply realUser = api.as(new ApiUser(Role.VIEWER.user(), marker + "pw2")).get("queues");
         assertThat(realUser.status()).isEqualTo(401);
         assertRevealsNone(
                 "wrong password answer", realUser.body() + realUser.raw().headers(), secrets(marker));
-        ApiClient.Reply bearer = api.anonymous()
+        Reply bearer = api.anonymous()
                 .request("GET", "tasks", null, null, Map.of("Authorization", "Bearer " + marker + "token"));
         assertThat(bearer.status()).isEqualTo(401);
         assertRevealsNone("bearer answer", bearer.body() + bearer.raw().headers(), secrets(marker));
@@ -98,9 +99,9 @@ class SecretsIT {
             api.awaitState(answered, "COMPLETED", SETTLE);
             api.awaitState(refusedId, "DEAD_LETTER", SETTLE);
         }
-        ApiClient admin = api.as(Role.ADMIN);
+        AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
         // The record says DEAD_LETTER a moment before the worker's transaction commits the dead letter.
-        String refused = Await.until(
+        String refused = Deadline.await(
                         "the dead letter of " + refusedId,
                         SETTLE,
                         () -> admin.get("dlq?agent=intruder&limit=100"),

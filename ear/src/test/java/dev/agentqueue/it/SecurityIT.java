@@ -2,11 +2,13 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
 import dev.agentqueue.it.support.ApiEndpoints;
 import dev.agentqueue.it.support.ApiEndpoints.DocumentedOperation;
 import dev.agentqueue.it.support.Jobs;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.api.Reply;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,7 @@ class SecurityIT {
     /** An id no task has, so that authorized calls answer 404 and change nothing. */
     private static final String UNKNOWN_ID = "01890a5d-ac96-774b-bcce-b302099a8057";
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -56,7 +58,7 @@ class SecurityIT {
             return method + " " + template;
         }
 
-        ApiClient.Reply call(ApiClient client) {
+        Reply call(AgentQueueApi client) {
             return switch (method) {
                 case "GET" -> client.get(path);
                 case "DELETE" -> client.delete(path);
@@ -98,7 +100,7 @@ class SecurityIT {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("routesAndRoles")
     void aRouteAnswersItsRolesAndRefusesTheOthersWith403(Route route, Role role) {
-        ApiClient.Reply reply = route.call(api.as(role));
+        Reply reply = route.call(api.as(role.apiUser()));
 
         if (route.allowed().contains(role)) {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(route.allowedStatus());
@@ -112,7 +114,7 @@ class SecurityIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void aRouteWithoutCredentialsAnswers401WithAChallenge(Route route) {
-        ApiClient.Reply reply = route.call(api.anonymous());
+        Reply reply = route.call(api.anonymous());
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
         assertThat(reply.header("WWW-Authenticate")).startsWith("Basic");
@@ -124,7 +126,7 @@ class SecurityIT {
     void aWrongPasswordAnswers401AndNothingIsEnqueued() {
         long added = api.taskQueue().getJsonNumber("messagesAdded").longValue();
 
-        ApiClient.Reply reply = routes().findFirst().orElseThrow().call(api.withCredentials("it-admin", "wrong"));
+        Reply reply = routes().findFirst().orElseThrow().call(api.as(new ApiUser("it-admin", "wrong")));
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -162,10 +164,10 @@ class SecurityIT {
 
     @Test
     void healthAndTheOpenApiDocumentArePublic() {
-        ApiClient anonymous = api.anonymous();
+        AgentQueueApi anonymous = api.anonymous();
 
-        ApiClient.Reply health = anonymous.get("health");
-        ApiClient.Reply openapi = anonymous.get("openapi");
+        Reply health = anonymous.get("health");
+        Reply openapi = anonymous.get("openapi");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(openapi.status()).isEqualTo(200);

@@ -6,8 +6,9 @@ import static dev.agentqueue.it.support.Jobs.failUntil;
 import static dev.agentqueue.it.support.Jobs.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.Await;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -28,7 +29,7 @@ class TaskApiIT {
     private static final Set<String> SETTLED = Set.of("COMPLETED", "DEAD_LETTER", "CANCELLED", "PURGED");
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
+    private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -54,7 +55,7 @@ class TaskApiIT {
 
     @Test
     void enqueueAnswers202WithTheTaskAndItsLocation() {
-        ApiClient.Reply reply = api.postJson(
+        Reply reply = api.postJson(
                 "tasks",
                 echo(Json.createObjectBuilder())
                         .add("priority", 6)
@@ -123,10 +124,10 @@ class TaskApiIT {
         String key = "order-" + UUID.randomUUID();
         long addedBefore = api.taskQueue().getJsonNumber("messagesAdded").longValue();
 
-        ApiClient.Reply first = api.postJson(
+        Reply first = api.postJson(
                 "tasks",
                 echo(Json.createObjectBuilder()).add("idempotencyKey", key).build());
-        ApiClient.Reply second = api.postJson(
+        Reply second = api.postJson(
                 "tasks",
                 echo(Json.createObjectBuilder().add("other", true))
                         .add("idempotencyKey", key)
@@ -160,7 +161,7 @@ class TaskApiIT {
     void aSlowTaskIsRunningWhileItWorks() {
         String id = api.enqueue(sleep(1_500).build());
 
-        JsonObject running = Await.until(
+        JsonObject running = Deadline.await(
                 "task " + id + " to run",
                 SETTLE,
                 () -> api.task(id),
@@ -175,7 +176,7 @@ class TaskApiIT {
         String id = api.enqueue(sleep(5_000).add("timeoutMs", 300).build());
 
         JsonObject failed =
-                Await.until("task " + id + " to time out", SETTLE, () -> api.task(id), t -> !t.isNull("error"));
+                Deadline.await("task " + id + " to time out", SETTLE, () -> api.task(id), t -> !t.isNull("error"));
 
         assertThat(failed.getJsonObject("error").getString("type")).endsWith("TaskTimeoutException");
         assertThat(failed.getJsonObject("error").getString("classification")).isEqualTo("RETRYABLE");
@@ -183,7 +184,7 @@ class TaskApiIT {
 
     @Test
     void healthReportsRedisAndTheBrokerUp() {
-        ApiClient.Reply health = api.get("health");
+        Reply health = api.get("health");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().getString("status")).isEqualTo("UP");
@@ -192,7 +193,7 @@ class TaskApiIT {
     }
 
     private JsonObject settled(String id) {
-        return Await.until(
+        return Deadline.await(
                 "task " + id + " to settle", SETTLE, () -> api.task(id), t -> SETTLED.contains(t.getString("state")));
     }
 

@@ -3,9 +3,10 @@ package dev.agentqueue.it;
 import static dev.agentqueue.it.support.Jobs.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.ApiClient;
-import dev.agentqueue.it.support.ApiClient.Role;
-import dev.agentqueue.it.support.Await;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -30,8 +31,8 @@ class TaskListIT {
     /** Long enough that a delayed task is still waiting when the test is done with it. */
     private static final long LATER_MS = 600_000;
 
-    private final ApiClient api = new ApiClient(Deployments.appUrl());
-    private final ApiClient admin = api.as(Role.ADMIN);
+    private final AgentQueueApi api = Deployments.api();
+    private final AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -87,12 +88,12 @@ class TaskListIT {
         String id = api.enqueue(delayed(1500));
         String marker = api.enqueue(delayed(2000));
 
-        ApiClient.Reply cancelled = admin.delete("tasks/" + id);
+        Reply cancelled = admin.delete("tasks/" + id);
 
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().getString("state")).isEqualTo("CANCELLED");
         api.awaitState(marker, "COMPLETED", SETTLE);
-        Await.until("both messages to be consumed", SETTLE, this::acknowledged, n -> n >= acknowledged + 2);
+        Deadline.await("both messages to be consumed", SETTLE, this::acknowledged, n -> n >= acknowledged + 2);
         JsonObject task = api.task(id);
         assertThat(task.getString("state")).isEqualTo("CANCELLED");
         assertThat(task.getInt("attempt")).isZero();
@@ -104,9 +105,9 @@ class TaskListIT {
         String done = api.enqueue(echo(Json.createObjectBuilder()).build());
         api.awaitState(done, "COMPLETED", SETTLE);
 
-        ApiClient.Reply completed = admin.delete("tasks/" + done);
-        ApiClient.Reply unknown = admin.delete("tasks/01890a5d-ac96-774b-bcce-b302099a8057");
-        ApiClient.Reply malformed = admin.delete("tasks/nope");
+        Reply completed = admin.delete("tasks/" + done);
+        Reply unknown = admin.delete("tasks/01890a5d-ac96-774b-bcce-b302099a8057");
+        Reply malformed = admin.delete("tasks/nope");
 
         assertThat(completed.status()).isEqualTo(409);
         assertThat(completed.contentType()).startsWith("application/problem+json");
@@ -130,7 +131,7 @@ class TaskListIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badQueries")
     void aBadListingQueryIsRefusedWith400(String path) {
-        ApiClient.Reply reply = api.get(path);
+        Reply reply = api.get(path);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");

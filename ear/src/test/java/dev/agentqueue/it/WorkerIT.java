@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.it.support.Await;
 import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.TaskQueue;
@@ -14,6 +13,7 @@ import dev.agentqueue.task.TaskIds;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
@@ -70,7 +70,7 @@ class WorkerIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWith(Await.class);
+        return Deployments.earWith();
     }
 
     @Test
@@ -128,7 +128,7 @@ class WorkerIT {
      * to the send: a fresh-clone CI run read the old count right after a durable send had returned.
      */
     private void awaitMessagesAddedAbove(long added) {
-        Await.until(
+        Deadline.await(
                 "the task queue to count the message",
                 SETTLE,
                 () -> broker.taskQueue().messagesAdded(),
@@ -170,7 +170,7 @@ class WorkerIT {
             assertThat(task.state()).as(poison).isEqualTo(TaskState.DEAD_LETTER);
             assertThat(task.attempt()).as(poison).isEqualTo(1);
             assertThat(task.error().classification().name()).isEqualTo("TERMINAL");
-            assertThat(Await.until("dead letter of " + poison, SETTLE, () -> deadLetters(poison), l -> !l.isEmpty()))
+            assertThat(Deadline.await("dead letter of " + poison, SETTLE, () -> deadLetters(poison), l -> !l.isEmpty()))
                     .hasSize(1);
         }
         assertThat(store.find(noVersion).orElseThrow().error().message()).contains("agentqueue_version");
@@ -204,7 +204,8 @@ class WorkerIT {
 
         assertThat(task.state()).isEqualTo(TaskState.DEAD_LETTER);
         assertThat(task.attempt()).isEqualTo(5);
-        List<Message> letters = Await.until("dead letter", SETTLE, () -> deadLetters(receipt.id()), l -> !l.isEmpty());
+        List<Message> letters =
+                Deadline.await("dead letter", SETTLE, () -> deadLetters(receipt.id()), l -> !l.isEmpty());
         assertThat(letters).hasSize(1);
         Message letter = letters.get(0);
         assertThat(letter.getIntProperty(MessageProperties.ATTEMPT)).isEqualTo(5);
@@ -240,7 +241,7 @@ class WorkerIT {
                         .build())
                 .id();
         assertThat(settled(id).state()).isEqualTo(TaskState.DEAD_LETTER);
-        Await.until("the dead letter", SETTLE, () -> deadLetters(id), l -> !l.isEmpty());
+        Deadline.await("the dead letter", SETTLE, () -> deadLetters(id), l -> !l.isEmpty());
 
         redeliver(id, FAILS_TERMINALLY);
 
@@ -307,7 +308,7 @@ class WorkerIT {
         message.setIntProperty(MessageProperties.VERSION, 1);
         message.setStringProperty(MessageProperties.TASK_ID, id);
         jms.createProducer().send(taskQueue, message);
-        Await.until(
+        Deadline.await(
                 "the repeated message to be acknowledged",
                 SETTLE,
                 () -> broker.taskQueue().messagesAcknowledged(),
@@ -326,7 +327,7 @@ class WorkerIT {
     }
 
     private TaskSnapshot settled(String id) {
-        return Await.until(
+        return Deadline.await(
                         "task " + id + " to settle",
                         SETTLE,
                         () -> store.find(id),

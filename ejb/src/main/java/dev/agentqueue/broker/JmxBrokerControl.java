@@ -38,16 +38,8 @@ public class JmxBrokerControl implements BrokerControl {
     public QueueStats queueStats(String queue) {
         ObjectName name = queueName(queue);
         try {
-            return new QueueStats(
-                    queue,
-                    number(name, "MessageCount"),
-                    number(name, "ScheduledCount"),
-                    number(name, "DeliveringCount"),
-                    (int) number(name, "ConsumerCount"),
-                    number(name, "MessagesAdded"),
-                    number(name, "MessagesAcknowledged"),
-                    number(name, "MessagesKilled"),
-                    Boolean.TRUE.equals(server.getAttribute(name, "Paused")));
+            boolean paused = Boolean.TRUE.equals(server.getAttribute(name, "Paused"));
+            return QueueStats.read(queue, attribute -> number(name, attribute), paused);
         } catch (JMException e) {
             throw new BrokerUnavailableException("Cannot read queue " + queue + ": " + e.getMessage(), e);
         }
@@ -55,11 +47,7 @@ public class JmxBrokerControl implements BrokerControl {
 
     @Override
     public long messageCount(String queue) {
-        try {
-            return number(queueName(queue), "MessageCount");
-        } catch (JMException e) {
-            throw new BrokerUnavailableException("Cannot read queue " + queue + ": " + e.getMessage(), e);
-        }
+        return number(queueName(queue), "MessageCount");
     }
 
     @Override
@@ -98,9 +86,13 @@ public class JmxBrokerControl implements BrokerControl {
         }
     }
 
-    private long number(ObjectName name, String attribute) throws JMException {
-        Object value = server.getAttribute(name, attribute);
-        return value instanceof Number n ? n.longValue() : 0;
+    private long number(ObjectName name, String attribute) {
+        try {
+            Object value = server.getAttribute(name, attribute);
+            return value instanceof Number n ? n.longValue() : 0;
+        } catch (JMException e) {
+            throw new BrokerUnavailableException("Cannot read " + attribute + " of " + name + ": " + e.getMessage(), e);
+        }
     }
 
     private void invokeOnQueue(String queue, String operation) {

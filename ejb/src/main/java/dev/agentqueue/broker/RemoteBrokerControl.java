@@ -35,16 +35,8 @@ public class RemoteBrokerControl implements BrokerControl {
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, retryOn = BrokerUnavailableException.class)
     public QueueStats queueStats(String queue) {
-        return new QueueStats(
-                queue,
-                count(queue, "MessageCount"),
-                count(queue, "ScheduledCount"),
-                count(queue, "DeliveringCount"),
-                (int) count(queue, "ConsumerCount"),
-                count(queue, "MessagesAdded"),
-                count(queue, "MessagesAcknowledged"),
-                count(queue, "MessagesKilled"),
-                ManagementReply.bool(requester.attribute(resource(queue), "Paused")));
+        boolean paused = ManagementReply.bool(requester.attribute(resource(queue), "Paused"));
+        return QueueStats.read(queue, attribute -> count(queue, attribute), paused);
     }
 
     @Override

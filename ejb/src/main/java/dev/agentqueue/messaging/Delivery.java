@@ -2,6 +2,7 @@ package dev.agentqueue.messaging;
 
 import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskIds;
+import dev.agentqueue.task.TaskLog;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -106,6 +107,6 @@ public record Delivery(
     /** Returns the one log format for a task: {@code Task(id=…, contract=…, attempt=…)}. */
     @Override
     public String toString() {
-        return "Task(id=" + taskId + ", contract=" + contract() + ", attempt=" + attempt + ")";
+        return TaskLog.of(taskId, contract(), attempt);
     }
 }

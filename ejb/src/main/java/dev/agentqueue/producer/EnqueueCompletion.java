@@ -1,6 +1,7 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.TaskLog;
 import dev.agentqueue.task.TaskStore;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -38,8 +39,8 @@ final class EnqueueCompletion implements Synchronization {
             // The provisional expiry still removes the record; nothing is lost either way.
             LOG.log(
                     Level.WARNING,
-                    "Task(id=" + task.id() + ", contract=" + task.contract()
-                            + ") enqueue follow-up failed; the provisional record expires by itself",
+                    TaskLog.of(task.id(), task.contract())
+                            + " enqueue follow-up failed; the provisional record expires by itself",
                     e);
         }
     }

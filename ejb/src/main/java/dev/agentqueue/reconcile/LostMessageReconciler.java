@@ -1,6 +1,7 @@
 package dev.agentqueue.reconcile;
 
 import dev.agentqueue.producer.TaskQueue;
+import dev.agentqueue.task.TaskLog;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
@@ -137,13 +138,13 @@ public class LostMessageReconciler {
             // The record says QUEUED since now: a later pass finds it overdue again and re-sends it then.
             LOG.log(
                     Level.WARNING,
-                    "Task(id=" + task.id() + ", contract=" + task.contract()
-                            + ") was recorded RECOVERED but its message could not be sent; a later pass retries",
+                    TaskLog.of(task.id(), task.contract())
+                            + " was recorded RECOVERED but its message could not be sent; a later pass retries",
                     e);
             return false;
         }
-        LOG.warning(() -> "Task(id=" + task.id() + ", contract=" + task.contract() + ", attempt=" + task.attempt()
-                + ") was " + task.state() + " with no message in the broker; its message was sent again");
+        LOG.warning(() -> TaskLog.of(task.id(), task.contract(), task.attempt()) + " was " + task.state()
+                + " with no message in the broker; its message was sent again");
         return true;
     }
 }

@@ -46,6 +46,11 @@ public final class RedisKeys {
         return PREFIX + "reconcile:leader";
     }
 
+    /** Returns the hash counting, per task id, the runs of the diagnostic {@code count} job that reached their end. */
+    public static String jobRuns() {
+        return PREFIX + "diag:count-runs";
+    }
+
     /** Returns the hash holding the state of one shared circuit breaker. */
     public static String breaker(String name) {
         return PREFIX + "breaker:" + name;

@@ -19,6 +19,11 @@ public final class Jsons {
 
     private Jsons() {}
 
+    /** Returns the provider, for code that creates many values in a row. */
+    static JsonProvider provider() {
+        return PROVIDER;
+    }
+
     /** Returns a new, empty object builder. */
     public static JsonObjectBuilder object() {
         return PROVIDER.createObjectBuilder();

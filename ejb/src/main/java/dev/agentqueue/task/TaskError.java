@@ -1,13 +1,16 @@
 package dev.agentqueue.task;
 
-import dev.agentqueue.support.Jsons;
-import jakarta.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
  * The error recorded on a task: its classification, exception type, message and the fingerprint that groups
  * failures with one root cause.
+ * Stored on the record, and shown by the API, as the JSON object of its four members in this order.
  */
+@JsonPropertyOrder({"classification", "type", "message", "fingerprint"})
 public record TaskError(ErrorClassification classification, String type, String message, String fingerprint) {
 
     /** Longest message kept on a record; provider errors can embed whole response bodies. */
@@ -25,23 +28,14 @@ public record TaskError(ErrorClassification classification, String type, String 
         return new TaskError(classification, type, message, null);
     }
 
-    /** Renders this error as the JSON object stored on the task. */
-    public JsonObject toJson() {
-        return Jsons.object()
-                .add("classification", classification.name())
-                .add("type", type)
-                .add("message", message)
-                .add("fingerprint", fingerprint)
-                .build();
-    }
-
-    /** Reads an error from its stored JSON form. */
-    public static TaskError fromJson(JsonObject json) {
-        return new TaskError(
-                ErrorClassification.valueOf(json.getString("classification")),
-                json.getString("type", "unknown"),
-                json.getString("message", ""),
-                json.getString("fingerprint", null));
+    /** Reads an error from its stored JSON form, where records written by older versions may lack a type. */
+    @JsonCreator
+    static TaskError stored(
+            @JsonProperty(value = "classification", required = true) ErrorClassification classification,
+            @JsonProperty("type") String type,
+            @JsonProperty("message") String message,
+            @JsonProperty("fingerprint") String fingerprint) {
+        return new TaskError(classification, type == null ? "unknown" : type, message, fingerprint);
     }
 
     private static String truncate(String text) {

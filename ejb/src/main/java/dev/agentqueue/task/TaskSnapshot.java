@@ -1,6 +1,6 @@
 package dev.agentqueue.task;
 
-import dev.agentqueue.support.Jsons;
+import dev.agentqueue.support.JsonRecords;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -60,9 +60,7 @@ public record TaskSnapshot(
                 instant(hash.get(TaskFields.NEXT_ATTEMPT_AT)),
                 json(hash.get(TaskFields.RESULT)).orElse(null),
                 json(hash.get(TaskFields.WARNINGS)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
-                json(hash.get(TaskFields.ERROR))
-                        .map(v -> TaskError.fromJson(v.asJsonObject()))
-                        .orElse(null),
+                json(hash.get(TaskFields.ERROR), TaskError.class).orElse(null),
                 json(hash.get(TaskFields.HISTORY)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
                 json(hash.get(TaskFields.USAGE)).orElse(null));
     }
@@ -73,12 +71,11 @@ public record TaskSnapshot(
     }
 
     private static Optional<JsonValue> json(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        try (var reader = Jsons.reader(text)) {
-            return Optional.of(reader.readValue());
-        }
+        return json(text, JsonValue.class);
+    }
+
+    private static <T> Optional<T> json(String text, Class<T> type) {
+        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(JsonRecords.readWritten(text, type));
     }
 
     private static Instant instant(String millis) {

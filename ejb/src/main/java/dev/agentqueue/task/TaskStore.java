@@ -1,14 +1,13 @@
 package dev.agentqueue.task;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agentqueue.redis.LuaScript;
 import dev.agentqueue.redis.RedisGateway;
 import dev.agentqueue.redis.RedisKeys;
-import dev.agentqueue.support.Jsons;
+import dev.agentqueue.support.JsonRecords;
 import dev.agentqueue.task.TaskTransition.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TaskStore {
-
-    /** Longest error message kept in a history entry; the full message is on the record's {@code error}. */
-    static final int HISTORY_MESSAGE_LENGTH = 300;
 
     private static final LuaScript CREATE = LuaScript.load("create-task");
     private static final LuaScript CONFIRM = LuaScript.load("confirm-task");
@@ -86,7 +82,7 @@ public class TaskStore {
     /** Marks a delivery as running; allowed only for an attempt newer than the one recorded. */
     public TransitionOutcome start(String id, int attempt, int maxAttempts, String node, long now) {
         return transition(new TaskTransition(id, TaskState.RUNNING, Guard.NEWER, attempt, now)
-                .history("start", Jsons.object().add("node", node))
+                .history("start", HistoryPatch.startedOn(node))
                 .ttlSeconds(0)
                 .field(TaskFields.STARTED_AT, Long.toString(now))
                 .field(TaskFields.MAX_ATTEMPTS, Integer.toString(maxAttempts))
@@ -104,7 +100,7 @@ public class TaskStore {
             String id, int attempt, String resultJson, String warningsJson, String usageJson, long now) {
         return transition(new TaskTransition(id, TaskState.COMPLETED, Guard.SAME, attempt, now)
                 .field(TaskFields.USAGE, usageJson == null ? "" : usageJson)
-                .history("finish", Jsons.object().add("outcome", TaskState.COMPLETED.name()))
+                .history("finish", HistoryPatch.ended(TaskState.COMPLETED.name()))
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.RESULT, resultJson)
                 .field(TaskFields.WARNINGS, warningsJson)
@@ -116,9 +112,9 @@ public class TaskStore {
     public TransitionOutcome fail(
             String id, int attempt, TaskError error, long nextAttemptAt, String warningsJson, long now) {
         return transition(new TaskTransition(id, TaskState.FAILED, Guard.SAME, attempt, now)
-                .history("finish", failureEntry(TaskState.FAILED, error))
+                .history("finish", HistoryPatch.failed(TaskState.FAILED, error))
                 .ttlSeconds(0)
-                .field(TaskFields.ERROR, error.toJson().toString())
+                .field(TaskFields.ERROR, JsonRecords.write(error))
                 .field(TaskFields.WARNINGS, warningsJson)
                 .field(TaskFields.NEXT_ATTEMPT_AT, Long.toString(nextAttemptAt)));
     }
@@ -130,9 +126,9 @@ public class TaskStore {
     public TransitionOutcome deadLetter(
             String id, int attempt, TaskError error, boolean ran, String warningsJson, long now) {
         return transition(new TaskTransition(id, TaskState.DEAD_LETTER, ran ? Guard.SAME : Guard.ANY, attempt, now)
-                .history(ran ? "finish" : "both", failureEntry(TaskState.DEAD_LETTER, error))
+                .history(ran ? "finish" : "both", HistoryPatch.failed(TaskState.DEAD_LETTER, error))
                 .ttlSeconds(settings.retention().toSeconds())
-                .field(TaskFields.ERROR, error.toJson().toString())
+                .field(TaskFields.ERROR, JsonRecords.write(error))
                 .field(TaskFields.WARNINGS, warningsJson)
                 .field(TaskFields.NEXT_ATTEMPT_AT, "")
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
@@ -147,7 +143,7 @@ public class TaskStore {
     public TransitionOutcome release(
             String id, int attempt, int attemptsUsed, String outcome, String reason, long now) {
         return transition(new TaskTransition(id, TaskState.QUEUED, Guard.SAME, attempt, now)
-                .history("finish", Jsons.object().add("outcome", outcome).add("reason", reason))
+                .history("finish", HistoryPatch.ended(outcome, reason))
                 // Written after the script's own attempt field, so it wins: the guard checks this attempt, the record
                 // keeps the count of attempts that did use the budget.
                 .field(TaskFields.ATTEMPT, Integer.toString(attemptsUsed))
@@ -161,7 +157,7 @@ public class TaskStore {
      */
     public TransitionOutcome redrive(String id, long now) {
         return transition(new TaskTransition(id, TaskState.QUEUED, Guard.ANY, 0, now)
-                .history("both", Jsons.object().add("outcome", "REDRIVEN"))
+                .history("both", HistoryPatch.ended("REDRIVEN"))
                 .ttlSeconds(0)
                 .field(TaskFields.NEXT_ATTEMPT_AT, "")
                 .field(TaskFields.FINISHED_AT, ""));
@@ -170,7 +166,7 @@ public class TaskStore {
     /** Reverses {@link #redrive} when the transaction moving the message back to the task queue rolled back. */
     public TransitionOutcome undoRedrive(String id, long now) {
         return transition(new TaskTransition(id, TaskState.DEAD_LETTER, Guard.SAME, 0, now)
-                .history("both", Jsons.object().add("outcome", "REDRIVE_ROLLED_BACK"))
+                .history("both", HistoryPatch.ended("REDRIVE_ROLLED_BACK"))
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
     }
@@ -187,7 +183,7 @@ public class TaskStore {
         }
         return transition(new TaskTransition(id, TaskState.QUEUED, Guard.SAME, attempt, now)
                 .from(expected)
-                .history("both", Jsons.object().add("outcome", "RECOVERED").add("from", expected.name()))
+                .history("both", HistoryPatch.recoveredFrom(expected))
                 .ttlSeconds(0)
                 .field(TaskFields.STARTED_AT, "")
                 .field(TaskFields.RECOVERIES, Integer.toString(recoveries))
@@ -211,12 +207,8 @@ public class TaskStore {
 
     /** Records progress reported by a running attempt; ignored once the attempt is no longer the current one. */
     public TransitionOutcome progress(String id, int attempt, double fraction, String note) {
-        JsonObjectBuilder progress = Jsons.object().add("fraction", fraction);
-        if (note != null) {
-            progress.add("note", note);
-        }
         return transition(new TaskTransition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
-                .field(TaskFields.PROGRESS, progress.build().toString()));
+                .field(TaskFields.PROGRESS, JsonRecords.write(new Progress(fraction, note))));
     }
 
     private TransitionOutcome transition(TaskTransition t) {
@@ -224,17 +216,9 @@ public class TaskStore {
         return TaskTransition.outcomeOf(redis.call(r -> TRANSITION.run(r, new String[] {RedisKeys.task(t.id)}, args)));
     }
 
-    private static JsonObjectBuilder failureEntry(TaskState outcome, TaskError error) {
-        String message = error.message().length() <= HISTORY_MESSAGE_LENGTH
-                ? error.message()
-                : error.message().substring(0, HISTORY_MESSAGE_LENGTH) + "…";
-        JsonObject summary = Jsons.object()
-                .add("classification", error.classification().name())
-                .add("type", error.type())
-                .add("message", message)
-                .build();
-        return Jsons.object().add("outcome", outcome.name()).add("error", summary);
-    }
+    /** The progress a running attempt reported last: a fraction from 0 to 1 and an optional note. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Progress(double fraction, String note) {}
 
     private static String[] keysOf(NewTask task) {
         return task.idempotencyKey() == null

@@ -1,8 +1,7 @@
 package dev.agentqueue.task;
 
 import dev.agentqueue.redis.RedisKeys;
-import dev.agentqueue.support.Jsons;
-import jakarta.json.JsonObjectBuilder;
+import dev.agentqueue.support.JsonRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,7 @@ final class TaskTransition {
     private Set<TaskState> sources;
     private final List<String> fields = new ArrayList<>();
     private String historyAction = "none";
-    private JsonObjectBuilder historyPatch = Jsons.object();
+    private HistoryPatch historyPatch = HistoryPatch.NONE;
     private long ttlSeconds = -1;
 
     TaskTransition(String id, TaskState target, Guard guard, int attempt, long now) {
@@ -48,7 +47,7 @@ final class TaskTransition {
         return this;
     }
 
-    TaskTransition history(String action, JsonObjectBuilder patch) {
+    TaskTransition history(String action, HistoryPatch patch) {
         this.historyAction = action;
         this.historyPatch = patch;
         return this;
@@ -76,7 +75,7 @@ final class TaskTransition {
         args.add(RedisKeys.stateIndexPrefix());
         args.add(Long.toString(ttlSeconds));
         args.add(historyAction);
-        args.add(historyPatch.build().toString());
+        args.add(JsonRecords.write(historyPatch));
         args.add(Integer.toString(historyLimit));
         args.addAll(fields);
         return args.toArray(String[]::new);

@@ -3,8 +3,7 @@ package dev.agentqueue.worker;
 import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.TaskContext;
 import dev.agentqueue.messaging.TaskEnvelope;
-import dev.agentqueue.support.Jsons;
-import jakarta.json.JsonArrayBuilder;
+import dev.agentqueue.support.JsonRecords;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -98,8 +97,6 @@ final class RunningTask implements TaskContext {
 
     /** Returns the warnings collected so far as the JSON array stored on the task. */
     String warningsJson() {
-        JsonArrayBuilder array = Jsons.array();
-        warnings.forEach(array::add);
-        return array.build().toString();
+        return JsonRecords.write(warnings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentqueue.task;
 
+import dev.agentqueue.support.JsonRecords;
 import java.util.Map;
 
 /** Builds the record of a task as the store would return it, in any state: {@code aRecordedTask().build()}. */
@@ -49,7 +50,7 @@ public final class RecordedTaskBuilder {
         fields.put(TaskFields.ATTEMPT, Integer.toString(attempt));
         fields.put(TaskFields.HISTORY, history);
         if (error != null) {
-            fields.put(TaskFields.ERROR, error.toJson().toString());
+            fields.put(TaskFields.ERROR, JsonRecords.write(error));
         }
         return TaskSnapshot.fromHash(fields);
     }

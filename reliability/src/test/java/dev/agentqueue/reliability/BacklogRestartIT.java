@@ -78,7 +78,7 @@ class BacklogRestartIT {
         long dueAfterUp = 0;
         long latestStartAfterDue = 0;
         for (Map.Entry<String, Long> entry : delays.entrySet()) {
-            JsonObject task = rig.api.task(entry.getKey());
+            JsonObject task = rig.api.findTask(entry.getKey());
             Instant due = Instant.parse(task.getString("createdAt")).plusMillis(entry.getValue());
             Instant started = Instant.parse(task.getString("startedAt"));
             if (started.isBefore(due)) {

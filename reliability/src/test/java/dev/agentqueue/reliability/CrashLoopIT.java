@@ -2,6 +2,7 @@ package dev.agentqueue.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -104,7 +105,7 @@ class CrashLoopIT {
         // The tasks that ran beside the halt task lost an attempt in each of the first crashes; from the moment it
         // became a crash suspect (two abandoned attempts) it ran alone, so none of them used up its attempts.
         for (String id : companions) {
-            JsonObject companion = rig.api.task(id);
+            JsonObject companion = rig.api.findTask(id);
             assertThat(companion.getString("state")).as(id).isEqualTo("COMPLETED");
             long abandonedAttempts = companion.getJsonArray("history").stream()
                     .map(JsonValue::asJsonObject)
@@ -130,7 +131,7 @@ class CrashLoopIT {
         JsonObject task = Deadline.await(
                 "reconciliation to record task " + id + " as DEAD_LETTER",
                 Duration.ofMinutes(2),
-                () -> rig.api.task(id),
+                () -> rig.api.findTask(id),
                 t -> "DEAD_LETTER".equals(t.getString("state")),
                 t -> t.getString("state"));
         JsonObject letter = deadLetter(id);
@@ -151,9 +152,16 @@ class CrashLoopIT {
         return Deadline.await(
                         "the DLQ to list task " + taskId,
                         Duration.ofMinutes(1),
-                        () -> RIG.rig().api.deadLetters().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                                .filter(item -> taskId.equals(item.getString("taskId", null)))
-                                .findFirst(),
+                        () ->
+                                RIG
+                                        .rig()
+                                        .api
+                                        .deadLetters(100)
+                                        .getJsonArray("items")
+                                        .getValuesAs(JsonObject.class)
+                                        .stream()
+                                        .filter(item -> taskId.equals(item.getString("taskId", null)))
+                                        .findFirst(),
                         Optional::isPresent,
                         found -> "not listed")
                 .orElseThrow();
@@ -162,7 +170,7 @@ class CrashLoopIT {
     /** Reads the task, or returns a placeholder while the server goes down under the poll. */
     private static JsonObject readQuietly(String id) {
         try {
-            return RIG.rig().api.task(id);
+            return RIG.rig().api.findTask(id);
         } catch (UncheckedIOException e) {
             return Json.createObjectBuilder()
                     .add("state", "UNREACHABLE")

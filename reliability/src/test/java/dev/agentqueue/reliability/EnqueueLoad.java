@@ -1,7 +1,8 @@
 package dev.agentqueue.reliability;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
 import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -38,7 +39,7 @@ final class EnqueueLoad {
     }
 
     /** Starts {@code producers} threads that each post {@code task.apply(n)} for n = 0, 1, 2, ... one at a time. */
-    static EnqueueLoad start(RestApi api, int producers, IntFunction<JsonObject> task) {
+    static EnqueueLoad start(AgentQueueApi api, int producers, IntFunction<JsonObject> task) {
         EnqueueLoad load = new EnqueueLoad(producers);
         for (int i = 0; i < producers; i++) {
             load.producers.execute(() -> load.produce(api, task));
@@ -64,22 +65,16 @@ final class EnqueueLoad {
         return new ArrayList<>(answers);
     }
 
-    private void produce(RestApi api, IntFunction<JsonObject> task) {
+    private void produce(AgentQueueApi api, IntFunction<JsonObject> task) {
         while (!stopping) {
             int n = next.getAndIncrement();
             long sent = System.nanoTime();
             Answer answer;
             try {
-                HttpResponse<String> reply = api.post(task.apply(n));
-                String id = reply.statusCode() == 202 ? RestApi.taskId(reply) : null;
+                Reply reply = api.submit(task.apply(n));
+                String id = reply.status() == 202 ? reply.taskId() : null;
                 answer = new Answer(
-                        n,
-                        reply.statusCode(),
-                        id,
-                        reply.headers().firstValue("Retry-After").orElse(null),
-                        reply.body(),
-                        sent,
-                        System.nanoTime());
+                        n, reply.status(), id, reply.header("Retry-After"), reply.body(), sent, System.nanoTime());
             } catch (RuntimeException e) {
                 answer = new Answer(n, -1, null, null, String.valueOf(e), sent, System.nanoTime());
             }

@@ -2,6 +2,7 @@ package dev.agentqueue.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;

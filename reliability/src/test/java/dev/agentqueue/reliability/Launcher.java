@@ -1,7 +1,9 @@
 package dev.agentqueue.reliability;
 
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.process.Commands;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * agentqueue as a user runs it: {@code bin/agentqueue} with a state directory, ports and an admin user of the
@@ -47,24 +48,8 @@ final class Launcher implements AutoCloseable {
         env.put("AGENTQUEUE_ADMIN_USER", user.name());
         env.put("AGENTQUEUE_ADMIN_PASSWORD", user.password());
         Progress.say("bin/agentqueue %s (output in %s)", String.join(" ", arguments), log);
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("bin/agentqueue " + String.join(" ", arguments) + " did not end within "
-                        + COMMAND_TIMEOUT + "; see " + log);
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("bin/agentqueue " + String.join(" ", arguments) + " exited with "
-                        + process.exitValue() + "; see " + log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Commands.run(
+                "bin/agentqueue " + String.join(" ", arguments) + " (output in " + log + ")", builder, COMMAND_TIMEOUT);
     }
 
     /** Kills the server JVM that {@code run} started with SIGKILL, as a crash would, and waits until it is gone. */

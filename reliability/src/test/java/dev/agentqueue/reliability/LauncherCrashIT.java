@@ -2,6 +2,9 @@ package dev.agentqueue.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
@@ -25,8 +28,8 @@ class LauncherCrashIT {
         Path dir = Settings.path("work.dir").resolve("launcher-crash");
         int tasks = Settings.size(300, 1_000);
         Results results = new Results("launcher-crash").put("taskMs", TASK_MS);
-        ApiUser user = ApiUser.generate();
-        RestApi api = new RestApi(Settings.httpPort(), user);
+        ApiUser user = AdminUser.generate();
+        AgentQueueApi api = Rig.api(user);
         try (Launcher launcher = new Launcher(dir.resolve("state-" + System.nanoTime()), user)) {
             launcher.run("run", "--no-build");
 

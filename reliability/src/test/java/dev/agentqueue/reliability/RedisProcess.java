@@ -1,5 +1,6 @@
 package dev.agentqueue.reliability;
 
+import dev.agentqueue.testsupport.polling.Deadline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A redis-server of the suite's own: started in the foreground as a child process (so its PID is known), on a port
@@ -145,15 +145,7 @@ final class RedisProcess implements RedisService {
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while stopping redis-server", e));
-        }
+        Processes.stop(process, Duration.ofSeconds(15));
         Progress.say("redis-server pid %d stopped", process.pid());
     }
 }

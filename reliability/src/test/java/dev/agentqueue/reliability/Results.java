@@ -58,8 +58,16 @@ final class Results {
                         .add("stuck", account.stuck().size())
                         .add("executedTwice", account.executedTwice().size())
                         .add("abandonedAttempts", account.abandonedAttempts())
-                        .add("resultNotWrittenOnce", account.resultNotOnce().size()));
+                        .add("resultNotWrittenOnce", account.resultNotOnce().size())
+                        .add("completedByNode", byNode(account))
+                        .add("takenOverByAnotherNode", account.takenOver().size()));
         return this;
+    }
+
+    private static JsonObjectBuilder byNode(TaskAccount account) {
+        JsonObjectBuilder nodes = Json.createObjectBuilder();
+        account.completedByNode().forEach(nodes::add);
+        return nodes;
     }
 
     /** Writes the figures and prints them, also as one {@code RELIABILITY scenario=} line in the build log. */

@@ -1,8 +1,12 @@
 package dev.agentqueue.reliability;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -26,9 +30,9 @@ final class Rig implements AutoCloseable {
 
     final RedisService redis;
     final WildFlyServer server;
-    final RestApi api;
+    final AgentQueueApi api;
 
-    private Rig(RedisService redis, WildFlyServer server, RestApi api) {
+    private Rig(RedisService redis, WildFlyServer server, AgentQueueApi api) {
         this.redis = redis;
         this.server = server;
         this.api = api;
@@ -48,9 +52,9 @@ final class Rig implements AutoCloseable {
         Progress.say("=== %s (scale %s) in %s", scenario, Settings.scale(), dir);
         RedisService redis = redisStarter.start(dir);
         try {
-            ApiUser user = ApiUser.generate();
+            ApiUser user = AdminUser.generate();
             WildFlyServer server = WildFlyServer.prepare(dir, redis.url(), user, serverOptions);
-            Rig rig = new Rig(redis, server, new RestApi(Settings.httpPort(), user));
+            Rig rig = new Rig(redis, server, api(user));
             try {
                 server.start(rig.api);
             } catch (IOException | RuntimeException | Error e) {
@@ -62,6 +66,20 @@ final class Rig implements AutoCloseable {
             redis.close();
             throw e;
         }
+    }
+
+    /**
+     * Returns the suite's view of agentqueue: its REST API on the suite's port, called over loopback as {@code user}
+     * the way an operator's tools would, with room for a server busy recovering.
+     */
+    static AgentQueueApi api(ApiUser user) {
+        return api(Settings.httpPort(), user);
+    }
+
+    /** Returns the REST API of the node listening on {@code httpPort}, called as {@code user}. */
+    static AgentQueueApi api(int httpPort, ApiUser user) {
+        return AgentQueueApi.at(URI.create("http://127.0.0.1:" + httpPort + "/agentqueue/"), user)
+                .withTimeout(Duration.ofMinutes(2));
     }
 
     /** Returns a job.v1 task request for a diagnostic job. */
@@ -96,6 +114,11 @@ final class Rig implements AutoCloseable {
 
     /** Waits until the task queue is empty and every one of {@code ids} is settled; returns their account. */
     TaskAccount settle(List<String> ids, Duration timeout) {
+        return settle(api, ids, timeout);
+    }
+
+    /** Waits through {@code api} until the task queue is empty and every one of {@code ids} is settled. */
+    static TaskAccount settle(AgentQueueApi api, List<String> ids, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Deadline.await(
                 "the task queue to drain",
@@ -107,7 +130,7 @@ final class Rig implements AutoCloseable {
         TaskAccount account = Deadline.await(
                 "every accepted task to settle",
                 Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
-                () -> read(ids),
+                () -> TaskAccount.of(ids, api.allTasks()),
                 TaskAccount::settled,
                 TaskAccount::summary);
         Progress.say("settled: %s", account.summary());

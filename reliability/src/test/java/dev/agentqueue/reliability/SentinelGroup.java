@@ -1,5 +1,6 @@
 package dev.agentqueue.reliability;
 
+import dev.agentqueue.testsupport.polling.Deadline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

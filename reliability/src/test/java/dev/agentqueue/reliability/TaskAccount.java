@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * The exact account of a scenario's accepted tasks, from their records as the API returns them: how many ended in
  * each state, which are lost (no record) or stuck (not settled), which ran more than once (an attempt recorded as
  * {@code ABANDONED}, its worker crashed, followed by a later attempt), and which completed tasks do not carry exactly
- * one result.
+ * one result; and, for several nodes, which node completed each task and which tasks another node finished after the
+ * node running them died (an {@code ABANDONED} attempt on one node, the {@code COMPLETED} one on another).
  */
 record TaskAccount(
         int accepted,
@@ -26,7 +27,9 @@ record TaskAccount(
         List<String> executedTwice,
         int abandonedAttempts,
         List<String> resultNotOnce,
-        Instant lastFinishedAt) {
+        Instant lastFinishedAt,
+        Map<String, Integer> completedByNode,
+        List<String> takenOver) {
 
     private static final Set<String> SETTLED = Set.of("COMPLETED", "CANCELLED", "DEAD_LETTER", "PURGED");
 
@@ -39,6 +42,8 @@ record TaskAccount(
         List<String> notOnce = new ArrayList<>();
         int abandoned = 0;
         Instant last = null;
+        Map<String, Integer> byNode = new TreeMap<>();
+        List<String> takenOver = new ArrayList<>();
         for (String id : accepted) {
             JsonObject task = records.get(id);
             if (task == null) {
@@ -60,12 +65,21 @@ record TaskAccount(
                             || task.get("result").getValueType() == JsonValue.ValueType.NULL)) {
                 notOnce.add(id);
             }
+            String completedOn = node(task, "COMPLETED");
+            if (completedOn != null) {
+                byNode.merge(completedOn, 1, Integer::sum);
+                String abandonedOn = node(task, "ABANDONED");
+                if (abandonedOn != null && !abandonedOn.equals(completedOn)) {
+                    takenOver.add(id);
+                }
+            }
             if (task.containsKey("finishedAt")) {
                 Instant finished = Instant.parse(task.getString("finishedAt"));
                 last = last == null || finished.isAfter(last) ? finished : last;
             }
         }
-        return new TaskAccount(accepted.size(), byState, lost, stuck, twice, abandoned, notOnce, last);
+        return new TaskAccount(
+                accepted.size(), byState, lost, stuck, twice, abandoned, notOnce, last, byNode, takenOver);
     }
 
     /** Returns how many tasks ended in {@code state}. */
@@ -92,6 +106,18 @@ record TaskAccount(
     String summary() {
         return "accepted " + accepted + ", " + byState + ", lost " + lost.size() + ", stuck " + stuck.size()
                 + ", executed twice " + executedTwice.size() + ", results not written once " + resultNotOnce.size();
+    }
+
+    /** Returns the node of the last attempt of {@code task} that ended in {@code outcome}, or null. */
+    private static String node(JsonObject task, String outcome) {
+        String node = null;
+        for (JsonValue entry : task.getJsonArray("history")) {
+            JsonObject attempt = entry.asJsonObject();
+            if (outcome.equals(attempt.getString("outcome", ""))) {
+                node = attempt.getString("node", "");
+            }
+        }
+        return node;
     }
 
     private static int count(JsonObject task, String outcome) {

@@ -1,10 +1,10 @@
 package dev.agentqueue.reliability;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.ApiUser;
+import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.process.Commands;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,23 +31,29 @@ import java.util.concurrent.TimeoutException;
  */
 final class WildFlyServer implements AutoCloseable {
 
-    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
+    // Generous: two nodes boot at once on a shared 2-core machine; a deadline, not a wait.
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path home;
+    private final ServerNode node;
     private final String redisUrl;
     private final List<String> options;
+    private final Map<String, String> environment;
     private final Path consoleLog;
     private final Path pidFile;
     private final Thread shutdownHook = new Thread(this::close, "reliability-server-stop");
     private Process script;
     private ProcessHandle jvm;
 
-    private WildFlyServer(Path home, String redisUrl, List<String> options) {
+    private WildFlyServer(
+            Path home, ServerNode node, String redisUrl, List<String> options, Map<String, String> environment) {
         this.home = home;
+        this.node = node;
         this.redisUrl = redisUrl;
         this.options = options;
+        this.environment = environment;
         this.consoleLog = home.resolveSibling("server-console.log");
         this.pidFile = home.resolveSibling("wildfly.pid");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -58,6 +64,23 @@ final class WildFlyServer implements AutoCloseable {
      * creates the API user {@code user}; nothing is started yet.
      */
     static WildFlyServer prepare(Path dir, String redisUrl, ApiUser user, List<String> options) throws IOException {
+        return prepare(dir, ServerNode.first(), redisUrl, user, options, List.of(), Map.of());
+    }
+
+    /**
+     * Prepares node {@code node} in {@code dir}/wildfly like {@link #prepare(Path, String, ApiUser, List)}, applies
+     * the jboss-cli scripts {@code cliScripts} to the copy (offline), and gives the server the extra environment
+     * {@code environment} when it starts (credentials: never on the command line).
+     */
+    static WildFlyServer prepare(
+            Path dir,
+            ServerNode node,
+            String redisUrl,
+            ApiUser user,
+            List<String> options,
+            List<Path> cliScripts,
+            Map<String, String> environment)
+            throws IOException {
         Path source = Settings.path("wildfly.source");
         Path ear = Settings.path("ear");
         if (!Files.isExecutable(source.resolve("bin/standalone.sh")) || !Files.isRegularFile(ear)) {
@@ -80,14 +103,19 @@ final class WildFlyServer implements AutoCloseable {
             }
         }
         Files.copy(ear, deployments.resolve("agentqueue.ear"), StandardCopyOption.REPLACE_EXISTING);
-        user.addTo(home);
+        AdminUser.addTo(home, user);
+        for (Path script : cliScripts) {
+            OfflineCli.apply(home, script);
+        }
         Files.deleteIfExists(home.resolveSibling("server-console.log"));
-        Progress.say("server copy ready in %s (agentqueue.ear deployed by file, user %s)", home, user.name());
-        return new WildFlyServer(home, redisUrl, List.copyOf(options));
+        Progress.say(
+                "%s: server copy ready in %s (agentqueue.ear deployed by file, user %s)",
+                node.name(), home, user.name());
+        return new WildFlyServer(home, node, redisUrl, List.copyOf(options), Map.copyOf(environment));
     }
 
     /** Starts the server and waits until the API's health endpoint answers 200; returns the boot time. */
-    Duration start(RestApi api) throws IOException {
+    Duration start(AgentQueueApi api) throws IOException {
         Duration boot = startOrCrash(api);
         if (boot == null) {
             throw new AssertionError("the server JVM exited during boot; see " + consoleLog);
@@ -99,12 +127,12 @@ final class WildFlyServer implements AutoCloseable {
      * Starts the server and waits until the API answers, or until the JVM exits on its own during boot (a task it
      * ran halted it); returns the boot time, or null after such a crash.
      */
-    Duration startOrCrash(RestApi api) throws IOException {
+    Duration startOrCrash(AgentQueueApi api) throws IOException {
         if (jvm != null && jvm.isAlive()) {
             throw new IllegalStateException("the server is running already (pid " + jvm.pid() + ")");
         }
-        for (int port : List.of(Settings.httpPort(), Settings.managementPort())) {
-            if (listening(port)) {
+        for (int port : List.of(node.httpPort(), node.managementPort())) {
+            if (Sockets.listening(port)) {
                 throw new IllegalStateException("Port " + port + " is taken by a process this suite did not start;"
                         + " choose another offset with -Dreliability.port.offset (and the http/management ports)");
             }
@@ -114,7 +142,10 @@ final class WildFlyServer implements AutoCloseable {
                 home.resolve("bin/standalone.sh").toString(),
                 "-c",
                 "standalone-full.xml",
-                "-Djboss.socket.binding.port-offset=" + Settings.portOffset(),
+                "-Djboss.socket.binding.port-offset=" + node.offset(),
+                // The node name is also its transaction node identifier (configure.cli).
+                "-Djboss.node.name=" + node.name(),
+                "-Djboss.tx.node.id=" + node.name(),
                 "-Djboss.bind.address=127.0.0.1",
                 "-Djboss.bind.address.management=127.0.0.1",
                 "-Dagentqueue.redis.url=" + redisUrl));
@@ -128,11 +159,12 @@ final class WildFlyServer implements AutoCloseable {
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         env.put("JBOSS_PIDFILE", pidFile.toString());
         env.put("JBOSS_JAVA_SIZING", "-Xms256m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m");
+        env.putAll(environment);
         long started = System.nanoTime();
         script = builder.start();
         Progress.say(
-                "standalone.sh started (pid %d), ports http %d / management %d",
-                script.pid(), Settings.httpPort(), Settings.managementPort());
+                "%s: standalone.sh started (pid %d), ports http %d / management %d",
+                node.name(), script.pid(), node.httpPort(), node.managementPort());
         jvm = Deadline.await(
                         "the server JVM's pid file",
                         Duration.ofMinutes(1),
@@ -172,7 +204,7 @@ final class WildFlyServer implements AutoCloseable {
     void kill() {
         requireRunning();
         long pid = jvm.pid();
-        Progress.say("kill -9 %d (the server JVM)", pid);
+        Progress.say("kill -9 %d (the server JVM of %s)", pid, node.name());
         jvm.destroyForcibly();
         awaitExit(STOP_TIMEOUT);
         Progress.say("server JVM %d is gone", pid);
@@ -200,30 +232,14 @@ final class WildFlyServer implements AutoCloseable {
     /** Runs one jboss-cli command against this server's management port and returns its output. */
     String cli(String command) {
         requireRunning();
-        try {
-            Process cli = new ProcessBuilder(
-                            home.resolve("bin/jboss-cli.sh").toString(),
-                            "-c",
-                            "--controller=remote+http://127.0.0.1:" + Settings.managementPort(),
-                            "--command=" + command)
-                    .redirectErrorStream(true)
-                    .start();
-            cli.getOutputStream().close();
-            if (!cli.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                cli.destroyForcibly();
-                throw new AssertionError("jboss-cli did not finish '" + command + "' within " + CLI_TIMEOUT);
-            }
-            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (cli.exitValue() != 0) {
-                throw new AssertionError("jboss-cli '" + command + "' failed (" + cli.exitValue() + "): " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return Commands.run(
+                "jboss-cli '" + command + "'",
+                new ProcessBuilder(
+                        home.resolve("bin/jboss-cli.sh").toString(),
+                        "-c",
+                        "--controller=remote+http://127.0.0.1:" + node.managementPort(),
+                        "--command=" + command),
+                CLI_TIMEOUT);
     }
 
     /** Pauses delivery from the task queue (not persisted: a restart resumes it). */
@@ -248,6 +264,22 @@ final class WildFlyServer implements AutoCloseable {
         }
         deleteTree(home.resolve("standalone/data"));
         Progress.say("deleted %s (the broker's journal)", home.resolve("standalone/data"));
+    }
+
+    /** Returns the CPU time the server JVM has used so far. */
+    Duration cpu() {
+        requireRunning();
+        return jvm.info().totalCpuDuration().orElseThrow();
+    }
+
+    /** Returns this server's node. */
+    ServerNode node() {
+        return node;
+    }
+
+    /** Returns the server configuration file of this copy, standalone-full.xml. */
+    Path configuration() {
+        return home.resolve("standalone/configuration/standalone-full.xml");
     }
 
     /** Returns the server log of the current copy. */
@@ -318,15 +350,6 @@ final class WildFlyServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return !process.isAlive();
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

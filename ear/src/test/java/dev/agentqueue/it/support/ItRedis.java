@@ -1,9 +1,7 @@
 package dev.agentqueue.it.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import dev.agentqueue.testsupport.process.Commands;
+import java.time.Duration;
 
 /**
  * The build's IT Redis as a process a test can take down and bring back, through {@code bin/redis-test-server}:
@@ -56,24 +54,10 @@ public final class ItRedis {
     }
 
     private void run(String action) {
-        try {
-            Process process = new ProcessBuilder(script, action, port, dir)
-                    .redirectErrorStream(true)
-                    .start();
-            if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(script + " " + action + " did not finish in " + SCRIPT_TIMEOUT_SECONDS + " s");
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.exitValue() != 0) {
-                throw new AssertionError(script + " " + action + " failed (" + process.exitValue() + "): " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running " + script + " " + action, e);
-        }
+        Commands.run(
+                script + " " + action,
+                new ProcessBuilder(script, action, port, dir),
+                Duration.ofSeconds(SCRIPT_TIMEOUT_SECONDS));
     }
 
     private static String required(String name) {

@@ -1,5 +1,6 @@
 package dev.agentqueue.it.support;
 
+import dev.agentqueue.testsupport.api.ApiUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,9 +66,9 @@ public final class LoopbackCaller {
                 .append("Accept: application/json, application/problem+json\r\n")
                 .append("Connection: close\r\n");
         if (user != null) {
-            String credentials =
-                    Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            request.append("Authorization: Basic ").append(credentials).append("\r\n");
+            request.append("Authorization: ")
+                    .append(new ApiUser(user, password).authorization())
+                    .append("\r\n");
         }
         request.append("\r\n");
         try (Socket socket = new Socket()) {

@@ -1,5 +1,7 @@
 package dev.agentqueue.it.support;
 
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -29,10 +31,10 @@ public final class Settlement {
     }
 
     /** Waits until every task in {@code ids} is settled, failing with the ones still pending after {@code deadline}. */
-    public static Settlement await(ApiClient api, Collection<String> ids, Duration deadline) {
+    public static Settlement await(AgentQueueApi api, Collection<String> ids, Duration deadline) {
         Map<String, JsonObject> records = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>(ids);
-        Await.until(
+        Deadline.await(
                 "all " + ids.size() + " tasks to settle",
                 deadline,
                 () -> {

@@ -37,7 +37,8 @@ public class SleepJob implements JobHandler {
         return Jsons.object().add("slept_ms", ms).build();
     }
 
-    private static long millis(JsonObject arguments) {
+    /** Returns {@code arguments.ms}, checked. */
+    static long millis(JsonObject arguments) {
         JsonValue ms = arguments.get("ms");
         if (!(ms instanceof JsonNumber number)
                 || !number.isIntegral()

@@ -3,23 +3,17 @@ package dev.agentqueue.api.dlq;
 import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
-import dev.agentqueue.api.support.PageJson;
+import dev.agentqueue.api.support.Page;
 import dev.agentqueue.api.support.QueryParams;
-import dev.agentqueue.api.task.TaskJson;
-import dev.agentqueue.dlq.DeadLetter;
-import dev.agentqueue.dlq.DeadLetterEntry;
 import dev.agentqueue.dlq.DeadLetterFilter;
 import dev.agentqueue.dlq.DeadLetterPage;
 import dev.agentqueue.dlq.DeadLetterQueue;
 import dev.agentqueue.dlq.FingerprintCount;
-import dev.agentqueue.support.Jsons;
+import dev.agentqueue.support.JsonRecords;
+import dev.agentqueue.task.ErrorClassification;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -80,9 +74,8 @@ public class DlqResource {
                 null);
         DeadLetterPage page =
                 dlq.list(filter, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), QueryParams.cursor(cursor));
-        JsonArrayBuilder items = Jsons.array();
-        page.entries().forEach(entry -> items.add(json(entry)));
-        return PageJson.of(items, page.nextCursor());
+        return JsonRecords.write(
+                new Page<>(page.entries().stream().map(LetterView::of).toList(), page.nextCursor()));
     }
 
     /** Counts dead letters by error fingerprint: one line per root cause, the largest first. */
@@ -97,21 +90,9 @@ public class DlqResource {
             content = @Content(schema = @Schema(implementation = DlqSchemas.Summary.class)))
     public String summary() {
         List<FingerprintCount> groups = dlq.summary();
-        JsonArrayBuilder array = Jsons.array();
-        long total = 0;
-        for (FingerprintCount group : groups) {
-            total += group.count();
-            array.add(Jsons.object()
-                    .add("fingerprint", group.fingerprint())
-                    .add("count", group.count())
-                    .add("line", group.line())
-                    .add("classification", group.classification())
-                    .add("errorType", group.errorType())
-                    .add("sampleMessage", group.sampleMessage())
-                    .add("firstDeadLetteredAt", iso(group.firstDeadLetteredAt()))
-                    .add("lastDeadLetteredAt", iso(group.lastDeadLetteredAt())));
-        }
-        return Jsons.object().add("total", total).add("groups", array).build().toString();
+        long total = groups.stream().mapToLong(FingerprintCount::count).sum();
+        return JsonRecords.write(new DlqSchemas.Summary(
+                total, groups.stream().map(DlqResource::group).toList()));
     }
 
     /** Sends dead letters back to the task queue with a fresh attempt budget; answers how many went. */
@@ -135,7 +116,7 @@ public class DlqResource {
                     String body) {
         DlqRequest request = DlqRequest.parse(body, false);
         int count = request.ids() != null ? dlq.redrive(request.ids()) : dlq.redrive(request.filter());
-        return Jsons.object().add("redriven", count).build().toString();
+        return JsonRecords.write(new DlqSchemas.Redriven(count));
     }
 
     /** Removes dead letters for good (their tasks become {@code PURGED}); answers how many were removed. */
@@ -159,31 +140,19 @@ public class DlqResource {
                     String body) {
         DlqRequest request = DlqRequest.parse(body, true);
         int count = request.ids() != null ? dlq.purge(request.ids()) : dlq.purge(request.filter());
-        return Jsons.object().add("purged", count).build().toString();
+        return JsonRecords.write(new DlqSchemas.Purged(count));
     }
 
-    private static JsonObject json(DeadLetterEntry entry) {
-        DeadLetter letter = entry.message();
-        JsonObjectBuilder json = Jsons.object()
-                .add("taskId", letter.taskId() == null ? JsonValue.NULL : Jsons.string(letter.taskId()))
-                .add("messageId", String.valueOf(letter.messageId()))
-                .add("error", letter.error().toJson())
-                .add("attempt", letter.attempt())
-                .add("priority", letter.priority())
-                .add("deadLetteredAt", iso(letter.deadLetteredAt()));
-        optional(json, "contract", letter.contract());
-        optional(json, "agent", letter.agent());
-        optional(json, "originAddress", letter.originAddress());
-        json.add(
-                "task",
-                entry.task().map(TaskJson::of).map(JsonValue.class::cast).orElse(JsonValue.NULL));
-        return json.build();
-    }
-
-    private static void optional(JsonObjectBuilder json, String name, String value) {
-        if (value != null) {
-            json.add(name, value);
-        }
+    private static DlqSchemas.Group group(FingerprintCount group) {
+        return new DlqSchemas.Group(
+                group.fingerprint(),
+                group.count(),
+                group.line(),
+                ErrorClassification.valueOf(group.classification()),
+                group.errorType(),
+                group.sampleMessage(),
+                iso(group.firstDeadLetteredAt()),
+                iso(group.lastDeadLetteredAt()));
     }
 
     private static String iso(long epochMillis) {

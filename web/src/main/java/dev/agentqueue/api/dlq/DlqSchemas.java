@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The JSON of the dead-letter routes as the OpenAPI document describes it: {@link DlqRequest} reads the selections,
- * {@link DlqResource} writes the rest. A field added there belongs here too.
+ * {@link LetterView} is a letter, and the summary and counts are written as these records themselves. A field added
+ * there belongs here too.
  */
 final class DlqSchemas {
 

@@ -1,26 +1,32 @@
 package dev.agentqueue.api.problem;
 
-import dev.agentqueue.support.Jsons;
-import jakarta.json.JsonObjectBuilder;
+import dev.agentqueue.support.JsonRecords;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** An RFC 9457 problem detail, rendered as {@code application/problem+json}. */
+/**
+ * An RFC 9457 problem detail, rendered as {@code application/problem+json}: {@code type}, {@code title},
+ * {@code status}, then {@code detail} when there is one, then the extension members in the order they were added.
+ */
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:agentqueue:problem:";
 
     private final int status;
-    private final String slug;
-    private final String title;
-    private final String detail;
-    private final JsonObjectBuilder extensions = Jsons.object();
+    private final Map<String, Object> members = new LinkedHashMap<>();
 
     private Problem(int status, String slug, String title, String detail) {
         this.status = status;
-        this.slug = slug;
-        this.title = title;
-        this.detail = detail;
+        members.put("type", TYPE_PREFIX + slug);
+        members.put("title", title);
+        members.put("status", status);
+        if (detail != null) {
+            members.put("detail", detail);
+        }
     }
 
     /** Starts a problem with its HTTP status, a short machine-readable kind, a title and the detail for this case. */
@@ -31,14 +37,14 @@ public final class Problem {
     /** Adds an extension member, such as the offending {@code field}. */
     public Problem with(String name, String value) {
         if (value != null) {
-            extensions.add(name, value);
+            members.put(name, value);
         }
         return this;
     }
 
-    /** Adds an extension member holding any JSON value, such as a list of ids. */
-    public Problem with(String name, jakarta.json.JsonValue value) {
-        extensions.add(name, value);
+    /** Adds an extension member holding a list of strings, such as the ids of tasks. */
+    public Problem with(String name, Collection<String> values) {
+        members.put(name, List.copyOf(values));
         return this;
     }
 
@@ -48,16 +54,8 @@ public final class Problem {
     }
 
     /** Returns the problem as its JSON body. */
-    public jakarta.json.JsonObject toJson() {
-        JsonObjectBuilder body = Jsons.object()
-                .add("type", TYPE_PREFIX + slug)
-                .add("title", title)
-                .add("status", status);
-        if (detail != null) {
-            body.add("detail", detail);
-        }
-        extensions.build().forEach(body::add);
-        return body.build();
+    public String body() {
+        return JsonRecords.write(members);
     }
 
     /** Builds the response, with its body and media type. */
@@ -67,6 +65,6 @@ public final class Problem {
 
     /** Returns a response builder, for adding headers such as {@code Retry-After}. */
     public Response.ResponseBuilder toResponseBuilder() {
-        return Response.status(status).type(MEDIA_TYPE).entity(toJson().toString());
+        return Response.status(status).type(MEDIA_TYPE).entity(body());
     }
 }

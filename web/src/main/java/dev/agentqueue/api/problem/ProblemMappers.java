@@ -7,7 +7,6 @@ import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.PayloadTooLargeException;
 import dev.agentqueue.producer.QueueFullException;
 import dev.agentqueue.redis.StoreUnavailableException;
-import dev.agentqueue.support.Jsons;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -44,12 +43,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                             "not-in-dead-letter-queue",
                             "Not in the dead-letter queue",
                             missing.getMessage() + "; nothing was changed")
-                    .with("taskIds", Jsons.array(missing.taskIds()).build())
+                    .with("taskIds", missing.taskIds())
                     .toResponse();
         }
         if (e instanceof DeadLetterConflictException conflict) {
             return Problem.of(409, "conflict", "Conflict", conflict.getMessage() + "; nothing was changed")
-                    .with("taskIds", Jsons.array(conflict.taskIds()).build())
+                    .with("taskIds", conflict.taskIds())
                     .toResponse();
         }
         if (e instanceof ApiException api) {

@@ -46,7 +46,7 @@ public class ContainerErrorServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(problem.toJson().toString());
+        response.getWriter().write(problem.body());
     }
 
     /** Returns whether the request carries Basic credentials that do not decode to {@code user:password}. */

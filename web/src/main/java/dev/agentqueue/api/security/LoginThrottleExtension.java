@@ -50,8 +50,7 @@ public final class LoginThrottleExtension implements ServletExtension {
                         "Too many failed logins",
                         "Too many failed logins from this address; logins from it are refused until the time in"
                                 + " Retry-After has passed")
-                .toJson()
-                .toString();
+                .body();
         deployment.addInitialHandlerChainWrapper(next -> new LoginThrottleHandler(next, throttle, trusted, refusal));
         LOG.info(() -> "Login throttle: " + maxFailures + " failed logins per client address within " + window
                 + (trusted.isEmpty() ? "" : "; never throttled: " + trusted));

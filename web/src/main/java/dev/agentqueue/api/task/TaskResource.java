@@ -4,12 +4,12 @@ import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.security.Roles;
-import dev.agentqueue.api.support.PageJson;
+import dev.agentqueue.api.support.Page;
 import dev.agentqueue.api.support.QueryParams;
 import dev.agentqueue.producer.Enqueued;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskReceipt;
-import dev.agentqueue.support.Jsons;
+import dev.agentqueue.support.JsonRecords;
 import dev.agentqueue.task.TaskIndex;
 import dev.agentqueue.task.TaskPage;
 import dev.agentqueue.task.TaskQuery;
@@ -20,7 +20,6 @@ import dev.agentqueue.task.TransitionOutcome;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -104,7 +103,7 @@ public class TaskResource {
         TaskReceipt receipt = enqueued.receipt();
         TaskSnapshot task =
                 enqueued.task().orElseThrow(() -> ApiException.notFound("Task " + receipt.id() + " is gone already"));
-        Response.ResponseBuilder response = Response.accepted(TaskJson.of(task).toString())
+        Response.ResponseBuilder response = Response.accepted(JsonRecords.write(TaskView.of(task)))
                 .location(uri.getAbsolutePathBuilder().path(receipt.id()).build());
         if (receipt.duplicate()) {
             response.header("Idempotent-Replayed", "true");
@@ -136,9 +135,8 @@ public class TaskResource {
                 QueryParams.name("agent", agent),
                 QueryParams.limit(limit, TaskQuery.DEFAULT_LIMIT, TaskQuery.MAX_LIMIT),
                 QueryParams.cursor(cursor)));
-        JsonArrayBuilder tasks = Jsons.array();
-        page.tasks().forEach(task -> tasks.add(TaskJson.of(task)));
-        return PageJson.of(tasks, page.nextCursor());
+        return JsonRecords.write(
+                new Page<>(page.tasks().stream().map(TaskView::of).toList(), page.nextCursor()));
     }
 
     /** Returns one task. */
@@ -157,8 +155,8 @@ public class TaskResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         QueryParams.taskId(id);
         return store.find(id)
-                .map(TaskJson::of)
-                .map(Object::toString)
+                .map(TaskView::of)
+                .map(JsonRecords::write)
                 .orElseThrow(() -> ApiException.notFound("No task " + id));
     }
 

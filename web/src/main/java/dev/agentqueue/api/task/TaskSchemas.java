@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The JSON of the task routes as the OpenAPI document describes it: {@link TaskRequestParser} reads the request,
- * {@link TaskJson} writes the task. A field added there belongs here too; the generated-client test fails on a field
+ * {@link TaskView} writes the task. A field added there belongs here too; the generated-client test fails on a field
  * the document lacks.
  */
 public final class TaskSchemas {

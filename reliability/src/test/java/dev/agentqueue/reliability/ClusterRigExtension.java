@@ -1,0 +1,39 @@
+package dev.agentqueue.reliability;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Starts a cluster scenario's {@link ClusterRig} before its test class and stops it afterwards, also on failure. */
+final class ClusterRigExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private final String scenario;
+    private final int nodes;
+    private ClusterRig rig;
+
+    /** A cluster of {@code nodes} WildFly nodes on a broker pair for {@code scenario}. */
+    ClusterRigExtension(String scenario, int nodes) {
+        this.scenario = scenario;
+        this.nodes = nodes;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        rig = ClusterRig.start(scenario, nodes);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    /** Returns the running cluster. */
+    ClusterRig rig() {
+        if (rig == null) {
+            throw new IllegalStateException("the " + scenario + " cluster did not start");
+        }
+        return rig;
+    }
+}

@@ -1,0 +1,2 @@
+/** Running the outside commands tests drive (scripts, CLIs) to their end, bounded in time. */
+package dev.agentqueue.testsupport.process;
