@@ -35,6 +35,7 @@ public final class Deployments {
 
     private static final String EAR_PROPERTY = "agentqueue.it.ear";
     private static final String HTTP_PORT_PROPERTY = "agentqueue.it.http-port";
+    private static final String MANAGEMENT_PORT_PROPERTY = "agentqueue.it.management-port";
 
     private Deployments() {}
 
@@ -88,6 +89,11 @@ public final class Deployments {
     /** Returns {@code appUrl()} resolved against a path such as {@code api/v1/health}. */
     public static URI appUrl(String path) {
         return appUrl().resolve(path);
+    }
+
+    /** Returns the IT server's management interface URL for {@code path}, such as {@code /health/ready}. */
+    public static URI managementUrl(String path) {
+        return URI.create("http://127.0.0.1:" + System.getProperty(MANAGEMENT_PORT_PROPERTY, "10290") + path);
     }
 
     private static File jarContaining(Class<?> type) {

@@ -84,6 +84,8 @@ class SecurityIT {
                 new Route("GET", "tasks/{id}", "tasks/" + UNKNOWN_ID, null, readers, 404),
                 new Route("DELETE", "tasks/{id}", "tasks/" + UNKNOWN_ID, null, admins, 404),
                 new Route("GET", "queues", null, readers, 200),
+                new Route("GET", "stats", null, readers, 200),
+                new Route("GET", "me", null, EnumSet.allOf(Role.class), 200),
                 new Route("GET", "dlq?limit=1", null, readers, 200),
                 new Route("GET", "dlq/summary", null, readers, 200),
                 new Route("POST", "dlq/redrive", unknownIds, admins, 404),

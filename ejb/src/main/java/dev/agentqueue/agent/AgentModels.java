@@ -6,18 +6,24 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds each agent's LangChain4j chat model once and keeps it: models are thread-safe and hold an HTTP client
- * worth reusing. LangChain4j's own retries are off: the broker retries, and the breaker must see every failure.
+ * worth reusing. LangChain4j's own retries are off: the broker retries, and the breaker must see every failure. Each
+ * HTTP call a model makes is announced as a {@link ProviderCall} event.
  */
 @ApplicationScoped
 public class AgentModels {
 
     private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
+
+    @Inject
+    Event<ProviderCall> calls;
 
     /** Returns the chat model of an agent, building it on first use. */
     public ChatModel chatModel(AgentDefinition agent) {
@@ -29,14 +35,16 @@ public class AgentModels {
         return BreakerNames.forEndpoint(agent.provider(), agent.baseUrl());
     }
 
-    private static ChatModel build(AgentDefinition agent) {
+    private ChatModel build(AgentDefinition agent) {
         if (agent.model() == null || agent.model().isBlank()) {
             throw new IllegalArgumentException("Agent '" + agent.name() + "' has no model configured");
         }
+        ProviderHttpClient.Builder http = new ProviderHttpClient.Builder(
+                status -> calls.fire(new ProviderCall(agent.name(), agent.model(), status)));
         return switch (agent.provider().toLowerCase(Locale.ROOT)) {
             case "openai" ->
                 OpenAiChatModel.builder()
-                        .httpClientBuilder(new ProviderHttpClient.Builder())
+                        .httpClientBuilder(http)
                         .baseUrl(agent.baseUrl())
                         .apiKey(agent.apiKeyValue().orElse(null))
                         .modelName(agent.model())
@@ -46,7 +54,7 @@ public class AgentModels {
                         .build();
             case "ollama" ->
                 OllamaChatModel.builder()
-                        .httpClientBuilder(new ProviderHttpClient.Builder())
+                        .httpClientBuilder(http)
                         .baseUrl(agent.baseUrl())
                         .modelName(agent.model())
                         .numPredict(agent.maxTokens())

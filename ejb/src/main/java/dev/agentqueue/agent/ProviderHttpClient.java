@@ -1,5 +1,6 @@
 package dev.agentqueue.agent;
 
+import dev.agentqueue.trace.Tracing;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -7,6 +8,10 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,18 +22,22 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
 
 /**
  * The transport LangChain4j's provider clients use here: the JDK HTTP client, like LangChain4j's own, except that
  * a non-2xx answer keeps its {@code Retry-After} header ({@link ProviderHttpException}). It is set explicitly on
- * every model, so no service loader lookup runs inside the application server. Streaming is not used.
+ * every model, so no service loader lookup runs inside the application server. Streaming is not used. Each call is a
+ * client span whose W3C trace context goes along as {@code traceparent}, and its status (the HTTP status, or
+ * {@code timeout}, {@code unreachable}) is reported to an observer.
  */
 final class ProviderHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient delegate;
     private final Duration readTimeout;
+    private final Consumer<String> statusObserver;
 
-    private ProviderHttpClient(Duration connectTimeout, Duration readTimeout) {
+    private ProviderHttpClient(Duration connectTimeout, Duration readTimeout, Consumer<String> statusObserver) {
         java.net.http.HttpClient.Builder builder =
                 java.net.http.HttpClient.newBuilder().followRedirects(Redirect.NORMAL);
         if (connectTimeout != null) {
@@ -36,6 +45,7 @@ final class ProviderHttpClient implements HttpClient {
         }
         this.delegate = builder.build();
         this.readTimeout = readTimeout;
+        this.statusObserver = statusObserver;
     }
 
     @Override
@@ -50,16 +60,25 @@ final class ProviderHttpClient implements HttpClient {
         if (readTimeout != null) {
             jdk.timeout(readTimeout);
         }
+        Span span = Tracing.span(request.method().name(), SpanKind.CLIENT)
+                .setAttribute("http.request.method", request.method().name())
+                .setAttribute("url.full", request.url())
+                .startSpan();
         HttpResponse<String> response;
-        try {
-            response = delegate.send(jdk.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new TimeoutException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException(e);
+        try (Scope ignored = span.makeCurrent()) {
+            Tracing.inject(jdk::header);
+            response = send(jdk.build());
+            span.setAttribute("http.response.status_code", response.statusCode());
+            if (response.statusCode() >= 400) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            statusObserver.accept(Integer.toString(response.statusCode()));
+        } catch (RuntimeException e) {
+            Tracing.failed(span, e);
+            statusObserver.accept(e instanceof TimeoutException ? "timeout" : "unreachable");
+            throw e;
+        } finally {
+            span.end();
         }
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
             throw new ProviderHttpException(
@@ -75,6 +94,19 @@ final class ProviderHttpClient implements HttpClient {
                 .headers(response.headers().map())
                 .body(response.body())
                 .build();
+    }
+
+    private HttpResponse<String> send(java.net.http.HttpRequest request) {
+        try {
+            return delegate.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException(e);
+        }
     }
 
     @Override
@@ -101,8 +133,14 @@ final class ProviderHttpClient implements HttpClient {
     /** Builds {@link ProviderHttpClient}s; the model builders set the timeouts. */
     static final class Builder implements HttpClientBuilder {
 
+        private final Consumer<String> statusObserver;
         private Duration connectTimeout;
         private Duration readTimeout;
+
+        /** Starts a builder whose clients report each call's status to {@code statusObserver}. */
+        Builder(Consumer<String> statusObserver) {
+            this.statusObserver = statusObserver;
+        }
 
         @Override
         public Duration connectTimeout() {
@@ -128,7 +166,7 @@ final class ProviderHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ProviderHttpClient(connectTimeout, readTimeout);
+            return new ProviderHttpClient(connectTimeout, readTimeout, statusObserver);
         }
     }
 }

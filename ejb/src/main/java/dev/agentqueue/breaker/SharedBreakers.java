@@ -3,6 +3,7 @@ package dev.agentqueue.breaker;
 import dev.agentqueue.redis.RedisGateway;
 import dev.agentqueue.redis.RedisKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * The programmatic API of the shared circuit breakers: guard a call, look ahead before taking work, list and
- * reset. Every state change is one Lua script on Redis, so all nodes share each breaker.
+ * reset. Every state change is one Lua script on Redis, so all nodes share each breaker. Each state a script reports
+ * is announced as a {@link BreakerObserved} event.
  */
 @ApplicationScoped
 public class SharedBreakers {
@@ -26,6 +28,9 @@ public class SharedBreakers {
 
     @Inject
     BreakerSettings settings;
+
+    @Inject
+    Event<BreakerObserved> observed;
 
     /**
      * Runs {@code work} through the named breaker and records its outcome; {@code isFailure} decides which
@@ -40,6 +45,7 @@ public class SharedBreakers {
         } else {
             BreakerScripts.Permit permit =
                     redis.call(r -> BreakerScripts.acquire(r, name, parameters, System.currentTimeMillis()));
+            observed.fire(new BreakerObserved(name, permit.state()));
             if (!permit.permitted()) {
                 throw new BreakerOpenException(name, permit.state(), permit.retryAt());
             }
@@ -63,6 +69,7 @@ public class SharedBreakers {
     public Optional<Instant> admit(String name) {
         BreakerScripts.Permit permit =
                 redis.call(r -> BreakerScripts.acquire(r, name, settings.parameters(name), System.currentTimeMillis()));
+        observed.fire(new BreakerObserved(name, permit.state()));
         if (!permit.permitted()) {
             return Optional.of(permit.retryAt());
         }
@@ -94,6 +101,7 @@ public class SharedBreakers {
     public boolean reset(String name) {
         boolean known = redis.call(r -> BreakerScripts.reset(r, name));
         if (known) {
+            observed.fire(new BreakerObserved(name, BreakerState.CLOSED));
             LOG.info(() -> "Circuit breaker '" + name + "' reset to CLOSED");
         }
         return known;
@@ -102,6 +110,7 @@ public class SharedBreakers {
     private void record(String name, BreakerParameters parameters, boolean success) {
         BreakerScripts.Recorded recorded =
                 redis.call(r -> BreakerScripts.record(r, name, parameters, success, System.currentTimeMillis()));
+        observed.fire(new BreakerObserved(name, recorded.state()));
         if (!success && recorded.state() == BreakerState.OPEN) {
             LOG.fine(() -> "Circuit breaker '" + name + "' is OPEN after call " + recorded.sequence());
         }

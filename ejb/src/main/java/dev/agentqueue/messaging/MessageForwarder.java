@@ -95,8 +95,8 @@ public class MessageForwarder {
 
     /**
      * Sends a copy of a dead letter back to the task queue as the task's {@code redrives}-th redrive: without the
-     * dead-letter properties, with its attempt count starting over, and with a duplicate-detection id of its own
-     * (the first enqueue's id would make the broker drop it).
+     * dead-letter properties, with its attempt count starting over, with a duplicate-detection id of its own
+     * (the first enqueue's id would make the broker drop it), and in the current trace when there is one.
      */
     public void redrive(Message deadLetter, String taskId, int redrives) {
         send(taskQueue, TaskMessages.priority(deadLetter), 0, context -> {
@@ -110,6 +110,9 @@ public class MessageForwarder {
                 copy.setIntProperty(MessageProperties.REDRIVES, redrives);
                 copy.setStringProperty(MessageProperties.DUPLICATE_ID, "redrive:" + key + ":" + redrives);
             });
+            // The redriven attempts join the trace of the redrive, which an operator started; without one (a
+            // redrive from code outside any trace) they stay in the trace of the first enqueue.
+            TaskMessages.writeTraceContext(copy);
             return copy;
         });
     }

@@ -37,5 +37,13 @@ public final class MessageProperties {
     /** How many times an operator has redriven the task from the dead-letter queue. */
     public static final String REDRIVES = "agentqueue_redrives";
 
+    /**
+     * The W3C trace context of the call that enqueued (or redrove) the task: {@code traceparent} and, when there is
+     * one, {@code tracestate}, under their header names. Copies of the message keep them.
+     */
+    public static final String TRACEPARENT = "traceparent";
+
+    public static final String TRACESTATE = "tracestate";
+
     private MessageProperties() {}
 }

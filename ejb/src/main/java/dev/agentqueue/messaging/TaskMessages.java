@@ -1,8 +1,12 @@
 package dev.agentqueue.messaging;
 
+import dev.agentqueue.trace.Tracing;
+import io.opentelemetry.context.Context;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reads and writes the JMS properties of task messages: the one place that touches them, so the producer, the worker
@@ -19,8 +23,9 @@ public final class TaskMessages {
     }
 
     /**
-     * Labels a task's message: the envelope version, the task id, the duplicate-detection id of this send, and the
-     * attempts already made before it ({@code attemptBase}, written only when there were some).
+     * Labels a task's message: the envelope version, the task id, the duplicate-detection id of this send, the
+     * attempts already made before it ({@code attemptBase}, written only when there were some), and the current
+     * trace context.
      */
     public static void label(
             Message message, String taskId, String correlationId, String duplicateId, int attemptBase) {
@@ -33,6 +38,29 @@ public final class TaskMessages {
             }
             if (correlationId != null) {
                 message.setJMSCorrelationID(correlationId);
+            }
+        });
+        writeTraceContext(message);
+    }
+
+    /** Writes the current trace context onto the message, replacing the one it carries; nothing when there is none. */
+    public static void writeTraceContext(Message message) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Tracing.inject(fields::put);
+        write("trace context", () -> {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                message.setStringProperty(field.getKey(), field.getValue());
+            }
+        });
+    }
+
+    /** Returns the trace context the message carries, or the root context when it carries none or a bad one. */
+    public static Context traceContext(Message message) {
+        return Tracing.extract(name -> {
+            try {
+                return message.getStringProperty(name);
+            } catch (JMSException | RuntimeException e) {
+                return null;
             }
         });
     }

@@ -6,6 +6,7 @@ import dev.agentqueue.messaging.EnvelopeCodec;
 import dev.agentqueue.messaging.JmsNames;
 import dev.agentqueue.messaging.TaskEnvelope;
 import dev.agentqueue.messaging.TaskMessages;
+import dev.agentqueue.metrics.TaskMetrics;
 import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.CreateOutcome;
 import dev.agentqueue.task.NewTask;
@@ -14,6 +15,10 @@ import dev.agentqueue.task.TaskLimits;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
+import dev.agentqueue.trace.TaskSpans;
+import dev.agentqueue.trace.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Remote;
@@ -48,6 +53,9 @@ public class TaskQueue implements TaskQueueRemote {
 
     @Inject
     RequestValidator validator;
+
+    @Inject
+    TaskMetrics metrics;
 
     @Inject
     TaskStore store;
@@ -93,6 +101,20 @@ public class TaskQueue implements TaskQueueRemote {
      * the first task of a repeated idempotency key. Spares local callers such as the REST API a read back.
      */
     public Enqueued submit(TaskRequest request) {
+        Span span = Tracing.span(TaskSpans.ENQUEUE, SpanKind.PRODUCER)
+                .setAttribute(TaskSpans.CONTRACT, request.contract())
+                .startSpan();
+        return Tracing.within(span, () -> {
+            Enqueued enqueued = accept(request);
+            span.setAttribute(TaskSpans.TASK_ID, enqueued.receipt().id());
+            if (!enqueued.receipt().duplicate()) {
+                metrics.enqueued(request.contract(), request.agent().orElse(null));
+            }
+            return enqueued;
+        });
+    }
+
+    private Enqueued accept(TaskRequest request) {
         JsonObject payload = validator.validate(request);
         refuseWhenFull();
         long now = System.currentTimeMillis();

@@ -1,6 +1,8 @@
 package dev.agentqueue.reconcile;
 
 import dev.agentqueue.producer.TaskQueue;
+import dev.agentqueue.redis.NodeLease;
+import dev.agentqueue.redis.RedisKeys;
 import dev.agentqueue.task.TaskLog;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskStore;
@@ -45,7 +47,7 @@ public class LostMessageReconciler {
     ReconcileSettings settings;
 
     @Inject
-    ReconcileLease lease;
+    NodeLease lease;
 
     @Inject
     OverdueTasks overdueTasks;
@@ -102,7 +104,7 @@ public class LostMessageReconciler {
         long now = System.currentTimeMillis();
         Duration every = settings.interval();
         // Three intervals: one missed renewal does not hand the lease over; a dead leader's lapses soon enough.
-        if (!lease.acquire(every.multipliedBy(3))) {
+        if (!lease.acquire(RedisKeys.reconcileLease(), every.multipliedBy(3))) {
             status = status.follower(Instant.now());
             return;
         }

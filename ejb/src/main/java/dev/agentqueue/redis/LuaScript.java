@@ -1,9 +1,12 @@
 package dev.agentqueue.redis;
 
+import dev.agentqueue.trace.Tracing;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.api.sync.RedisScriptingCommands;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +20,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A Lua script shipped as a class-path resource, run by its SHA-1 and sent in full only when Redis has not
- * cached it yet (after a restart, for example).
+ * cached it yet (after a restart, for example). Each run is a span named after the script.
  */
 public final class LuaScript {
 
@@ -46,22 +49,25 @@ public final class LuaScript {
 
     /** Runs the script and returns its multi-bulk reply. */
     public List<Object> run(RedisScriptingCommands<String, String> redis, String[] keys, String... args) {
-        try {
-            return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
-        } catch (RedisNoScriptException e) {
-            return redis.eval(source, ScriptOutputType.MULTI, keys, args);
-        }
+        return Tracing.within(span(), () -> {
+            try {
+                return redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+            } catch (RedisNoScriptException e) {
+                return redis.eval(source, ScriptOutputType.MULTI, keys, args);
+            }
+        });
     }
 
     /** Runs the script and returns its integer reply. */
     public long runForLong(RedisScriptingCommands<String, String> redis, String[] keys, String... args) {
-        try {
-            Long reply = redis.evalsha(sha, ScriptOutputType.INTEGER, keys, args);
-            return reply == null ? 0 : reply;
-        } catch (RedisNoScriptException e) {
-            Long reply = redis.eval(source, ScriptOutputType.INTEGER, keys, args);
-            return reply == null ? 0 : reply;
-        }
+        Long reply = Tracing.within(span(), () -> {
+            try {
+                return redis.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, args);
+            } catch (RedisNoScriptException e) {
+                return redis.<Long>eval(source, ScriptOutputType.INTEGER, keys, args);
+            }
+        });
+        return reply == null ? 0 : reply;
     }
 
     /**
@@ -70,12 +76,26 @@ public final class LuaScript {
      */
     public CompletionStage<Long> runAsync(
             RedisScriptingAsyncCommands<String, String> redis, String[] keys, String... args) {
+        Span span = span();
         return redis.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, args)
                 .handle((reply, error) -> error == null
                         ? CompletableFuture.completedFuture(reply)
                         : redis.<Long>eval(source, ScriptOutputType.INTEGER, keys, args)
                                 .toCompletableFuture())
-                .thenCompose(stage -> stage);
+                .thenCompose(stage -> stage)
+                .whenComplete((reply, error) -> {
+                    if (error != null) {
+                        Tracing.failed(span, error);
+                    }
+                    span.end();
+                });
+    }
+
+    private Span span() {
+        return Tracing.span("redis " + name, SpanKind.CLIENT)
+                .setAttribute("db.system", "redis")
+                .setAttribute("db.operation.name", "EVALSHA")
+                .startSpan();
     }
 
     public String name() {

@@ -46,6 +46,11 @@ public final class RedisKeys {
         return PREFIX + "reconcile:leader";
     }
 
+    /** Returns the lease naming the one node that adds the shared broker's counters to the throughput history. */
+    public static String statsSamplerLease() {
+        return PREFIX + "stats:sampler";
+    }
+
     /** Returns the hash counting, per task id, the runs of the diagnostic {@code count} job that reached their end. */
     public static String jobRuns() {
         return PREFIX + "diag:count-runs";
@@ -59,5 +64,10 @@ public final class RedisKeys {
     /** Returns the set of names of all shared circuit breakers ever used. */
     public static String breakers() {
         return PREFIX + "breakers";
+    }
+
+    /** Returns the hash counting what happened in the minute that starts {@code minuteStartMs} after the epoch. */
+    public static String statsMinute(long minuteStartMs) {
+        return PREFIX + "stats:minute:" + minuteStartMs;
     }
 }

@@ -1,6 +1,8 @@
 package dev.agentqueue.worker;
 
+import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.ExecutionContract;
+import dev.agentqueue.metrics.TaskMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,7 +23,7 @@ import java.util.logging.Logger;
 /**
  * Runs one attempt of a contract on the calling worker thread under a timeout. One watchdog, a periodic check every
  * {@value #WATCHDOG_PERIOD_MS} ms, interrupts the thread of each attempt past its deadline; whatever the contract then
- * does, the attempt counts as timed out. A shutdown may interrupt it too ({@link InFlightAttempts}); then, or when it
+ * does, the attempt counts as timed out. Every attempt is counted and timed ({@link TaskMetrics}). A shutdown may interrupt it too ({@link InFlightAttempts}); then, or when it
  * fails while the workers stop, the attempt does not count at all.
  *
  * <p>One shared watchdog rather than a timer per attempt: a cancelled timer stays in the executor's queue until its
@@ -51,6 +53,9 @@ public class ContractRunner {
 
     @Inject
     InFlightAttempts inFlight;
+
+    @Inject
+    TaskMetrics metrics;
 
     private final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService watchdog;
@@ -100,6 +105,9 @@ public class ContractRunner {
         AtomicInteger state = attempt.state();
         attempts.add(attempt);
         InFlightAttempts.Registration registration = inFlight.register(() -> attempt.end(STOPPED));
+        String agent = task.agent().map(AgentDefinition::name).orElse(null);
+        metrics.started(contract.id(), agent);
+        long began = System.nanoTime();
         try {
             JsonValue result = contract.execute(task);
             // A result that arrives although a shutdown interrupted the attempt is still a result: keep it.
@@ -117,6 +125,7 @@ public class ContractRunner {
             }
             throw e;
         } finally {
+            metrics.attemptEnded(contract.id(), agent, Duration.ofNanos(System.nanoTime() - began));
             registration.close();
             attempts.remove(attempt);
             // Clear an interrupt the watchdog may have delivered, so it cannot hit the JMS or Redis calls that follow.

@@ -44,9 +44,13 @@ public class OutcomeRoute {
     @Inject
     WorkerSettings settings;
 
+    @Inject
+    OutcomeTelemetry telemetry;
+
     /** Carries out {@code outcome} for {@code delivery} and tells whether to acknowledge it or hand it back. */
     public Disposition carryOut(Delivery delivery, Outcome outcome) {
         long now = System.currentTimeMillis();
+        telemetry.report(delivery, outcome, now);
         // A switch over the sealed type once the build targets Java 21.
         if (outcome instanceof Completed completed) {
             complete(delivery, completed, now);

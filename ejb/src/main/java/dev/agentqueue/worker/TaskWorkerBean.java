@@ -1,6 +1,11 @@
 package dev.agentqueue.worker;
 
 import dev.agentqueue.messaging.JmsNames;
+import dev.agentqueue.messaging.TaskMessages;
+import dev.agentqueue.trace.TaskSpans;
+import dev.agentqueue.trace.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -12,7 +17,7 @@ import jakarta.jms.MessageListener;
 /**
  * The worker: consumes task messages and hands each to {@link TaskWorker}. Redelivery delay, backoff and attempt
  * limits are the broker's address-settings, not code. Concurrency is {@code maxSession} (overridable per server in
- * {@code jboss-ejb3.xml}).
+ * {@code jboss-ejb3.xml}). Each delivery is a span in the trace its message carries.
  *
  * <p>Deliveries run without a JTA transaction: the resource adapter acknowledges the message after
  * {@code onMessage} returns, and rolls it back to the broker when it throws. Every step of a delivery is idempotent
@@ -38,10 +43,16 @@ public class TaskWorkerBean implements MessageListener {
     @Override
     public void onMessage(Message message) {
         inFlight.deliveryStarted();
+        Span span = Tracing.span(TaskSpans.ATTEMPT, SpanKind.CONSUMER)
+                .setParent(TaskMessages.traceContext(message))
+                .startSpan();
         try {
-            if (worker.process(message) == Disposition.REDELIVER) {
-                throw new RedeliveryRequested("the worker asked the broker to redeliver this task message later");
-            }
+            Tracing.within(span, () -> {
+                if (worker.process(message) == Disposition.REDELIVER) {
+                    throw new RedeliveryRequested("the worker asked the broker to redeliver this task message later");
+                }
+                return null;
+            });
         } finally {
             inFlight.deliveryEnded();
         }

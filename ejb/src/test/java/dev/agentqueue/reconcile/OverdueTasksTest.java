@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Finding overdue tasks in the state indexes of a real redis-server, and the reconciler's lease. */
+/** Finding overdue tasks in the state indexes of a real redis-server. */
 class OverdueTasksTest {
 
     @RegisterExtension
@@ -98,32 +98,6 @@ class OverdueTasksTest {
         Double score = gateway.call(r -> r.zscore(
                 RedisKeys.stateIndex(TaskState.QUEUED.name()), gone.task().id()));
         assertThat(score).isNull();
-    }
-
-    @Test
-    void oneNodeHoldsTheLeaseUntilItLapses() {
-        ReconcileLease first = lease();
-        ReconcileLease second = lease();
-
-        assertThat(first.acquire(Duration.ofMinutes(1))).isTrue();
-        assertThat(second.acquire(Duration.ofMinutes(1))).isFalse();
-        assertThat(first.acquire(Duration.ofMillis(100)))
-                .as("renewed by its holder")
-                .isTrue();
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        boolean taken = false;
-        while (!taken && System.nanoTime() < deadline) {
-            taken = second.acquire(Duration.ofMinutes(1));
-        }
-        assertThat(taken).as("taken over once the holder stopped renewing").isTrue();
-        assertThat(first.acquire(Duration.ofMinutes(1))).isFalse();
-    }
-
-    private ReconcileLease lease() {
-        ReconcileLease lease = new ReconcileLease();
-        lease.redis = gateway;
-        return lease;
     }
 
     private RecordedTask write(RecordedTaskBuilder builder) {

@@ -3,11 +3,11 @@ package dev.agentqueue.task;
 import dev.agentqueue.redis.RedisGateway;
 
 /** Test fixture: a {@link TaskStore} on a test Redis, with short history and the default expiries. */
-final class TaskStores {
+public final class TaskStores {
 
     private TaskStores() {}
 
-    static TaskStore on(RedisGateway gateway) {
+    public static TaskStore on(RedisGateway gateway) {
         TaskStore store = new TaskStore();
         store.redis = gateway;
         store.settings = new TaskSettings();

@@ -8,6 +8,7 @@ import dev.agentqueue.broker.RedeliverySettings;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
+import dev.agentqueue.metrics.TaskMetrics;
 import dev.agentqueue.task.CreateOutcome;
 import dev.agentqueue.task.ErrorClassification;
 import dev.agentqueue.task.NewTask;
@@ -23,6 +24,7 @@ import dev.agentqueue.worker.Outcome.Interrupted;
 import dev.agentqueue.worker.Outcome.RetryLater;
 import dev.agentqueue.worker.Outcome.Skipped;
 import dev.agentqueue.worker.Outcome.Terminal;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.jms.Message;
 import jakarta.json.Json;
 import java.time.Duration;
@@ -39,8 +41,11 @@ class OutcomeRouteTest {
     private final RecordingStore store = new RecordingStore();
     private final OutcomeRoute route = new OutcomeRoute();
     private final Delivery delivery = aDelivery().atAttempt(2).build();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     OutcomeRouteTest() {
+        route.telemetry = new OutcomeTelemetry();
+        route.telemetry.metrics = TaskMetrics.on(meters, contract -> true, agent -> true);
         route.store = store;
         route.forwarder = new RecordingForwarder();
         route.broker = new BrokerManagement() {
@@ -80,6 +85,35 @@ class OutcomeRouteTest {
 
         assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
         assertThat(effects).containsExactly("complete attempt 2 usage {\"in\":3}");
+    }
+
+    @Test
+    void eachOutcomeIsCountedOnceUnderItsContractAndAgent() {
+        route.carryOut(delivery, new Completed(Json.createObjectBuilder().build(), "[]"));
+        route.carryOut(delivery, new RetryLater(ERROR, 2_000, false, "[]"));
+        route.carryOut(delivery, new Terminal(ERROR, 2, true, "[]", false));
+        route.carryOut(delivery, new Deferred(1_000, 1, "the breaker is open"));
+        route.carryOut(delivery, new Skipped("already settled"));
+
+        for (String counter : List.of(
+                "agentqueue.tasks.completed",
+                "agentqueue.tasks.failed",
+                "agentqueue.tasks.dead.lettered",
+                "agentqueue.tasks.deferred")) {
+            assertThat(meters.get(counter)
+                            .tag("contract", "agentqueue.job.v1")
+                            .tag("agent", "none")
+                            .counter()
+                            .count())
+                    .as(counter)
+                    .isEqualTo(1.0);
+        }
+        assertThat(meters.get("agentqueue.tasks.dead.lettered")
+                        .tag("reason", "terminal")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(meters.get("agentqueue.task.latency").timer().count()).isEqualTo(1);
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Dead letters", description = "The dead-letter queue: list, summary, redrive, purge"),
             @Tag(name = "Queues", description = "The broker's counters of the task queue and its dead-letter queue"),
             @Tag(name = "Breakers", description = "The shared circuit breakers"),
-            @Tag(name = "System", description = "Health probe and this document")
+            @Tag(name = "Statistics", description = "Tasks per state and the last hour's throughput and latency"),
+            @Tag(name = "System", description = "Health probe, this document and the caller's roles")
         })
 @SecurityScheme(
         securitySchemeName = ApiApplication.BASIC,

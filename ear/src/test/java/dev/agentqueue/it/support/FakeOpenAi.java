@@ -1,5 +1,6 @@
 package dev.agentqueue.it.support;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
  * {@code POST /v1/chat/completions} with {@code "echo: <user message>"} and usage counted in words, unless the user
  * message carries a marker choosing a fault: {@code [[429-once:S]]} (429 with {@code Retry-After: S} on the first
  * request for that message), {@code [[500-once]]}, {@code [[slow-once:MS]]}, {@code [[400]]}, {@code [[403]]}.
- * A wrong bearer token gets 401 and a model other than {@link #MODEL} gets 404 {@code model_not_found}.
+ * A wrong bearer token gets 401 and a model other than {@link #MODEL} gets 404 {@code model_not_found}. It keeps the
+ * request headers of the last request for each user message ({@link #header}).
  */
 public final class FakeOpenAi implements AutoCloseable {
 
@@ -40,6 +43,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, AtomicInteger> requestsByMessage = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, Headers> headersByMessage = new ConcurrentHashMap<>();
 
     private FakeOpenAi(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -64,6 +68,11 @@ public final class FakeOpenAi implements AutoCloseable {
             throw new IllegalStateException(property + " is not set; run the ITs through Maven");
         }
         return Integer.parseInt(value);
+    }
+
+    /** Returns a header of the last request whose user message was {@code userMessage}, if it had one. */
+    public Optional<String> header(String userMessage, String name) {
+        return Optional.ofNullable(headersByMessage.get(userMessage)).map(headers -> headers.getFirst(name));
     }
 
     /** Returns how many chat requests this server answered. */
@@ -103,6 +112,7 @@ public final class FakeOpenAi implements AutoCloseable {
                 return;
             }
             String message = userMessage(request);
+            headersByMessage.put(message, exchange.getRequestHeaders());
             int seen = requestsByMessage
                     .computeIfAbsent(message, m -> new AtomicInteger())
                     .incrementAndGet();

@@ -32,11 +32,14 @@ public final class RedisProbe implements AutoCloseable {
     }
 
     /**
-     * Returns the number of keys in the database, not counting the reconciler's lease: it appears with the first
-     * reconciliation pass after a deployment, whatever a test does.
+     * Returns the number of keys in the database, not counting those the server's timers write whatever a test does:
+     * the reconciler's lease, and the throughput history's minutes and its sampler's lease.
      */
     public long keyCount() {
-        return commands().dbsize() - commands().exists(RedisKeys.reconcileLease());
+        return commands().dbsize()
+                - commands().exists(RedisKeys.reconcileLease())
+                - commands().keys(RedisKeys.PREFIX + "stats:minute:*").size()
+                - commands().exists(RedisKeys.statsSamplerLease());
     }
 
     /** Returns, per task state, the size of its index. */

@@ -8,6 +8,7 @@ import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TaskContext;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.metrics.ProviderMetrics;
 import dev.agentqueue.support.Jsons;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -28,7 +29,8 @@ import java.util.Optional;
 /**
  * The built-in {@code agentqueue.chat.v1} contract: payload {@code {user_message, context}}, answered by the task's
  * agent; returns {@code {final_text, model, usage:{input_tokens, output_tokens}}}. Each call goes through the shared
- * breaker of the agent's provider endpoint; provider failures are classified by {@link ProviderFaults}.
+ * breaker of the agent's provider endpoint; provider failures are classified by {@link ProviderFaults}. The tokens a
+ * run used are counted by agent and model.
  */
 @ApplicationScoped
 public class ChatContract implements ExecutionContract {
@@ -43,6 +45,9 @@ public class ChatContract implements ExecutionContract {
 
     @Inject
     SharedBreakers breakers;
+
+    @Inject
+    ProviderMetrics providerMetrics;
 
     @Override
     public String id() {
@@ -105,6 +110,11 @@ public class ChatContract implements ExecutionContract {
                     }
                 },
                 failure -> failure instanceof RetryableTaskException);
+        TokenUsage usage = response.tokenUsage();
+        if (usage != null) {
+            providerMetrics.tokens(
+                    agent.name(), agent.model(), count(usage.inputTokenCount()), count(usage.outputTokenCount()));
+        }
         return result(agent, response);
     }
 

@@ -1,12 +1,13 @@
 package dev.agentqueue.api.system;
 
 import dev.agentqueue.breaker.BreakerState;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The JSON of the queue and health routes as the OpenAPI document describes it; {@link QueueResource} and
- * {@link HealthResource} write it.
+ * The JSON of the queue, health and caller routes as the OpenAPI document describes it; {@link QueueResource},
+ * {@link HealthResource} and {@link CallerResource} write it.
  */
 final class SystemSchemas {
 
@@ -139,4 +140,16 @@ final class SystemSchemas {
             Long depth,
 
             @Schema(description = "Why it is down") String detail) {}
+
+    /** The answer of {@code GET /me}. */
+    @Schema(
+            name = "Caller",
+            requiredProperties = {"user", "roles"})
+    record Caller(
+            String user,
+
+            @Schema(
+                    description = "The agentqueue roles the caller holds, of agentqueue-producer,"
+                            + " agentqueue-viewer and agentqueue-admin")
+            List<String> roles) {}
 }

@@ -1,2 +1,2 @@
-/** Operational endpoints: health and broker queue counters. */
+/** Operational endpoints: health, broker queue counters, and who the caller is. */
 package dev.agentqueue.api.system;

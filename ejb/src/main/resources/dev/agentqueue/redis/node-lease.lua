@@ -1,4 +1,4 @@
--- Takes the reconciler's lease when it is free, or renews it for its holder, in one atomic step.
+-- Takes a lease naming one node (the reconciler, the throughput sampler) when it is free, or renews it for its holder, in one atomic step.
 -- KEYS[1] lease key
 -- ARGV[1] holder name; ARGV[2] lease time, ms
 -- Returns 1 when ARGV[1] holds the lease now, 0 when another holder does.
