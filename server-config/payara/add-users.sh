@@ -23,27 +23,19 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/asadmin.sh"
 
 existing=$(asadmin list-file-users | awk '{print $1}')
-added=0
-for kind in ADMIN VIEWER PRODUCER CLIENT; do
-    user_var=AGENTQUEUE_${kind}_USER
-    password_var=AGENTQUEUE_${kind}_PASSWORD
-    user=${!user_var:-}
-    password=${!password_var:-}
-    [[ -n $user || -n $password ]] || continue
-    [[ -n $user && -n $password ]] || { echo "add-users.sh: set both $user_var and $password_var" >&2; exit 1; }
-    [[ $user =~ ^[A-Za-z0-9._@-]+$ ]] || { echo "add-users.sh: $user_var may hold only letters, digits and . _ @ -" >&2; exit 1; }
-    case $kind in
-        ADMIN) groups=agentqueue-admin ;;
-        VIEWER) groups=agentqueue-viewer ;;
-        PRODUCER) groups=agentqueue-producer ;;
-        CLIENT) groups=agentqueue-producer:agentqueue-viewer ;;
-    esac
+# The user $1 with password $2 in the groups $3... (named like the roles).
+add_user() {
+    local user=$1 password=$2 groups
+    shift 2
+    groups=$(IFS=:; echo "$*")
     if grep -qx "$user" <<< "$existing"; then
         asadmin --secret "AS_ADMIN_USERPASSWORD=$password" update-file-user --groups "$groups" "$user"
     else
         asadmin --secret "AS_ADMIN_USERPASSWORD=$password" create-file-user --groups "$groups" "$user"
     fi
     echo "add-users.sh: $user (${groups//:/,})"
-    added=$((added + 1))
-done
-((added > 0)) || echo "add-users.sh: no AGENTQUEUE_*_USER/_PASSWORD set; no users changed" >&2
+}
+
+# shellcheck source=../api-users.sh
+source "$here/../api-users.sh"
+api_users add_user
