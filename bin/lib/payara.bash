@@ -122,8 +122,10 @@ EOF
         || { tail -n 20 "$payara_dir/configure.log" >&2; die "server-config/payara/configure.sh failed"; }
     say "Payara: configured by server-config/payara/configure.sh"
     payara_create_users "$home" "$admin_port"
-    "$home/bin/asadmin" --port "$admin_port" deploy --name agentqueue "$repo/ear/target/agentqueue.ear" \
-        > "$payara_dir/deploy.log" 2>&1 \
+    # asadmin stops waiting for an answer after 10 minutes (AS_ADMIN_READTIMEOUT, in ms); a deployment on a busy
+    # machine has taken longer.
+    AS_ADMIN_READTIMEOUT=1800000 "$home/bin/asadmin" --port "$admin_port" deploy --name agentqueue \
+        "$repo/ear/target/agentqueue.ear" > "$payara_dir/deploy.log" 2>&1 \
         || { cat "$payara_dir/deploy.log" >&2; tail -n 40 "$payara_log" >&2; die "deploying agentqueue.ear failed"; }
     say "Payara: agentqueue.ear deployed"
     local deadline=$((SECONDS + 60))
