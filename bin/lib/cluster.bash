@@ -122,7 +122,7 @@ cmd_cluster() {
     fi
     if $build; then
         say "Building (./mvnw -B -q package -Dmaven.test.skip=true; also unpacks Artemis and prepares WildFly)"
-        build_all
+        build_all -DskipPayaraITs
     fi
     load_broker_secrets
     create_brokers
