@@ -31,15 +31,8 @@ cmd_cluster() {
             return
             ;;
     esac
-    local fresh=false build=true n
-    while (($#)); do
-        case $1 in
-            --fresh) fresh=true ;;
-            --no-build) build=false ;;
-            *) die "cluster: unknown option $1 (known: --fresh, --no-build)" ;;
-        esac
-        shift
-    done
+    local fresh build n
+    read_run_options cluster "$@"
     mkdir -p "$cluster_dir"
     start_redis
     if $fresh; then
@@ -50,8 +43,7 @@ cmd_cluster() {
     fi
     if $build; then
         say "Building (./mvnw -B -q package -Dmaven.test.skip=true; also unpacks Artemis and prepares WildFly)"
-        (cd "$repo" && ./mvnw -B -q package -Dmaven.test.skip=true > "$state/build.log" 2>&1) \
-            || { tail -n 40 "$state/build.log" >&2; die "build failed (full log: ${state#"$repo"/}/build.log)"; }
+        build_all -DskipPayaraITs
     fi
     load_broker_secrets
     create_brokers

@@ -18,8 +18,8 @@ set -euo pipefail
 [[ $# -eq 1 ]] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 config=$1/standalone/configuration
 users=$config/application-users.properties
-roles=$config/application-roles.properties
-[[ -f $users && -f $roles ]] || { echo "add-users.sh: no $users or $roles" >&2; exit 1; }
+roles_file=$config/application-roles.properties
+[[ -f $users && -f $roles_file ]] || { echo "add-users.sh: no $users or $roles_file" >&2; exit 1; }
 
 # Replaces the line of user $2 in properties file $1 with "$2=$3".
 put() {
@@ -31,26 +31,18 @@ put() {
     mv "$tmp" "$1"
 }
 
-added=0
-for kind in ADMIN VIEWER PRODUCER CLIENT; do
-    user_var=AGENTQUEUE_${kind}_USER
-    password_var=AGENTQUEUE_${kind}_PASSWORD
-    user=${!user_var:-}
-    password=${!password_var:-}
-    [[ -n $user || -n $password ]] || continue
-    [[ -n $user && -n $password ]] || { echo "add-users.sh: set both $user_var and $password_var" >&2; exit 1; }
-    [[ $user =~ ^[A-Za-z0-9._@-]+$ ]] || { echo "add-users.sh: $user_var may hold only letters, digits and . _ @ -" >&2; exit 1; }
-    case $kind in
-        ADMIN) groups=agentqueue-admin ;;
-        VIEWER) groups=agentqueue-viewer ;;
-        PRODUCER) groups=agentqueue-producer ;;
-        CLIENT) groups=agentqueue-producer,agentqueue-viewer ;;
-    esac
+# The user $1 with password $2 in the roles $3...
+add_user() {
+    local user=$1 password=$2 roles hash
+    shift 2
+    roles=$(IFS=,; echo "$*")
     # printf is a shell builtin: the password never appears in a process list.
     hash=$(printf '%s:ApplicationRealm:%s' "$user" "$password" | md5sum | cut -d' ' -f1)
     put "$users" "$user" "$hash"
-    put "$roles" "$user" "$groups"
-    echo "add-users.sh: $user ($groups)"
-    added=$((added + 1))
-done
-((added > 0)) || echo "add-users.sh: no AGENTQUEUE_*_USER/_PASSWORD set; no users changed" >&2
+    put "$roles_file" "$user" "$roles"
+    echo "add-users.sh: $user ($roles)"
+}
+
+# shellcheck source=../api-users.sh
+source "$(dirname "$0")/../api-users.sh"
+api_users add_user

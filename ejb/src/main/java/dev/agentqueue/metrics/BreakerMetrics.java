@@ -26,6 +26,7 @@ public class BreakerMetrics {
     static final String TRANSITIONS = "agentqueue.breaker.transitions";
 
     @Inject
+    @Meters
     MeterRegistry registry;
 
     @Inject

@@ -19,6 +19,7 @@ public class ProviderMetrics {
     static final String TOKENS = "agentqueue.tokens";
 
     @Inject
+    @Meters
     MeterRegistry registry;
 
     /** Creates metrics on {@code registry}, for tests. */

@@ -22,6 +22,7 @@ import java.util.function.ToDoubleFunction;
 public class QueueGauges {
 
     @Inject
+    @Meters
     MeterRegistry registry;
 
     @Inject

@@ -29,6 +29,7 @@ public class TaskMetrics {
     static final String TASK_LATENCY = "agentqueue.task.latency";
 
     @Inject
+    @Meters
     MeterRegistry registry;
 
     @Inject

@@ -1,7 +1,6 @@
 package dev.agentqueue.worker;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -14,8 +13,9 @@ import jakarta.inject.Inject;
  */
 @Singleton
 @Startup
-// Keeps the forwarder running until the drain is over: interrupted deliveries re-send their messages through it.
-@DependsOn("MessageForwarder")
+// On WildFly, jboss-ejb3.xml makes it depend on the MessageForwarder bean, which keeps the forwarder running until the
+// drain is over (interrupted deliveries re-send their messages through it). Not an annotation: a dependency on a
+// stateless bean is WildFly's extension of @DependsOn, which Payara refuses (only singletons may be named).
 public class WorkerShutdown {
 
     @Inject
