@@ -102,11 +102,8 @@ class BrokerManagementIT {
         admin.awaitState(id, "COMPLETED", SETTLE);
 
         // The broker's count can lag the delivery it counts, so a fast run can see the task done before the count.
-        JsonObject tasks = Deadline.await(
-                "the task queue to count the message",
-                SETTLE,
-                admin::taskQueue,
-                queue -> queue.getJsonNumber("messagesAdded").longValue() > addedBefore);
+        admin.awaitMessagesAddedAbove(addedBefore, SETTLE);
+        JsonObject tasks = admin.taskQueue();
         assertThat(tasks.getString("address")).isEqualTo("jms.queue.AgentQueueTasks");
         assertThat(tasks.getInt("consumers")).isPositive();
         assertThat(tasks.getBoolean("paused")).isFalse();
