@@ -238,6 +238,18 @@ public final class AgentQueueApi {
         return queues().getJsonObject("tasks");
     }
 
+    /**
+     * Waits for the task queue's count of added messages to pass {@code added} and returns it. The broker's count can
+     * lag the delivery it counts, so a task can be done before its message is counted.
+     */
+    public long awaitMessagesAddedAbove(long added, Duration timeout) {
+        return Deadline.await(
+                "the task queue to count more than " + added + " messages",
+                timeout,
+                () -> taskQueue().getJsonNumber("messagesAdded").longValue(),
+                count -> count > added);
+    }
+
     /** Returns the broker's counters of the dead-letter queue. */
     public JsonObject deadLetterQueue() {
         return queues().getJsonObject("deadLetter");
