@@ -1,0 +1,128 @@
+package dev.agentqueue.limits;
+
+import dev.agentqueue.limits.LimitScripts.Call;
+import dev.agentqueue.limits.LimitScripts.Limited;
+import dev.agentqueue.redis.RedisGateway;
+import dev.agentqueue.redis.RedisKeys;
+import dev.agentqueue.redis.StoreUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The programmatic API of the call limits: admit a provider call before it runs, settle it with the tokens it used,
+ * read every scope's state and change a scope's limits live. All state is in Redis and changed only by Lua scripts,
+ * so every node shares each limit.
+ */
+@ApplicationScoped
+public class CallLimits {
+
+    private static final Logger LOG = Logger.getLogger(CallLimits.class.getName());
+
+    @Inject
+    RedisGateway redis;
+
+    @Inject
+    LimitSettings settings;
+
+    /** A call the limits answered: whether it may run and, when it does, what to settle afterwards. */
+    public record Ticket(Admission admission, List<Limited> scopes, Call call) {}
+
+    /**
+     * Asks the limits of a provider endpoint and of an agent (null: none) for room for one call that reserves
+     * {@code estimatedTokens} and holds a call slot for at most {@code leaseFor}, unless settled before.
+     */
+    public Ticket admit(String endpoint, String agent, String leaseId, long estimatedTokens, Duration leaseFor) {
+        List<Limited> scopes = new ArrayList<>();
+        scopes.add(limited(LimitScope.endpoint(endpoint)));
+        if (agent != null) {
+            scopes.add(limited(LimitScope.agent(agent)));
+        }
+        long now = System.currentTimeMillis();
+        Call call = new Call(leaseId, now + leaseFor.toMillis(), estimatedTokens);
+        long retry = settings.concurrencyRetry().toMillis();
+        Admission admission = redis.call(r -> LimitScripts.acquire(r, scopes, call, retry, now));
+        return new Ticket(admission, scopes, call);
+    }
+
+    /**
+     * Settles an admitted call with the tokens it used. Never fails: when Redis cannot be reached, the call's slot
+     * comes back when its lease expires and its estimate stays reserved, which errs on the side of the limit.
+     */
+    public void settle(Ticket ticket, long actualTokens) {
+        if (!ticket.admission().admitted()) {
+            return;
+        }
+        try {
+            redis.call(r -> {
+                LimitScripts.settle(r, ticket.scopes(), ticket.call(), actualTokens, System.currentTimeMillis());
+                return null;
+            });
+        } catch (StoreUnavailableException e) {
+            LOG.warning(
+                    () -> "Call " + ticket.call().leaseId() + " not settled, its lease will expire: " + e.getMessage());
+        }
+    }
+
+    /** Returns every scope used so far or given live limits, with its limits and counters. */
+    public List<LimitState> list() {
+        long now = System.currentTimeMillis();
+        return redis.call(r -> r.smembers(RedisKeys.limits()).stream()
+                .sorted()
+                .map(LimitScope::parse)
+                .map(scope -> new LimitState(
+                        scope,
+                        effective(scope, r.hgetall(RedisKeys.limitSettings(scope.name()))),
+                        LimitScripts.read(r, scope),
+                        LimitScripts.activeCalls(r, scope, now)))
+                .toList());
+    }
+
+    /** Sets a scope's limits live, on every node, overriding its configured ones until {@link #clear}. */
+    public void set(LimitScope scope, LimitParameters parameters) {
+        redis.call(r -> {
+            r.hset(
+                    RedisKeys.limitSettings(scope.name()),
+                    Map.of(
+                            LimitState.REQUESTS_PER_MINUTE, Long.toString(parameters.requestsPerMinute()),
+                            LimitState.TOKENS_PER_MINUTE, Long.toString(parameters.tokensPerMinute()),
+                            LimitState.CONCURRENT_CALLS, Integer.toString(parameters.concurrentCalls()),
+                            LimitState.BURST_MS,
+                                    Long.toString(parameters.burst().toMillis())));
+            return r.sadd(RedisKeys.limits(), scope.name());
+        });
+        LOG.info(() -> "Limits of " + scope.name() + " set live to " + parameters);
+    }
+
+    /** Drops a scope's live limits, so its configured ones apply again; returns false when it had none. */
+    public boolean clear(LimitScope scope) {
+        return redis.call(r -> r.del(RedisKeys.limitSettings(scope.name()))) > 0;
+    }
+
+    /** Returns the limits a scope runs under now: its live settings where set, its configured ones otherwise. */
+    public LimitParameters effective(LimitScope scope) {
+        return effective(scope, redis.call(r -> r.hgetall(RedisKeys.limitSettings(scope.name()))));
+    }
+
+    private LimitParameters effective(LimitScope scope, Map<String, String> live) {
+        LimitParameters configured = settings.parameters(scope);
+        return new LimitParameters(
+                longOr(live.get(LimitState.REQUESTS_PER_MINUTE), configured.requestsPerMinute()),
+                longOr(live.get(LimitState.TOKENS_PER_MINUTE), configured.tokensPerMinute()),
+                (int) longOr(live.get(LimitState.CONCURRENT_CALLS), configured.concurrentCalls()),
+                Duration.ofMillis(
+                        longOr(live.get(LimitState.BURST_MS), configured.burst().toMillis())));
+    }
+
+    private Limited limited(LimitScope scope) {
+        return new Limited(scope, settings.parameters(scope));
+    }
+
+    private static long longOr(String text, long fallback) {
+        return text == null || text.isEmpty() ? fallback : Long.parseLong(text);
+    }
+}
