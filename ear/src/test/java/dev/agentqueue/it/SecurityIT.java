@@ -62,6 +62,7 @@ class SecurityIT {
             return switch (method) {
                 case "GET" -> client.get(path);
                 case "DELETE" -> client.delete(path);
+                case "PUT" -> client.putJson(path, body);
                 default -> client.post(path, "application/json", body);
             };
         }
@@ -92,7 +93,10 @@ class SecurityIT {
                 new Route("POST", "dlq/purge", unknownIds, admins, 404),
                 new Route("GET", "breakers", null, readers, 200),
                 new Route("GET", "breakers/{name}", "breakers/no-such-breaker", null, readers, 404),
-                new Route("POST", "breakers/{name}/reset", "breakers/no-such-breaker/reset", "", admins, 404));
+                new Route("POST", "breakers/{name}/reset", "breakers/no-such-breaker/reset", "", admins, 404),
+                new Route("GET", "limits", null, readers, 200),
+                new Route("PUT", "limits/{scope}", "limits/no-such-scope", "{}", admins, 400),
+                new Route("DELETE", "limits/{scope}", "limits/agent:no-such-agent", null, admins, 404));
     }
 
     static Stream<Arguments> routesAndRoles() {

@@ -70,16 +70,25 @@ public class CallLimits {
 
     /** Returns every scope used so far or given live limits, with its limits and counters. */
     public List<LimitState> list() {
-        long now = System.currentTimeMillis();
-        return redis.call(r -> r.smembers(RedisKeys.limits()).stream()
+        return redis.call(r -> r.smembers(RedisKeys.limits())).stream()
                 .sorted()
                 .map(LimitScope::parse)
-                .map(scope -> new LimitState(
-                        scope,
-                        effective(scope, r.hgetall(RedisKeys.limitSettings(scope.name()))),
-                        LimitScripts.read(r, scope),
-                        LimitScripts.activeCalls(r, scope, now)))
-                .toList());
+                .map(this::state)
+                .toList();
+    }
+
+    /** Returns one scope's limits (live where set), whether they are live, and its counters. */
+    public LimitState state(LimitScope scope) {
+        long now = System.currentTimeMillis();
+        return redis.call(r -> {
+            Map<String, String> live = r.hgetall(RedisKeys.limitSettings(scope.name()));
+            return new LimitState(
+                    scope,
+                    effective(scope, live),
+                    !live.isEmpty(),
+                    LimitScripts.read(r, scope),
+                    LimitScripts.activeCalls(r, scope, now));
+        });
     }
 
     /** Sets a scope's limits live, on every node, overriding its configured ones until {@link #clear}. */
@@ -101,11 +110,6 @@ public class CallLimits {
     /** Drops a scope's live limits, so its configured ones apply again; returns false when it had none. */
     public boolean clear(LimitScope scope) {
         return redis.call(r -> r.del(RedisKeys.limitSettings(scope.name()))) > 0;
-    }
-
-    /** Returns the limits a scope runs under now: its live settings where set, its configured ones otherwise. */
-    public LimitParameters effective(LimitScope scope) {
-        return effective(scope, redis.call(r -> r.hgetall(RedisKeys.limitSettings(scope.name()))));
     }
 
     private LimitParameters effective(LimitScope scope, Map<String, String> live) {

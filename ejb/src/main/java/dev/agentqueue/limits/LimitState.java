@@ -3,12 +3,13 @@ package dev.agentqueue.limits;
 import java.util.Map;
 
 /**
- * One limit scope as it stands: the limits it runs under, and its counters since it was first used (calls admitted,
+ * One limit scope as it stands: the limits it runs under ({@code live}: set by an admin, not configured), and its counters since it was first used (calls admitted,
  * deferrals, tokens reserved by estimates and tokens used as the providers reported).
  */
 public record LimitState(
         LimitScope scope,
         LimitParameters limits,
+        boolean live,
         long admitted,
         long deferrals,
         long tokensReserved,
@@ -22,10 +23,11 @@ public record LimitState(
     static final String CONCURRENT_CALLS = "concurrentCalls";
     static final String BURST_MS = "burstMs";
 
-    LimitState(LimitScope scope, LimitParameters limits, Map<String, String> counters, long activeCalls) {
+    LimitState(LimitScope scope, LimitParameters limits, boolean live, Map<String, String> counters, long activeCalls) {
         this(
                 scope,
                 limits,
+                live,
                 count(counters, "admitted"),
                 count(counters, "deferrals"),
                 count(counters, "tokensReserved"),

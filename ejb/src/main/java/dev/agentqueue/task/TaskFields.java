@@ -28,6 +28,11 @@ public final class TaskFields {
     public static final String RECOVERIES = "recoveries";
 
     public static final String RECOVERED_AT = "recoveredAt";
+    /** When the last deferral (an open breaker, a reached limit) lets the task run, why, and how many there were. */
+    public static final String DEFERRED_UNTIL = "deferredUntil";
+
+    public static final String DEFERRED_REASON = "deferredReason";
+    public static final String DEFERRALS = "deferrals";
 
     private TaskFields() {}
 }

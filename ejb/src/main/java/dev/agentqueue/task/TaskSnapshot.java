@@ -12,6 +12,7 @@ import java.util.Optional;
  * A read-only view of one task record as stored in Redis.
  *
  * @param usage token usage an agent run reported ({@code {input_tokens, output_tokens}}), or null
+ * @param deferredUntil when the task's last deferral ends (null: never deferred), {@code deferredReason} says why
  */
 public record TaskSnapshot(
         String id,
@@ -33,7 +34,10 @@ public record TaskSnapshot(
         JsonArray warnings,
         TaskError error,
         JsonArray history,
-        JsonValue usage) {
+        JsonValue usage,
+        Instant deferredUntil,
+        String deferredReason,
+        int deferrals) {
 
     /** Returns the record a new task is written with, without reading it back from Redis. */
     public static TaskSnapshot of(NewTask task) {
@@ -62,7 +66,10 @@ public record TaskSnapshot(
                 json(hash.get(TaskFields.WARNINGS)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
                 json(hash.get(TaskFields.ERROR), TaskError.class).orElse(null),
                 json(hash.get(TaskFields.HISTORY)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
-                json(hash.get(TaskFields.USAGE)).orElse(null));
+                json(hash.get(TaskFields.USAGE)).orElse(null),
+                instant(hash.get(TaskFields.DEFERRED_UNTIL)),
+                blankToNull(hash.get(TaskFields.DEFERRED_REASON)),
+                intValue(hash.get(TaskFields.DEFERRALS), 0));
     }
 
     /** Returns the payload as an object, or an empty object when the stored payload is not one. */

@@ -8,6 +8,7 @@ import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.ContractRegistry;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.limits.CallLimits;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.task.TaskLimits;
@@ -34,6 +35,9 @@ public class TaskWorker {
 
     private static final Logger LOG = Logger.getLogger(TaskWorker.class.getName());
 
+    /** How long a call slot outlives its attempt's timeout before it comes back by itself (a crashed node's). */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
     @Inject
     TaskStore store;
 
@@ -56,7 +60,10 @@ public class TaskWorker {
     WorkerSettings settings;
 
     @Inject
-    TaskLimits limits;
+    TaskLimits taskLimits;
+
+    @Inject
+    CallLimits limits;
 
     @Inject
     SharedBreakers breakers;
@@ -72,7 +79,7 @@ public class TaskWorker {
 
     /** Handles one delivery and tells the caller whether to acknowledge it or hand it back for redelivery. */
     public Disposition process(Message message) {
-        Delivery delivery = Delivery.read(message, limits.defaultTimeout().toMillis());
+        Delivery delivery = Delivery.read(message, taskLimits.defaultTimeout().toMillis());
         try {
             return route.carryOut(delivery, decide(delivery));
         } catch (StoreUnavailableException e) {
@@ -107,9 +114,38 @@ public class TaskWorker {
             }
         }
         try {
-            return start(delivery, contract, agent);
+            return breaker == null ? start(delivery, contract, agent) : limited(delivery, contract, agent, breaker);
         } finally {
             breakers.endAdmission();
+        }
+    }
+
+    /**
+     * Starts a task whose contract calls the provider endpoint {@code endpoint} once the endpoint's and the agent's
+     * limits admit the call, and settles the call with the tokens it used; refused, the task is deferred until
+     * there is room, without using an attempt.
+     */
+    private Outcome limited(Delivery delivery, ExecutionContract contract, AgentDefinition agent, String endpoint) {
+        long estimate = contract.tokenEstimate(delivery.envelope().payload(), agent);
+        CallLimits.Ticket ticket = limits.admit(
+                endpoint,
+                agent == null ? null : agent.name(),
+                delivery.taskId() + "/" + delivery.attempt(),
+                estimate,
+                Duration.ofMillis(delivery.envelope().timeoutMs()).plus(LEASE_MARGIN));
+        if (!ticket.admission().admitted()) {
+            return OutcomePolicy.deferredForLimit(
+                    delivery,
+                    ticket.admission(),
+                    System.currentTimeMillis(),
+                    settings.minimumDeferral().toMillis());
+        }
+        Outcome outcome = null;
+        try {
+            outcome = start(delivery, contract, agent);
+            return outcome;
+        } finally {
+            limits.settle(ticket, TokenSettlement.tokensUsed(outcome, estimate));
         }
     }
 
@@ -176,7 +212,8 @@ public class TaskWorker {
                 store.start(delivery.taskId(), delivery.attempt(), maxAttempts, settings.node(), now);
         if (started.result() == TransitionOutcome.Result.MISSING) {
             // A plain JMS message, or an enqueue whose provisional record expired: the envelope has all we need.
-            store.create(delivery.newTask(maxAttempts, limits.defaultTimeout().toMillis()), false);
+            store.create(
+                    delivery.newTask(maxAttempts, taskLimits.defaultTimeout().toMillis()), false);
             started = store.start(delivery.taskId(), delivery.attempt(), maxAttempts, settings.node(), now);
         }
         return started;

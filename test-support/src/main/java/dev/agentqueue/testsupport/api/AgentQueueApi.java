@@ -70,6 +70,11 @@ public final class AgentQueueApi {
         return rest.post(path, "application/json", body.toString());
     }
 
+    /** Sends {@code PUT path} with a JSON body. */
+    public Reply putJson(String path, String body) {
+        return rest.request("PUT", path, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
     /** Sends {@code DELETE path}. */
     public Reply delete(String path) {
         return rest.delete(path);

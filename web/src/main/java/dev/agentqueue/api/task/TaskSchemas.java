@@ -91,6 +91,18 @@ public final class TaskSchemas {
             @Schema(description = "Tokens the agent used, when the contract reports it")
             Map<String, Long> usage,
 
+            @Schema(
+                    format = "date-time",
+                    description = "When the task's last deferral (an open breaker, a reached limit) lets it run; "
+                            + "absent when it was never deferred")
+            String deferredUntil,
+
+            @Schema(description = "Why the task was last deferred")
+            String deferredReason,
+
+            @Schema(description = "How often the task was deferred; a deferral uses no attempt")
+            Integer deferrals,
+
             @Schema(description = "One entry per attempt, oldest first (capped)")
             List<Attempt> history) {}
 

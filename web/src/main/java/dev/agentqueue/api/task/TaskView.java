@@ -38,7 +38,10 @@ import java.time.Instant;
     "nextAttemptAt",
     "result",
     "error",
-    "usage"
+    "usage",
+    "deferredUntil",
+    "deferredReason",
+    "deferrals"
 })
 public record TaskView(
         String id,
@@ -60,7 +63,10 @@ public record TaskView(
         @JsonInclude(Include.NON_NULL) String nextAttemptAt,
         JsonValue result,
         TaskError error,
-        @JsonInclude(Include.NON_NULL) JsonValue usage) {
+        @JsonInclude(Include.NON_NULL) JsonValue usage,
+        @JsonInclude(Include.NON_NULL) String deferredUntil,
+        @JsonInclude(Include.NON_NULL) String deferredReason,
+        @JsonInclude(Include.NON_NULL) Integer deferrals) {
 
     /** Returns the task as the API shows it. */
     public static TaskView of(TaskSnapshot task) {
@@ -84,7 +90,10 @@ public record TaskView(
                 iso(task.nextAttemptAt()),
                 task.result(),
                 task.error(),
-                task.usage());
+                task.usage(),
+                iso(task.deferredUntil()),
+                task.deferredReason(),
+                task.deferrals() == 0 ? null : task.deferrals());
     }
 
     /** Renders the attempt history with ISO-8601 times; Redis keeps them as epoch milliseconds. */
