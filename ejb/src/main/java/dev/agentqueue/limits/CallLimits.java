@@ -8,6 +8,7 @@ import dev.agentqueue.redis.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,21 @@ public class CallLimits {
         } catch (StoreUnavailableException e) {
             LOG.warning(
                     () -> "Call " + ticket.call().leaseId() + " not settled, its lease will expire: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Pauses a provider endpoint's calls until {@code untilMs}, on every node, because its answers said it is about
+     * to refuse them. Never fails: a pause not stored only lets the provider answer 429 itself.
+     */
+    public void pause(String endpoint, long untilMs) {
+        LimitScope scope = LimitScope.endpoint(endpoint);
+        try {
+            if (redis.call(r -> LimitScripts.pause(r, scope, untilMs))) {
+                LOG.fine(() -> scope.name() + " paused until " + Instant.ofEpochMilli(untilMs));
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.warning(() -> scope.name() + " not paused: " + e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ public final class LimitScripts {
 
     private static final LuaScript ACQUIRE = LuaScript.load("limit-acquire");
     private static final LuaScript SETTLE = LuaScript.load("limit-settle");
+    private static final LuaScript PAUSE = LuaScript.load("limit-pause");
 
     private LimitScripts() {}
 
@@ -67,6 +68,16 @@ public final class LimitScripts {
             args.add(Long.toString(limited.parameters().burst().toMillis()));
         }
         SETTLE.runForLong(redis, keys(scopes, false), args.toArray(String[]::new));
+    }
+
+    /** Refuses every call in a scope until {@code untilMs}, unless it is paused longer already. */
+    public static boolean pause(RedisCommands<String, String> redis, LimitScope scope, long untilMs) {
+        return PAUSE.runForLong(
+                        redis,
+                        new String[] {RedisKeys.limit(scope.name()), RedisKeys.limits()},
+                        scope.name(),
+                        Long.toString(untilMs))
+                == 1L;
     }
 
     /** Reads a scope's counters and bucket state. */

@@ -3,7 +3,8 @@
 --   requests: GCRA, a theoretical arrival time 'tat' per scope, bursts of up to 'burst' worth of requests;
 --   tokens:   a token bucket ('level' at 'levelAt') holding at most 'burst' worth of tokens; the estimate is
 --             reserved here and settled later with the actual usage (limit-settle.lua);
---   calls:    a sorted set of leases scored by expiry, so a crashed node's slots come back by themselves.
+--   calls:    a sorted set of leases scored by expiry, so a crashed node's slots come back by themselves;
+--   provider: a pause until the time a provider's rate-limit headers named (limit-pause.lua).
 -- A limit a settings hash holds (set live by an admin) overrides the one passed in.
 -- A refused call is told when to come back; refusals are spread one emission interval apart ('returnAt'),
 -- so a backlog returns as a trickle that fits the limit instead of a herd that is refused again.
@@ -29,7 +30,11 @@ for i = 1, scopes do
   redis.call('SADD', KEYS[#KEYS], name)
   local plan = {state = state, leases = leases}
   local retry, dimension, spacing = nil, nil, 0
-  if rpm > 0 then
+  local pausedUntil = tonumber(redis.call('HGET', state, 'pausedUntil') or '0')
+  if pausedUntil > now then
+    retry, dimension = pausedUntil, 'provider'
+  end
+  if rpm > 0 and not retry then
     local interval = 60000 / rpm
     local tolerance = math.max(0, math.floor(rpm * burst / 60000) - 1) * interval
     local tat = math.max(tonumber(redis.call('HGET', state, 'tat') or '0'), now)

@@ -149,6 +149,18 @@ class LimitScriptsTest {
     }
 
     @Test
+    void aPausedScopeRefusesEveryCallUntilThePauseEndsAndAPauseOnlyGrows() {
+        List<Limited> scopes = List.of(limited(endpoint, LimitParameters.NONE));
+        assertThat(LimitScripts.pause(redis, endpoint, 2_000)).isTrue();
+        assertThat(LimitScripts.pause(redis, endpoint, 1_500)).isFalse();
+
+        Admission paused = acquire(scopes, "paused", 0, 1_000);
+        assertThat(paused.retryAtMs()).isEqualTo(2_000);
+        assertThat(paused.reason()).isEqualTo("the provider of " + endpoint.name() + " is about to refuse calls");
+        assertThat(acquire(scopes, "after", 0, 2_000).admitted()).isTrue();
+    }
+
+    @Test
     void liveSettingsInRedisOverrideTheConfiguredLimits() {
         List<Limited> scopes = List.of(limited(endpoint, LimitParameters.NONE));
         redis.hset(RedisKeys.limitSettings(endpoint.name()), Map.of("concurrentCalls", "1"));
