@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -34,15 +33,12 @@ public class CallLimits {
     public record Ticket(Admission admission, List<Limited> scopes, Call call) {}
 
     /**
-     * Asks the limits of a provider endpoint and of an agent (null: none) for room for one call that reserves
-     * {@code estimatedTokens} and holds a call slot for at most {@code leaseFor}, unless settled before.
+     * Asks the limits of every scope of a task (its provider endpoint, its agent, its concurrency key) for room for
+     * one attempt that reserves {@code estimatedTokens} and holds a slot for at most {@code leaseFor}, unless settled
+     * before.
      */
-    public Ticket admit(String endpoint, String agent, String leaseId, long estimatedTokens, Duration leaseFor) {
-        List<Limited> scopes = new ArrayList<>();
-        scopes.add(limited(LimitScope.endpoint(endpoint)));
-        if (agent != null) {
-            scopes.add(limited(LimitScope.agent(agent)));
-        }
+    public Ticket admit(List<LimitScope> of, String leaseId, long estimatedTokens, Duration leaseFor) {
+        List<Limited> scopes = of.stream().map(this::limited).toList();
         long now = System.currentTimeMillis();
         Call call = new Call(leaseId, now + leaseFor.toMillis(), estimatedTokens);
         long retry = settings.concurrencyRetry().toMillis();

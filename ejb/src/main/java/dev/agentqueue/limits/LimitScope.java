@@ -1,14 +1,16 @@
 package dev.agentqueue.limits;
 
 /**
- * One thing calls are limited by: a provider endpoint (named as its shared breaker is) or an agent.
+ * One thing work is limited by: a provider endpoint (named as its shared breaker is), an agent, or a task's
+ * concurrency key (a tenant, a customer).
  *
- * @param kind {@code endpoint} or {@code agent}
+ * @param kind {@code endpoint}, {@code agent} or {@code key}
  */
 public record LimitScope(String kind, String id) {
 
     public static final String ENDPOINT = "endpoint";
     public static final String AGENT = "agent";
+    public static final String KEY = "key";
 
     /** Returns the scope of a provider endpoint. */
     public static LimitScope endpoint(String endpoint) {
@@ -20,12 +22,18 @@ public record LimitScope(String kind, String id) {
         return new LimitScope(AGENT, agent);
     }
 
+    /** Returns the scope of a concurrency key. */
+    public static LimitScope key(String key) {
+        return new LimitScope(KEY, key);
+    }
+
     /** Parses a name such as {@code agent:scribe}. */
     public static LimitScope parse(String name) {
         int colon = name.indexOf(':');
         String kind = colon < 0 ? "" : name.substring(0, colon);
-        if (!kind.equals(ENDPOINT) && !kind.equals(AGENT) || colon == name.length() - 1) {
-            throw new IllegalArgumentException("A limit scope is endpoint:<name> or agent:<name>, not '" + name + "'");
+        if (!kind.equals(ENDPOINT) && !kind.equals(AGENT) && !kind.equals(KEY) || colon == name.length() - 1) {
+            throw new IllegalArgumentException(
+                    "A limit scope is endpoint:<name>, agent:<name> or key:<name>, not '" + name + "'");
         }
         return new LimitScope(kind, name.substring(colon + 1));
     }

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Reads the configured limits from MicroProfile Config: {@code agentqueue.limits.endpoints.<endpoint>.<limit>} and
  * {@code agentqueue.limits.agents.<agent>.<limit>}, where a limit is {@code requests-per-minute},
- * {@code tokens-per-minute}, {@code concurrent-calls} or {@code burst}; {@code agentqueue.limits.burst} is every
- * scope's default burst. An admin's live settings in Redis override them ({@link CallLimits#set}).
+ * {@code tokens-per-minute}, {@code concurrent-calls} or {@code burst}, and {@code agentqueue.limits.keys.<key>.*}
+ * for a task's concurrency key, whose {@code concurrent-calls} defaults to {@code agentqueue.limits.key-concurrency};
+ * {@code agentqueue.limits.burst} is every scope's default burst. An admin's live settings in Redis override them ({@link CallLimits#set}).
  */
 @ApplicationScoped
 public class LimitSettings {
@@ -30,7 +31,13 @@ public class LimitSettings {
         return new LimitParameters(
                 number(scope, "requests-per-minute"),
                 number(scope, "tokens-per-minute"),
-                (int) number(scope, "concurrent-calls"),
+                (int) value(scope, "concurrent-calls")
+                        .or(() -> scope.kind().equals(LimitScope.KEY)
+                                ? config.getOptionalValue("agentqueue.limits.key-concurrency", String.class)
+                                : Optional.empty())
+                        .map(Long::parseLong)
+                        .orElse(0L)
+                        .longValue(),
                 value(scope, "burst")
                         .or(() -> config.getOptionalValue("agentqueue.limits.burst", String.class))
                         .map(Durations::parse)

@@ -130,7 +130,8 @@ public class TaskQueue implements TaskQueueRemote {
                 request.timeout().orElse(limits.defaultTimeout()).toMillis(),
                 now,
                 broker.redelivery().maxDeliveryAttempts(),
-                delayMs > 0 ? now + delayMs : 0);
+                delayMs > 0 ? now + delayMs : 0,
+                request.concurrencyKey().orElse(null));
         CreateOutcome created = store.create(task, true);
         if (created.duplicate()) {
             Optional<TaskSnapshot> first = store.find(created.taskId());
@@ -194,7 +195,8 @@ public class TaskQueue implements TaskQueueRemote {
                 task.correlationId(),
                 task.idempotencyKey(),
                 task.timeoutMs(),
-                task.createdAt());
+                task.createdAt(),
+                task.concurrencyKey());
     }
 
     private void send(JMSContext jms, NewTask task, String body, Duration delay, Label label) {

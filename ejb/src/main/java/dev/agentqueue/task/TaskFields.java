@@ -9,6 +9,7 @@ public final class TaskFields {
     public static final String PRIORITY = "priority";
     public static final String CORRELATION_ID = "correlationId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String CONCURRENCY_KEY = "concurrencyKey";
     public static final String STATE = "state";
     public static final String ATTEMPT = "attempt";
     public static final String MAX_ATTEMPTS = "maxAttempts";

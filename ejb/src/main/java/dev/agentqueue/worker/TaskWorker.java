@@ -9,6 +9,7 @@ import dev.agentqueue.contract.ContractRegistry;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.TerminalTaskException;
 import dev.agentqueue.limits.CallLimits;
+import dev.agentqueue.limits.LimitScope;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.task.TaskLimits;
@@ -21,6 +22,8 @@ import jakarta.jms.Message;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -114,22 +117,41 @@ public class TaskWorker {
             }
         }
         try {
-            return breaker == null ? start(delivery, contract, agent) : limited(delivery, contract, agent, breaker);
+            List<LimitScope> scopes = limitScopes(delivery, breaker, agent);
+            return scopes.isEmpty() ? start(delivery, contract, agent) : limited(delivery, contract, agent, scopes);
         } finally {
             breakers.endAdmission();
         }
     }
 
     /**
-     * Starts a task whose contract calls the provider endpoint {@code endpoint} once the endpoint's and the agent's
-     * limits admit the call, and settles the call with the tokens it used; refused, the task is deferred until
-     * there is room, without using an attempt.
+     * Returns what limits a task: the provider endpoint its contract calls ({@code breaker}) and its agent, and its
+     * concurrency key, whatever it runs.
      */
-    private Outcome limited(Delivery delivery, ExecutionContract contract, AgentDefinition agent, String endpoint) {
+    private static List<LimitScope> limitScopes(Delivery delivery, String breaker, AgentDefinition agent) {
+        List<LimitScope> scopes = new ArrayList<>();
+        if (breaker != null) {
+            scopes.add(LimitScope.endpoint(breaker));
+            if (agent != null) {
+                scopes.add(LimitScope.agent(agent.name()));
+            }
+        }
+        String key = delivery.envelope().concurrencyKey();
+        if (key != null) {
+            scopes.add(LimitScope.key(key));
+        }
+        return scopes;
+    }
+
+    /**
+     * Starts a task once the limits of its {@code scopes} admit it, and settles with the tokens it used; refused, the
+     * task is deferred until there is room, without using an attempt.
+     */
+    private Outcome limited(
+            Delivery delivery, ExecutionContract contract, AgentDefinition agent, List<LimitScope> scopes) {
         long estimate = contract.tokenEstimate(delivery.envelope().payload(), agent);
         CallLimits.Ticket ticket = limits.admit(
-                endpoint,
-                agent == null ? null : agent.name(),
+                scopes,
                 delivery.taskId() + "/" + delivery.attempt(),
                 estimate,
                 Duration.ofMillis(delivery.envelope().timeoutMs()).plus(LEASE_MARGIN));

@@ -172,6 +172,12 @@ public final class FakeOpenAi implements AutoCloseable {
                     }
                 }
                 case "slow" -> pause(value);
+                case "ratelimit-low" -> {
+                    Headers headers = exchange.getResponseHeaders();
+                    headers.add("x-ratelimit-limit-requests", "100");
+                    headers.add("x-ratelimit-remaining-requests", "0");
+                    headers.add("x-ratelimit-reset-requests", value + "ms");
+                }
                 case "400" -> {
                     error(exchange, 400, "invalid_request_error", "Invalid request");
                     return;
