@@ -41,6 +41,9 @@ public class TaskWorker {
     /** How long a call slot outlives its attempt's timeout before it comes back by itself (a crashed node's). */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
+    /** The settlement of the limits the delivery on this thread was admitted by, run after its outcome is recorded. */
+    private static final ThreadLocal<Runnable> SETTLEMENT = new ThreadLocal<>();
+
     @Inject
     TaskStore store;
 
@@ -90,6 +93,12 @@ public class TaskWorker {
             return route.carryOut(
                     delivery,
                     OutcomePolicy.deferred(delivery, settings.storeOutageDelay().toMillis(), e.getMessage()));
+        } finally {
+            Runnable settlement = SETTLEMENT.get();
+            if (settlement != null) {
+                SETTLEMENT.remove();
+                settlement.run();
+            }
         }
     }
 
@@ -167,7 +176,10 @@ public class TaskWorker {
             outcome = start(delivery, contract, agent);
             return outcome;
         } finally {
-            limits.settle(ticket, TokenSettlement.tokensUsed(outcome, estimate));
+            // Settled once the outcome is recorded (process), so a slot is free only when its task no longer shows
+            // RUNNING: the records never show more of a key's tasks at once than its cap.
+            long used = TokenSettlement.tokensUsed(outcome, estimate);
+            SETTLEMENT.set(() -> limits.settle(ticket, used));
         }
     }
 
