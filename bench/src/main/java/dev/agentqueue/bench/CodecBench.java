@@ -96,7 +96,8 @@ public final class CodecBench {
                 "corr-1",
                 "key-1",
                 30_000,
-                1_733_500_000_123L);
+                1_733_500_000_123L,
+                null);
     }
 
     /** A completed task's hash: payload, result, one warning, one history entry. */

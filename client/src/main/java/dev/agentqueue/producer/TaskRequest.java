@@ -24,6 +24,7 @@ public final class TaskRequest implements Serializable {
     private final String idempotencyKey;
     private final String correlationId;
     private final Duration timeout;
+    private final String concurrencyKey;
 
     private TaskRequest(Builder b) {
         this.contract = b.contract;
@@ -34,6 +35,7 @@ public final class TaskRequest implements Serializable {
         this.idempotencyKey = b.idempotencyKey;
         this.correlationId = b.correlationId;
         this.timeout = b.timeout;
+        this.concurrencyKey = b.concurrencyKey;
     }
 
     /** Starts a request for the given contract id, e.g. {@code agentqueue.job.v1}. */
@@ -74,10 +76,15 @@ public final class TaskRequest implements Serializable {
         return Optional.ofNullable(timeout);
     }
 
+    public Optional<String> concurrencyKey() {
+        return Optional.ofNullable(concurrencyKey);
+    }
+
     @Override
     public String toString() {
         return "TaskRequest(contract=" + contract + ", agent=" + agent + ", priority=" + priority + ", delay=" + delay
-                + ", idempotencyKey=" + idempotencyKey + ", correlationId=" + correlationId + ")";
+                + ", idempotencyKey=" + idempotencyKey + ", correlationId=" + correlationId + ", concurrencyKey="
+                + concurrencyKey + ")";
     }
 
     /** Builds a {@link TaskRequest}. Values are checked when the request is enqueued, where errors can be reported. */
@@ -90,6 +97,7 @@ public final class TaskRequest implements Serializable {
         private String idempotencyKey;
         private String correlationId;
         private Duration timeout;
+        private String concurrencyKey;
 
         private Builder(String contract) {
             this.contract = contract;
@@ -134,6 +142,15 @@ public final class TaskRequest implements Serializable {
         /** Sets the timeout of each attempt. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Names the concurrency key the task counts against (a tenant, a customer): the server caps how many tasks
+         * of one key run at once across the cluster, so one key's burst cannot take every worker.
+         */
+        public Builder concurrencyKey(String key) {
+            this.concurrencyKey = key;
             return this;
         }
 

@@ -117,7 +117,10 @@ class SecurityIT {
                 groupRoute("DELETE", "mute", null),
                 new Route("GET", "breakers", null, readers, 200),
                 new Route("GET", "breakers/{name}", "breakers/no-such-breaker", null, readers, 404),
-                new Route("POST", "breakers/{name}/reset", "breakers/no-such-breaker/reset", "", admins, 404));
+                new Route("POST", "breakers/{name}/reset", "breakers/no-such-breaker/reset", "", admins, 404),
+                new Route("GET", "limits", null, readers, 200),
+                new Route("PUT", "limits/{scope}", "limits/no-such-scope", "{}", admins, 400),
+                new Route("DELETE", "limits/{scope}", "limits/agent:no-such-agent", null, admins, 404));
     }
 
     /** An admin's triage route of a dead-letter group, answering 200. */

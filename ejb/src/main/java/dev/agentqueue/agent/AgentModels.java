@@ -2,6 +2,8 @@ package dev.agentqueue.agent;
 
 import dev.agentqueue.breaker.BreakerNames;
 import dev.agentqueue.contract.AgentDefinition;
+import dev.agentqueue.limits.CallLimits;
+import dev.agentqueue.limits.RateLimitHeaders;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -15,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds each agent's LangChain4j chat model once and keeps it: models are thread-safe and hold an HTTP client
  * worth reusing. LangChain4j's own retries are off: the broker retries, and the breaker must see every failure. Each
- * HTTP call a model makes is announced as a {@link ProviderCall} event.
+ * HTTP call a model makes is announced as a {@link ProviderCall} event, and its rate-limit headers may pause the
+ * endpoint's calls ({@link RateLimitHeaders}).
  */
 @ApplicationScoped
 public class AgentModels {
@@ -24,6 +27,9 @@ public class AgentModels {
 
     @Inject
     Event<ProviderCall> calls;
+
+    @Inject
+    CallLimits limits;
 
     /** Returns the chat model of an agent, building it on first use. */
     public ChatModel chatModel(AgentDefinition agent) {
@@ -39,8 +45,11 @@ public class AgentModels {
         if (agent.model() == null || agent.model().isBlank()) {
             throw new IllegalArgumentException("Agent '" + agent.name() + "' has no model configured");
         }
+        String endpoint = breakerName(agent);
         ProviderHttpClient.Builder http = new ProviderHttpClient.Builder(
-                status -> calls.fire(new ProviderCall(agent.name(), agent.model(), status)));
+                status -> calls.fire(new ProviderCall(agent.name(), agent.model(), status)),
+                headers -> RateLimitHeaders.pauseUntil(headers, System.currentTimeMillis())
+                        .ifPresent(until -> limits.pause(endpoint, until)));
         return switch (agent.provider().toLowerCase(Locale.ROOT)) {
             case "openai" ->
                 OpenAiChatModel.builder()

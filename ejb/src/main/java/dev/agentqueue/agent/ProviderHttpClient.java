@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -29,15 +31,20 @@ import java.util.function.Consumer;
  * a non-2xx answer keeps its {@code Retry-After} header ({@link ProviderHttpException}). It is set explicitly on
  * every model, so no service loader lookup runs inside the application server. Streaming is not used. Each call is a
  * client span whose W3C trace context goes along as {@code traceparent}, and its status (the HTTP status, or
- * {@code timeout}, {@code unreachable}) is reported to an observer.
+ * {@code timeout}, {@code unreachable}) is reported to an observer, and the headers of its answer to another.
  */
 final class ProviderHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient delegate;
     private final Duration readTimeout;
     private final Consumer<String> statusObserver;
+    private final Consumer<Map<String, List<String>>> headerObserver;
 
-    private ProviderHttpClient(Duration connectTimeout, Duration readTimeout, Consumer<String> statusObserver) {
+    private ProviderHttpClient(
+            Duration connectTimeout,
+            Duration readTimeout,
+            Consumer<String> statusObserver,
+            Consumer<Map<String, List<String>>> headerObserver) {
         java.net.http.HttpClient.Builder builder =
                 java.net.http.HttpClient.newBuilder().followRedirects(Redirect.NORMAL);
         if (connectTimeout != null) {
@@ -46,6 +53,7 @@ final class ProviderHttpClient implements HttpClient {
         this.delegate = builder.build();
         this.readTimeout = readTimeout;
         this.statusObserver = statusObserver;
+        this.headerObserver = headerObserver;
     }
 
     @Override
@@ -73,6 +81,7 @@ final class ProviderHttpClient implements HttpClient {
                 span.setStatus(StatusCode.ERROR);
             }
             statusObserver.accept(Integer.toString(response.statusCode()));
+            headerObserver.accept(response.headers().map());
         } catch (RuntimeException e) {
             Tracing.failed(span, e);
             statusObserver.accept(e instanceof TimeoutException ? "timeout" : "unreachable");
@@ -134,12 +143,17 @@ final class ProviderHttpClient implements HttpClient {
     static final class Builder implements HttpClientBuilder {
 
         private final Consumer<String> statusObserver;
+        private final Consumer<Map<String, List<String>>> headerObserver;
         private Duration connectTimeout;
         private Duration readTimeout;
 
-        /** Starts a builder whose clients report each call's status to {@code statusObserver}. */
-        Builder(Consumer<String> statusObserver) {
+        /**
+         * Starts a builder whose clients report each call's status to {@code statusObserver} and the headers of each
+         * answer to {@code headerObserver}.
+         */
+        Builder(Consumer<String> statusObserver, Consumer<Map<String, List<String>>> headerObserver) {
             this.statusObserver = statusObserver;
+            this.headerObserver = headerObserver;
         }
 
         @Override
@@ -166,7 +180,7 @@ final class ProviderHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ProviderHttpClient(connectTimeout, readTimeout, statusObserver);
+            return new ProviderHttpClient(connectTimeout, readTimeout, statusObserver, headerObserver);
         }
     }
 }

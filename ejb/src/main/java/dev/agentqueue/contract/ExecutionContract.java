@@ -37,6 +37,15 @@ public interface ExecutionContract {
         return Optional.empty();
     }
 
+    /**
+     * Estimates the tokens (input plus output) one attempt of a task with this payload and agent spends at its
+     * provider, reserved against the provider's token limits before it runs and settled with the usage its result
+     * reports ({@code usage.input_tokens} plus {@code usage.output_tokens}). Zero for work that spends none.
+     */
+    default long tokenEstimate(JsonObject payload, AgentDefinition agent) {
+        return 0;
+    }
+
     /** Runs one attempt of a task and returns its result. */
     JsonValue execute(TaskContext context) throws Exception;
 }

@@ -88,7 +88,8 @@ public record Delivery(
                     defaultTimeoutMs,
                     TaskMessages.timestamp(message),
                     maxAttempts,
-                    NewTask.NO_DELAY);
+                    NewTask.NO_DELAY,
+                    null);
         }
         return new NewTask(
                 e.id(),
@@ -101,7 +102,8 @@ public record Delivery(
                 e.timeoutMs(),
                 e.createdAt(),
                 maxAttempts,
-                NewTask.NO_DELAY);
+                NewTask.NO_DELAY,
+                e.concurrencyKey());
     }
 
     /** Returns the one log format for a task: {@code Task(id=…, contract=…, attempt=…)}. */

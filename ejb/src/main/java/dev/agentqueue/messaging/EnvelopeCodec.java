@@ -42,7 +42,8 @@ public final class EnvelopeCodec {
             String correlationId,
             String idempotencyKey,
             Long timeoutMs,
-            Long createdAt) {}
+            Long createdAt,
+            String concurrencyKey) {}
 
     /** The id alone, for a body that is otherwise unusable. */
     private record IdOnly(JsonValue id) {}
@@ -93,7 +94,8 @@ public final class EnvelopeCodec {
                 json.correlationId(),
                 json.idempotencyKey(),
                 timeoutMs,
-                json.createdAt() == null ? fallbackCreatedAt : json.createdAt());
+                json.createdAt() == null ? fallbackCreatedAt : json.createdAt(),
+                json.concurrencyKey());
     }
 
     /** Reads the id from a body if it has a valid one, for recording a message that is otherwise unusable. */

@@ -17,7 +17,8 @@ import jakarta.json.JsonObject;
     "createdAt",
     "agent",
     "correlationId",
-    "idempotencyKey"
+    "idempotencyKey",
+    "concurrencyKey"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEnvelope(
@@ -29,4 +30,5 @@ public record TaskEnvelope(
         String correlationId,
         String idempotencyKey,
         long timeoutMs,
-        long createdAt) {}
+        long createdAt,
+        String concurrencyKey) {}

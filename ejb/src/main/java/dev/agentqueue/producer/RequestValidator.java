@@ -51,6 +51,7 @@ public class RequestValidator {
         }
         request.idempotencyKey().ifPresent(key -> checkText("idempotencyKey", key));
         request.correlationId().ifPresent(id -> checkText("correlationId", id));
+        request.concurrencyKey().ifPresent(key -> checkText("concurrencyKey", key));
         return payload;
     }
 

@@ -191,7 +191,8 @@ public class TaskQueue implements TaskQueueRemote {
                 request.timeout().orElse(limits.defaultTimeout()).toMillis(),
                 now,
                 maxAttempts,
-                delayMs > 0 ? now + delayMs : 0);
+                delayMs > 0 ? now + delayMs : 0,
+                request.concurrencyKey().orElse(null));
     }
 
     /**
@@ -260,7 +261,8 @@ public class TaskQueue implements TaskQueueRemote {
                 task.correlationId(),
                 task.idempotencyKey(),
                 task.timeoutMs(),
-                task.createdAt());
+                task.createdAt(),
+                task.concurrencyKey());
     }
 
     private void send(JMSContext jms, NewTask task, String body, Duration delay, Label label) {

@@ -82,7 +82,8 @@ public record RecordedTask(TaskSnapshot task, long enteredAt, long recoveredAt, 
                 task.timeoutMs(),
                 millis(task.createdAt()),
                 task.maxAttempts(),
-                NewTask.NO_DELAY); // the re-send carries what remains of the delay
+                NewTask.NO_DELAY, // the re-send carries what remains of the delay
+                task.concurrencyKey());
     }
 
     private static long millis(Instant instant) {

@@ -85,4 +85,24 @@ public final class RedisKeys {
     public static String triagedGroups() {
         return PREFIX + "dlq:triaged";
     }
+
+    /** Returns the hash holding the counters and bucket state of one limit scope. */
+    public static String limit(String scope) {
+        return PREFIX + "limit:" + scope;
+    }
+
+    /** Returns the sorted set of one limit scope's call leases, scored by expiry. */
+    public static String limitLeases(String scope) {
+        return PREFIX + "limit:" + scope + ":leases";
+    }
+
+    /** Returns the hash of one limit scope's limits an admin set live, overriding the configured ones. */
+    public static String limitSettings(String scope) {
+        return PREFIX + "limit:" + scope + ":settings";
+    }
+
+    /** Returns the set of names of all limit scopes ever used. */
+    public static String limits() {
+        return PREFIX + "limits";
+    }
 }

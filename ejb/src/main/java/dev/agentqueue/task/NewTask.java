@@ -7,6 +7,7 @@ import java.util.Map;
  * A task about to be written for the first time: what the producer or a plain JMS envelope asked for.
  *
  * @param deliverAt when its first attempt is due (ms) if it was enqueued with a delay, else 0
+ * @param concurrencyKey the key whose running tasks are capped together, or null
  */
 public record NewTask(
         String id,
@@ -19,7 +20,8 @@ public record NewTask(
         long timeoutMs,
         long createdAt,
         int maxAttempts,
-        long deliverAt) {
+        long deliverAt,
+        String concurrencyKey) {
 
     /** The {@code deliverAt} of a task due as soon as it is enqueued. */
     public static final long NO_DELAY = 0;
@@ -34,6 +36,7 @@ public record NewTask(
         fields.put(TaskFields.PRIORITY, Integer.toString(priority));
         putIfPresent(fields, TaskFields.CORRELATION_ID, correlationId);
         putIfPresent(fields, TaskFields.IDEMPOTENCY_KEY, idempotencyKey);
+        putIfPresent(fields, TaskFields.CONCURRENCY_KEY, concurrencyKey);
         fields.put(TaskFields.STATE, TaskState.QUEUED.name());
         fields.put(TaskFields.ATTEMPT, "0");
         fields.put(TaskFields.MAX_ATTEMPTS, Integer.toString(maxAttempts));

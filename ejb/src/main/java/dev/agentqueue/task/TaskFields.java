@@ -9,6 +9,7 @@ public final class TaskFields {
     public static final String PRIORITY = "priority";
     public static final String CORRELATION_ID = "correlationId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String CONCURRENCY_KEY = "concurrencyKey";
     public static final String STATE = "state";
     public static final String ATTEMPT = "attempt";
     public static final String MAX_ATTEMPTS = "maxAttempts";
@@ -28,6 +29,11 @@ public final class TaskFields {
     public static final String RECOVERIES = "recoveries";
 
     public static final String RECOVERED_AT = "recoveredAt";
+    /** When the last deferral (an open breaker, a reached limit) lets the task run, why, and how many there were. */
+    public static final String DEFERRED_UNTIL = "deferredUntil";
+
+    public static final String DEFERRED_REASON = "deferredReason";
+    public static final String DEFERRALS = "deferrals";
 
     private TaskFields() {}
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * A read-only view of one task record as stored in Redis.
  *
  * @param usage token usage an agent run reported ({@code {input_tokens, output_tokens}}), or null
+ * @param deferredUntil when the task's last deferral ends (null: never deferred), {@code deferredReason} says why
  */
 public record TaskSnapshot(
         String id,
@@ -21,6 +22,7 @@ public record TaskSnapshot(
         int priority,
         String correlationId,
         String idempotencyKey,
+        String concurrencyKey,
         TaskState state,
         int attempt,
         int maxAttempts,
@@ -33,7 +35,10 @@ public record TaskSnapshot(
         JsonArray warnings,
         TaskError error,
         JsonArray history,
-        JsonValue usage) {
+        JsonValue usage,
+        Instant deferredUntil,
+        String deferredReason,
+        int deferrals) {
 
     /** Returns the record a new task is written with, without reading it back from Redis. */
     public static TaskSnapshot of(NewTask task) {
@@ -50,6 +55,7 @@ public record TaskSnapshot(
                 intValue(hash.get(TaskFields.PRIORITY), 4),
                 blankToNull(hash.get(TaskFields.CORRELATION_ID)),
                 blankToNull(hash.get(TaskFields.IDEMPOTENCY_KEY)),
+                blankToNull(hash.get(TaskFields.CONCURRENCY_KEY)),
                 TaskState.valueOf(hash.getOrDefault(TaskFields.STATE, TaskState.QUEUED.name())),
                 intValue(hash.get(TaskFields.ATTEMPT), 0),
                 intValue(hash.get(TaskFields.MAX_ATTEMPTS), 0),
@@ -62,7 +68,10 @@ public record TaskSnapshot(
                 json(hash.get(TaskFields.WARNINGS)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
                 json(hash.get(TaskFields.ERROR), TaskError.class).orElse(null),
                 json(hash.get(TaskFields.HISTORY)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
-                json(hash.get(TaskFields.USAGE)).orElse(null));
+                json(hash.get(TaskFields.USAGE)).orElse(null),
+                instant(hash.get(TaskFields.DEFERRED_UNTIL)),
+                blankToNull(hash.get(TaskFields.DEFERRED_REASON)),
+                intValue(hash.get(TaskFields.DEFERRALS), 0));
     }
 
     /** Returns the payload as an object, or an empty object when the stored payload is not one. */

@@ -24,6 +24,7 @@ public class TaskStore {
     private static final LuaScript CONFIRM = LuaScript.load("confirm-task");
     private static final LuaScript DISCARD = LuaScript.load("discard-task");
     private static final LuaScript TRANSITION = LuaScript.load("transition");
+    private static final LuaScript DEFER = LuaScript.load("defer-task");
 
     @Inject
     RedisGateway redis;
@@ -267,6 +268,15 @@ public class TaskStore {
     public TransitionOutcome progress(String id, int attempt, double fraction, String note) {
         return transition(new TaskTransition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
                 .field(TaskFields.PROGRESS, JsonRecords.write(new Progress(fraction, note))));
+    }
+
+    /**
+     * Notes on a waiting task (QUEUED or FAILED) that a worker deferred it until {@code untilMs} for {@code reason},
+     * without using an attempt; returns false when the record is gone or no longer waiting.
+     */
+    public boolean defer(String id, long untilMs, String reason) {
+        return redis.call(r -> DEFER.runForLong(r, new String[] {RedisKeys.task(id)}, Long.toString(untilMs), reason))
+                == 1L;
     }
 
     private TransitionOutcome transition(TaskTransition t) {

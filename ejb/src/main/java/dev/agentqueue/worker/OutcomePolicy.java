@@ -4,6 +4,7 @@ import dev.agentqueue.broker.RedeliverySettings;
 import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.RetryableTaskException;
+import dev.agentqueue.limits.Admission;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.task.DeliveryExhaustion;
 import dev.agentqueue.task.ErrorClassification;
@@ -164,6 +165,11 @@ final class OutcomePolicy {
     static Deferred deferredForBreaker(Delivery delivery, String breaker, long untilMs, long nowMs, long minimumMs) {
         return deferred(
                 delivery, Math.max(minimumMs, untilMs - nowMs), "circuit breaker '" + breaker + "' refuses calls");
+    }
+
+    /** Re-sends a task whose provider call the limits refused until {@code untilMs}, without using an attempt. */
+    static Deferred deferredForLimit(Delivery delivery, Admission refusal, long nowMs, long minimumMs) {
+        return deferred(delivery, Math.max(minimumMs, refusal.retryAtMs() - nowMs), refusal.reason());
     }
 
     /** Re-sends a task that arrives while the workers stop, for whoever runs after them; no attempt used. */

@@ -5,6 +5,7 @@ import dev.agentqueue.dlq.triage.AlertCheck;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
+import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.task.TaskLimits;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
@@ -73,6 +74,7 @@ public class OutcomeRoute {
         if (outcome instanceof Deferred deferred) {
             LOG.info(() -> delivery + " deferred by " + deferred.delayMs() + " ms, without using an attempt: "
                     + deferred.why());
+            noteDeferral(delivery, deferred, now);
             return resend(delivery, deferred.delayMs(), deferred.attemptBase());
         }
         if (outcome instanceof Interrupted interrupted) {
@@ -158,6 +160,19 @@ public class OutcomeRoute {
             TransitionOutcome refused = outcome;
             LOG.warning(() -> delivery + " could not be marked DEAD_LETTER (record is " + refused.previousState()
                     + " attempt " + refused.previousAttempt() + "); the message goes to the DLQ regardless");
+        }
+    }
+
+    /** Shows a deferral on the task record; one at once (a renumbering) is no wait worth showing. */
+    private void noteDeferral(Delivery delivery, Deferred deferred, long now) {
+        if (deferred.delayMs() <= 0) {
+            return;
+        }
+        try {
+            store.defer(delivery.taskId(), now + deferred.delayMs(), deferred.why());
+        } catch (StoreUnavailableException e) {
+            // The note only shows the wait; the re-send that carries it out must go ahead, and Redis may be why.
+            LOG.fine(() -> delivery + " deferral not noted on the record: " + e.getMessage());
         }
     }
 

@@ -8,6 +8,8 @@ import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.ContractRegistry;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.limits.CallLimits;
+import dev.agentqueue.limits.LimitScope;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.task.TaskLimits;
@@ -20,6 +22,8 @@ import jakarta.jms.Message;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -33,6 +37,12 @@ import java.util.logging.Logger;
 public class TaskWorker {
 
     private static final Logger LOG = Logger.getLogger(TaskWorker.class.getName());
+
+    /** How long a call slot outlives its attempt's timeout before it comes back by itself (a crashed node's). */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+    /** The settlement of the limits the delivery on this thread was admitted by, run after its outcome is recorded. */
+    private static final ThreadLocal<Runnable> SETTLEMENT = new ThreadLocal<>();
 
     @Inject
     TaskStore store;
@@ -56,7 +66,10 @@ public class TaskWorker {
     WorkerSettings settings;
 
     @Inject
-    TaskLimits limits;
+    TaskLimits taskLimits;
+
+    @Inject
+    CallLimits limits;
 
     @Inject
     SharedBreakers breakers;
@@ -72,7 +85,7 @@ public class TaskWorker {
 
     /** Handles one delivery and tells the caller whether to acknowledge it or hand it back for redelivery. */
     public Disposition process(Message message) {
-        Delivery delivery = Delivery.read(message, limits.defaultTimeout().toMillis());
+        Delivery delivery = Delivery.read(message, taskLimits.defaultTimeout().toMillis());
         try {
             return route.carryOut(delivery, decide(delivery));
         } catch (StoreUnavailableException e) {
@@ -80,6 +93,12 @@ public class TaskWorker {
             return route.carryOut(
                     delivery,
                     OutcomePolicy.deferred(delivery, settings.storeOutageDelay().toMillis(), e.getMessage()));
+        } finally {
+            Runnable settlement = SETTLEMENT.get();
+            if (settlement != null) {
+                SETTLEMENT.remove();
+                settlement.run();
+            }
         }
     }
 
@@ -107,9 +126,60 @@ public class TaskWorker {
             }
         }
         try {
-            return start(delivery, contract, agent);
+            List<LimitScope> scopes = limitScopes(delivery, breaker, agent);
+            return scopes.isEmpty() ? start(delivery, contract, agent) : limited(delivery, contract, agent, scopes);
         } finally {
             breakers.endAdmission();
+        }
+    }
+
+    /**
+     * Returns what limits a task: the provider endpoint its contract calls ({@code breaker}) and its agent, and its
+     * concurrency key, whatever it runs.
+     */
+    private static List<LimitScope> limitScopes(Delivery delivery, String breaker, AgentDefinition agent) {
+        List<LimitScope> scopes = new ArrayList<>();
+        if (breaker != null) {
+            scopes.add(LimitScope.endpoint(breaker));
+            if (agent != null) {
+                scopes.add(LimitScope.agent(agent.name()));
+            }
+        }
+        String key = delivery.envelope().concurrencyKey();
+        if (key != null) {
+            scopes.add(LimitScope.key(key));
+        }
+        return scopes;
+    }
+
+    /**
+     * Starts a task once the limits of its {@code scopes} admit it, and settles with the tokens it used; refused, the
+     * task is deferred until there is room, without using an attempt.
+     */
+    private Outcome limited(
+            Delivery delivery, ExecutionContract contract, AgentDefinition agent, List<LimitScope> scopes) {
+        long estimate = contract.tokenEstimate(delivery.envelope().payload(), agent);
+        CallLimits.Ticket ticket = limits.admit(
+                scopes,
+                delivery.taskId() + "/" + delivery.attempt(),
+                estimate,
+                Duration.ofMillis(delivery.envelope().timeoutMs()).plus(LEASE_MARGIN));
+        if (!ticket.admission().admitted()) {
+            return OutcomePolicy.deferredForLimit(
+                    delivery,
+                    ticket.admission(),
+                    System.currentTimeMillis(),
+                    settings.minimumDeferral().toMillis());
+        }
+        Outcome outcome = null;
+        try {
+            outcome = start(delivery, contract, agent);
+            return outcome;
+        } finally {
+            // Settled once the outcome is recorded (process), so a slot is free only when its task no longer shows
+            // RUNNING: the records never show more of a key's tasks at once than its cap.
+            long used = TokenSettlement.tokensUsed(outcome, estimate);
+            SETTLEMENT.set(() -> limits.settle(ticket, used));
         }
     }
 
@@ -176,7 +246,8 @@ public class TaskWorker {
                 store.start(delivery.taskId(), delivery.attempt(), maxAttempts, settings.node(), now);
         if (started.result() == TransitionOutcome.Result.MISSING) {
             // A plain JMS message, or an enqueue whose provisional record expired: the envelope has all we need.
-            store.create(delivery.newTask(maxAttempts, limits.defaultTimeout().toMillis()), false);
+            store.create(
+                    delivery.newTask(maxAttempts, taskLimits.defaultTimeout().toMillis()), false);
             started = store.start(delivery.taskId(), delivery.attempt(), maxAttempts, settings.node(), now);
         }
         return started;

@@ -24,7 +24,8 @@ class EnvelopeCodecTest {
                 "corr-1",
                 "key-1",
                 30_000,
-                123L);
+                123L,
+                "tenant-1");
 
         TaskEnvelope decoded = EnvelopeCodec.decode(EnvelopeCodec.encode(envelope), FALLBACK_ID, 0, 1);
 
@@ -101,7 +102,8 @@ class EnvelopeCodecTest {
                         "corr-1",
                         "key-1",
                         30_000,
-                        1733500000123L));
+                        1733500000123L,
+                        null));
         assertThat(EnvelopeCodec.encode(decoded)).isEqualTo(WRITTEN_BEFORE_JACKSON);
     }
 

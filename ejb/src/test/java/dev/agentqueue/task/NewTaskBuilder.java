@@ -44,6 +44,17 @@ public final class NewTaskBuilder {
 
     public NewTask build() {
         return new NewTask(
-                id, contract, agent, payload, priority, null, idempotencyKey, 60_000, createdAt, 5, NewTask.NO_DELAY);
+                id,
+                contract,
+                agent,
+                payload,
+                priority,
+                null,
+                idempotencyKey,
+                60_000,
+                createdAt,
+                5,
+                NewTask.NO_DELAY,
+                null);
     }
 }

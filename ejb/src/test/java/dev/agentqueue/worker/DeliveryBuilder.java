@@ -53,7 +53,8 @@ final class DeliveryBuilder {
     Delivery build() {
         TaskEnvelope envelope = malformed != null
                 ? null
-                : new TaskEnvelope(id, contract, agent, JsonValue.EMPTY_JSON_OBJECT, 4, null, null, 60_000, 1_000);
+                : new TaskEnvelope(
+                        id, contract, agent, JsonValue.EMPTY_JSON_OBJECT, 4, null, null, 60_000, 1_000, null);
         return new Delivery(null, id, attempt, envelope, malformed);
     }
 }

@@ -10,6 +10,7 @@ import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TaskContext;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.limits.Admission;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.task.DeliveryExhaustion;
 import dev.agentqueue.task.ErrorClassification;
@@ -270,6 +271,16 @@ class OutcomePolicyTest {
         assertThat(OutcomePolicy.deferredForBreaker(aDelivery().build(), "p", 5_100, 5_000, 1_000)
                         .delayMs())
                 .isEqualTo(1_000);
+    }
+
+    @Test
+    void aTaskOverALimitComesBackWhenThereIsRoomWithoutUsingAnAttemptAndSaysWhichLimit() {
+        Admission refusal = new Admission(false, 7, 5_400, "agent:scribe", "tokens");
+
+        Deferred deferred =
+                OutcomePolicy.deferredForLimit(aDelivery().atAttempt(2).build(), refusal, 5_000, 250);
+
+        assertThat(deferred).isEqualTo(new Deferred(400, 1, "limit on tokens of agent:scribe reached"));
     }
 
     @Test

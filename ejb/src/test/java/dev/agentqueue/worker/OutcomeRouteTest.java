@@ -188,11 +188,12 @@ class OutcomeRouteTest {
     }
 
     @Test
-    void aDeferredTaskIsOnlyReSent() {
+    void aDeferredTaskIsNotedOnItsRecordAndReSent() {
         Disposition disposition = route.carryOut(delivery, new Deferred(1_000, 1, "the workers are shutting down"));
 
         assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
-        assertThat(effects).containsExactly("re-send in 1000 ms after attempt 1");
+        assertThat(effects)
+                .containsExactly("note deferral: the workers are shutting down", "re-send in 1000 ms after attempt 1");
     }
 
     @Test
@@ -231,6 +232,12 @@ class OutcomeRouteTest {
             TransitionOutcome outcome = firstComplete;
             firstComplete = APPLIED;
             return outcome;
+        }
+
+        @Override
+        public boolean defer(String id, long untilMs, String reason) {
+            effects.add("note deferral: " + reason);
+            return true;
         }
 
         @Override

@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Dead letters", description = "The dead-letter queue: list, summary, redrive, purge"),
             @Tag(name = "Queues", description = "The broker's counters of the task queue and its dead-letter queue"),
             @Tag(name = "Breakers", description = "The shared circuit breakers"),
+            @Tag(
+                    name = "Limits",
+                    description = "Requests, tokens and concurrent calls per provider endpoint and agent"),
             @Tag(name = "Statistics", description = "Tasks per state and the last hour's throughput and latency"),
             @Tag(name = "System", description = "Health probe, this document and the caller's roles")
         })

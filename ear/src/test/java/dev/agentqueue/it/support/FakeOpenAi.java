@@ -11,9 +11,13 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +29,12 @@ import java.util.regex.Pattern;
  * A small OpenAI-compatible chat server on loopback for the integration tests. It answers
  * {@code POST /v1/chat/completions} with {@code "echo: <user message>"} and usage counted in words, unless the user
  * message carries a marker choosing a fault: {@code [[429-once:S]]} (429 with {@code Retry-After: S} on the first
- * request for that message), {@code [[500-once]]}, {@code [[slow-once:MS]]}, {@code [[400]]}, {@code [[403]]}.
+ * request for that message), {@code [[500-once]]}, {@code [[slow-once:MS]]}, {@code [[slow:MS]]} (every time),
+ * {@code [[400]]}, {@code [[403]]}, {@code [[ratelimit-low:MS]]} (a normal answer whose rate-limit headers say no
+ * request remains for MS ms). The answer stops at the request's {@code max_tokens} words, as a model's does.
  * A wrong bearer token gets 401 and a model other than {@link #MODEL} gets 404 {@code model_not_found}. It keeps the
- * request headers of the last request for each user message ({@link #header}).
+ * request headers of the last request for each user message ({@link #header}), and records every call it answered
+ * with its time and tokens, and the most calls it had in progress at once.
  */
 public final class FakeOpenAi implements AutoCloseable {
 
@@ -44,6 +51,12 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Map<String, AtomicInteger> requestsByMessage = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, Headers> headersByMessage = new ConcurrentHashMap<>();
+    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inProgress = new AtomicInteger();
+    private final AtomicInteger mostInProgress = new AtomicInteger();
+
+    /** One answered chat call: when it arrived (epoch ms) and the tokens (input plus output) its usage reported. */
+    public record Call(long arrivedMs, int tokens) {}
 
     private FakeOpenAi(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -75,6 +88,16 @@ public final class FakeOpenAi implements AutoCloseable {
         return Optional.ofNullable(headersByMessage.get(userMessage)).map(headers -> headers.getFirst(name));
     }
 
+    /** Returns the chat calls answered with a completion so far, in no particular order. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Returns the most chat requests this server had in progress at the same time. */
+    public int mostCallsAtOnce() {
+        return mostInProgress.get();
+    }
+
     /** Returns how many chat requests this server answered. */
     public int requests() {
         return requests.get();
@@ -92,70 +115,88 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     private void chat(HttpExchange exchange) throws IOException {
+        long arrived = System.currentTimeMillis();
+        mostInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
         try (exchange) {
-            requests.incrementAndGet();
-            JsonObject request;
-            try (var reader = Json.createReader(
-                    new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
-                request = reader.readObject();
-            }
-            if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                error(exchange, 401, "invalid_api_key", "Incorrect API key provided");
-                return;
-            }
-            if (!MODEL.equals(request.getString("model", ""))) {
-                error(
-                        exchange,
-                        404,
-                        "model_not_found",
-                        "The model '" + request.getString("model", "") + "' does not exist");
-                return;
-            }
-            String message = userMessage(request);
-            headersByMessage.put(message, exchange.getRequestHeaders());
-            int seen = requestsByMessage
-                    .computeIfAbsent(message, m -> new AtomicInteger())
-                    .incrementAndGet();
-            Matcher marker = MARKER.matcher(message);
-            if (marker.find()) {
-                String fault = marker.group(1);
-                long value = marker.group(2) == null ? 0 : Long.parseLong(marker.group(2));
-                switch (fault) {
-                    case "429-once" -> {
-                        if (seen == 1) {
-                            exchange.getResponseHeaders().add("Retry-After", Long.toString(value));
-                            error(exchange, 429, "rate_limit_exceeded", "Rate limit reached");
-                            return;
-                        }
-                    }
-                    case "500-once" -> {
-                        if (seen == 1) {
-                            error(exchange, 500, "server_error", "The server had an error");
-                            return;
-                        }
-                    }
-                    case "slow-once" -> {
-                        if (seen == 1) {
-                            pause(value);
-                        }
-                    }
-                    case "400" -> {
-                        error(exchange, 400, "invalid_request_error", "Invalid request");
-                        return;
-                    }
-                    case "403" -> {
-                        error(exchange, 403, "permission_denied", "Not allowed");
-                        return;
-                    }
-                    default -> {}
-                }
-            }
-            answer(exchange, request, message);
+            answerChat(exchange, arrived);
+        } finally {
+            inProgress.decrementAndGet();
         }
     }
 
-    private static void answer(HttpExchange exchange, JsonObject request, String message) throws IOException {
-        String text = "echo: " + message;
+    private void answerChat(HttpExchange exchange, long arrived) throws IOException {
+        requests.incrementAndGet();
+        JsonObject request;
+        try (var reader = Json.createReader(
+                new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
+            request = reader.readObject();
+        }
+        if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            error(exchange, 401, "invalid_api_key", "Incorrect API key provided");
+            return;
+        }
+        if (!MODEL.equals(request.getString("model", ""))) {
+            error(
+                    exchange,
+                    404,
+                    "model_not_found",
+                    "The model '" + request.getString("model", "") + "' does not exist");
+            return;
+        }
+        String message = userMessage(request);
+        headersByMessage.put(message, exchange.getRequestHeaders());
+        int seen = requestsByMessage
+                .computeIfAbsent(message, m -> new AtomicInteger())
+                .incrementAndGet();
+        Matcher marker = MARKER.matcher(message);
+        if (marker.find()) {
+            String fault = marker.group(1);
+            long value = marker.group(2) == null ? 0 : Long.parseLong(marker.group(2));
+            switch (fault) {
+                case "429-once" -> {
+                    if (seen == 1) {
+                        exchange.getResponseHeaders().add("Retry-After", Long.toString(value));
+                        error(exchange, 429, "rate_limit_exceeded", "Rate limit reached");
+                        return;
+                    }
+                }
+                case "500-once" -> {
+                    if (seen == 1) {
+                        error(exchange, 500, "server_error", "The server had an error");
+                        return;
+                    }
+                }
+                case "slow-once" -> {
+                    if (seen == 1) {
+                        pause(value);
+                    }
+                }
+                case "slow" -> pause(value);
+                case "ratelimit-low" -> {
+                    Headers headers = exchange.getResponseHeaders();
+                    headers.add("x-ratelimit-limit-requests", "100");
+                    headers.add("x-ratelimit-remaining-requests", "0");
+                    headers.add("x-ratelimit-reset-requests", value + "ms");
+                }
+                case "400" -> {
+                    error(exchange, 400, "invalid_request_error", "Invalid request");
+                    return;
+                }
+                case "403" -> {
+                    error(exchange, 403, "permission_denied", "Not allowed");
+                    return;
+                }
+                default -> {}
+            }
+        }
+        calls.add(new Call(arrived, answer(exchange, request, message)));
+    }
+
+    /** Answers a completion and returns the tokens its usage reports. */
+    private static int answer(HttpExchange exchange, JsonObject request, String message) throws IOException {
+        String[] words = ("echo: " + message).split("\\s+");
+        int most = request.getInt("max_tokens", request.getInt("max_completion_tokens", Integer.MAX_VALUE));
+        String text = String.join(" ", Arrays.copyOf(words, Math.min(words.length, most)));
         int prompt = request.getJsonArray("messages").stream()
                 .map(m -> m.asJsonObject().getString("content", ""))
                 .mapToInt(FakeOpenAi::words)
@@ -185,6 +226,7 @@ public final class FakeOpenAi implements AutoCloseable {
                                 .add("total_tokens", prompt + completion))
                 .build();
         send(exchange, 200, body);
+        return prompt + completion;
     }
 
     private static String userMessage(JsonObject request) {

@@ -8,6 +8,8 @@ import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.RetryableTaskException;
 import dev.agentqueue.contract.TaskContext;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.limits.LimitSettings;
+import dev.agentqueue.limits.TokenEstimates;
 import dev.agentqueue.metrics.ProviderMetrics;
 import dev.agentqueue.support.Jsons;
 import dev.langchain4j.data.message.ChatMessage;
@@ -49,6 +51,9 @@ public class ChatContract implements ExecutionContract {
     @Inject
     ProviderMetrics providerMetrics;
 
+    @Inject
+    LimitSettings limits;
+
     @Override
     public String id() {
         return ID;
@@ -81,6 +86,17 @@ public class ChatContract implements ExecutionContract {
                 && context.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new IllegalArgumentException("payload.context must be a string, an object or an array");
         }
+    }
+
+    @Override
+    public long tokenEstimate(JsonObject payload, AgentDefinition agent) {
+        if (!(payload.get("user_message") instanceof JsonString)) {
+            return 0;
+        }
+        List<String> texts =
+                messages(agent, payload).stream().map(ChatContract::text).toList();
+        return TokenEstimates.ofChat(
+                texts, agent.maxTokens() == null ? limits.defaultOutputTokens() : agent.maxTokens());
     }
 
     @Override
@@ -133,6 +149,13 @@ public class ChatContract implements ExecutionContract {
         }
         messages.add(UserMessage.from(payload.getString("user_message")));
         return messages;
+    }
+
+    private static String text(ChatMessage message) {
+        if (message instanceof SystemMessage system) {
+            return system.text();
+        }
+        return ((UserMessage) message).singleText();
     }
 
     private static JsonValue result(AgentDefinition agent, ChatResponse response) {

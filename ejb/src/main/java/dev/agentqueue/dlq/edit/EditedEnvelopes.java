@@ -46,7 +46,8 @@ public class EditedEnvelopes {
                 before.correlationId(),
                 before.idempotencyKey(),
                 before.timeoutMs(),
-                before.createdAt());
+                before.createdAt(),
+                before.concurrencyKey());
         return new Edited(after, EnvelopeCodec.encode(after), before.payload().toString());
     }
 

@@ -74,8 +74,13 @@ public final class AgentQueueApi {
 
     /** Sends {@code PUT path} with a JSON body ({@code null}: none). */
     public Reply putJson(String path, JsonValue body) {
-        byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
         return rest.request("PUT", path, "application/json", bytes, Map.of());
+    }
+
+    /** Sends {@code PUT path} with a body given as text, which need not be valid JSON (for tests of bad input). */
+    public Reply putJsonText(String path, String body) {
+        return rest.request("PUT", path, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     /** Sends {@code DELETE path}. */

@@ -23,7 +23,15 @@ import java.util.Set;
 final class TaskRequestParser {
 
     static final Set<String> FIELDS = Set.of(
-            "contract", "agent", "payload", "priority", "delayMs", "idempotencyKey", "correlationId", "timeoutMs");
+            "contract",
+            "agent",
+            "payload",
+            "priority",
+            "delayMs",
+            "idempotencyKey",
+            "correlationId",
+            "timeoutMs",
+            "concurrencyKey");
 
     private TaskRequestParser() {}
 
@@ -98,6 +106,7 @@ final class TaskRequestParser {
         }
         request.idempotencyKey(idempotencyKey(string(json, "idempotencyKey"), idempotencyHeader));
         request.correlationId(string(json, "correlationId"));
+        request.concurrencyKey(string(json, "concurrencyKey"));
         return request.build();
     }
 

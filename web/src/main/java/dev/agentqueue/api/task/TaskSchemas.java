@@ -38,7 +38,12 @@ public final class TaskSchemas {
             @Schema(description = "The same key within 24 h returns the first task; also the Idempotency-Key header")
             String idempotencyKey,
 
-            String correlationId) {}
+            String correlationId,
+
+            @Schema(
+                    description = "A tenant or customer: the server caps how many tasks of one key run at once"
+                            + " (GET /limits shows key:<concurrencyKey>)")
+            String concurrencyKey) {}
 
     /** A task record. */
     @Schema(
@@ -67,6 +72,7 @@ public final class TaskSchemas {
             int priority,
             String correlationId,
             String idempotencyKey,
+            String concurrencyKey,
             TaskState state,
 
             @Schema(description = "The current delivery, from 1")
@@ -90,6 +96,18 @@ public final class TaskSchemas {
 
             @Schema(description = "Tokens the agent used, when the contract reports it")
             Map<String, Long> usage,
+
+            @Schema(
+                    format = "date-time",
+                    description = "When the task's last deferral (an open breaker, a reached limit) lets it run; "
+                            + "absent when it was never deferred")
+            String deferredUntil,
+
+            @Schema(description = "Why the task was last deferred")
+            String deferredReason,
+
+            @Schema(description = "How often the task was deferred; a deferral uses no attempt")
+            Integer deferrals,
 
             @Schema(description = "One entry per attempt, oldest first (capped)")
             List<Attempt> history) {}

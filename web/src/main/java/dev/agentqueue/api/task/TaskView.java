@@ -32,13 +32,17 @@ import java.time.Instant;
     "agent",
     "correlationId",
     "idempotencyKey",
+    "concurrencyKey",
     "createdAt",
     "startedAt",
     "finishedAt",
     "nextAttemptAt",
     "result",
     "error",
-    "usage"
+    "usage",
+    "deferredUntil",
+    "deferredReason",
+    "deferrals"
 })
 public record TaskView(
         String id,
@@ -54,13 +58,17 @@ public record TaskView(
         @JsonInclude(Include.NON_NULL) String agent,
         @JsonInclude(Include.NON_NULL) String correlationId,
         @JsonInclude(Include.NON_NULL) String idempotencyKey,
+        @JsonInclude(Include.NON_NULL) String concurrencyKey,
         @JsonInclude(Include.NON_NULL) String createdAt,
         @JsonInclude(Include.NON_NULL) String startedAt,
         @JsonInclude(Include.NON_NULL) String finishedAt,
         @JsonInclude(Include.NON_NULL) String nextAttemptAt,
         JsonValue result,
         TaskError error,
-        @JsonInclude(Include.NON_NULL) JsonValue usage) {
+        @JsonInclude(Include.NON_NULL) JsonValue usage,
+        @JsonInclude(Include.NON_NULL) String deferredUntil,
+        @JsonInclude(Include.NON_NULL) String deferredReason,
+        @JsonInclude(Include.NON_NULL) Integer deferrals) {
 
     /** Returns the task as the API shows it. */
     public static TaskView of(TaskSnapshot task) {
@@ -78,13 +86,17 @@ public record TaskView(
                 task.agent(),
                 task.correlationId(),
                 task.idempotencyKey(),
+                task.concurrencyKey(),
                 iso(task.createdAt()),
                 iso(task.startedAt()),
                 iso(task.finishedAt()),
                 iso(task.nextAttemptAt()),
                 task.result(),
                 task.error(),
-                task.usage());
+                task.usage(),
+                iso(task.deferredUntil()),
+                task.deferredReason(),
+                task.deferrals() == 0 ? null : task.deferrals());
     }
 
     /** Renders the attempt history with ISO-8601 times; Redis keeps them as epoch milliseconds. */

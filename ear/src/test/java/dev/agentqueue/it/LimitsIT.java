@@ -1,0 +1,210 @@
+package dev.agentqueue.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentqueue.it.support.FakeOpenAi;
+import dev.agentqueue.it.support.Role;
+import dev.agentqueue.testsupport.api.AgentQueueApi;
+import dev.agentqueue.testsupport.api.Reply;
+import dev.agentqueue.testsupport.polling.Deadline;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.ToLongFunction;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Provider call limits end to end: a backlog of chat tasks for the {@code metered} agent (3 concurrent calls
+ * configured, requests and tokens per minute set live) against the fake provider, which records each call's arrival
+ * and tokens and the most calls it had at once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LimitsIT {
+
+    private static final Logger LOG = Logger.getLogger(LimitsIT.class.getName());
+
+    private static final String SCOPE = "agent:metered";
+    private static final int TASKS = 240;
+    private static final long REQUESTS_PER_MINUTE = 600;
+    private static final long TOKENS_PER_MINUTE = 48_000;
+    private static final int CONCURRENT_CALLS = 3;
+    /** A second's worth of each limit may be used at once (the default burst). */
+    private static final long BURST_MS = 1000;
+    /** Each call takes this long at the provider, so that the concurrency limit binds. */
+    private static final int CALL_MS = 300;
+
+    private static final Set<String> SETTLED = Set.of("COMPLETED", "DEAD_LETTER");
+
+    private static FakeOpenAi provider;
+
+    private final AgentQueueApi api = Deployments.api();
+    private final AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeAll
+    static void startProvider() {
+        provider = FakeOpenAi.start(FakeOpenAi.port("agentqueue.it.llm-port"));
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        provider.close();
+    }
+
+    @Test
+    void aBacklogUnderLimitsCompletesWithoutTheProviderEverSeeingThemExceeded() {
+        JsonObject live = admin.putJsonText(
+                        "limits/" + SCOPE,
+                        "{\"requestsPerMinute\":" + REQUESTS_PER_MINUTE + ",\"tokensPerMinute\":" + TOKENS_PER_MINUTE
+                                + "}")
+                .expect(200)
+                .json();
+        assertThat(live.getBoolean("live")).isTrue();
+        assertThat(live.getJsonObject("limits").getInt("concurrentCalls"))
+                .as("configured")
+                .isEqualTo(CONCURRENT_CALLS);
+
+        long began = System.currentTimeMillis();
+        List<String> ids = api.enqueueAll(
+                IntStream.range(0, TASKS).mapToObj(LimitsIT::chat).toList());
+        List<JsonObject> tasks = new ArrayList<>();
+        for (String id : ids) {
+            tasks.add(Deadline.await(
+                    "task " + id + " to settle",
+                    Duration.ofSeconds(120),
+                    () -> api.task(id),
+                    t -> SETTLED.contains(t.getString("state"))));
+        }
+        long tookMs = System.currentTimeMillis() - began;
+
+        assertThat(tasks).allSatisfy(t -> assertThat(t.getString("state")).isEqualTo("COMPLETED"));
+        assertThat(tasks).allSatisfy(t -> assertThat(t.getInt("attempt")).isEqualTo(1));
+        List<FakeOpenAi.Call> calls = provider.calls();
+        assertThat(calls).hasSize(TASKS);
+        long mostTokens =
+                calls.stream().mapToLong(FakeOpenAi.Call::tokens).max().orElseThrow();
+        for (long window : new long[] {2_000, 10_000}) {
+            // The limiter counts at admission and the provider at arrival, and a settlement refunds what an estimate
+            // reserved beyond the usage: allow two calls either way.
+            assertThat(most(calls, window, c -> 1))
+                    .as("requests in any %d ms", window)
+                    .isLessThanOrEqualTo(allowance(REQUESTS_PER_MINUTE, window) + 2);
+            assertThat(most(calls, window, FakeOpenAi.Call::tokens))
+                    .as("tokens in any %d ms", window)
+                    .isLessThanOrEqualTo(allowance(TOKENS_PER_MINUTE, window) + 2 * mostTokens);
+        }
+        assertThat(provider.mostCallsAtOnce()).isLessThanOrEqualTo(CONCURRENT_CALLS);
+
+        JsonObject deferred = tasks.stream()
+                .filter(t -> t.containsKey("deferrals"))
+                .max(Comparator.comparingInt(t -> t.getInt("deferrals")))
+                .orElseThrow(() -> new AssertionError("no task was deferred"));
+        assertThat(deferred.getString("deferredReason")).startsWith("limit on ").contains(SCOPE);
+        assertThat(deferred.getString("deferredUntil")).isNotBlank();
+
+        JsonObject scope = scope(SCOPE);
+        JsonObject counts = scope.getJsonObject("counts");
+        long reported = calls.stream().mapToLong(FakeOpenAi.Call::tokens).sum();
+        assertThat(counts.getJsonNumber("admitted").longValue()).isEqualTo(TASKS);
+        assertThat(counts.getJsonNumber("tokensUsed").longValue()).isEqualTo(reported);
+        assertThat(counts.getJsonNumber("tokensReserved").longValue()).isGreaterThanOrEqualTo(reported);
+        assertThat(counts.getJsonNumber("deferrals").longValue()).isPositive();
+        assertThat(counts.getInt("activeCalls")).isZero();
+        LOG.info(() -> "LIMITS tasks=" + TASKS + " tookMs=" + tookMs + " tokens=" + reported + " deferrals="
+                + counts.getJsonNumber("deferrals") + " mostAtOnce=" + provider.mostCallsAtOnce()
+                + " requestsIn10s=" + most(calls, 10_000, c -> 1) + " tokensIn10s="
+                + most(calls, 10_000, FakeOpenAi.Call::tokens));
+
+        JsonObject cleared = admin.delete("limits/" + SCOPE).expect(200).json();
+        assertThat(cleared.getBoolean("live")).isFalse();
+        assertThat(cleared.getJsonObject("limits").getInt("requestsPerMinute")).isZero();
+    }
+
+    @Test
+    void aProviderSayingItIsAboutToRefuseCallsPausesItsEndpointWithoutUsingAttempts() {
+        String warned = api.enqueue(AgentIT.chat("scribe", "[[ratelimit-low:3000]] almost out " + UUID.randomUUID()));
+        JsonObject first = api.awaitState(warned, "COMPLETED", Duration.ofSeconds(30));
+
+        String next = api.enqueue(AgentIT.chat("scribe", "next " + UUID.randomUUID()));
+        JsonObject second = api.awaitState(next, "COMPLETED", Duration.ofSeconds(30));
+
+        assertThat(second.getInt("attempt")).isEqualTo(1);
+        assertThat(second.getString("deferredReason")).contains("is about to refuse calls");
+        assertThat(Duration.between(
+                                Instant.parse(first.getString("finishedAt")),
+                                Instant.parse(second.getString("startedAt")))
+                        .toMillis())
+                .isGreaterThan(2_000);
+    }
+
+    @Test
+    void aLimitChangeWithANegativeOrFractionalLimitIsRefusedWithAProblem() {
+        for (String body : List.of("{\"requestsPerMinute\":-1}", "{\"tokensPerMinute\":1.5}", "{\"rpm\":1}")) {
+            Reply reply = admin.putJsonText("limits/" + SCOPE, body);
+
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(admin.putJsonText("limits/tenant:acme", "{}").status()).isEqualTo(400);
+    }
+
+    private JsonObject scope(String name) {
+        return api.get("limits").expect(200).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("scope").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("GET /limits does not list " + name));
+    }
+
+    /** What a limit of {@code perMinute} lets through in {@code windowMs}: a burst, then its steady rate. */
+    private static long allowance(long perMinute, long windowMs) {
+        return perMinute * BURST_MS / 60_000 + perMinute * windowMs / 60_000;
+    }
+
+    /** Returns the most {@code weight} of calls arriving within any {@code windowMs}. */
+    private static long most(List<FakeOpenAi.Call> calls, long windowMs, ToLongFunction<FakeOpenAi.Call> weight) {
+        List<FakeOpenAi.Call> sorted = calls.stream()
+                .sorted(Comparator.comparingLong(FakeOpenAi.Call::arrivedMs))
+                .toList();
+        long most = 0;
+        long sum = 0;
+        int first = 0;
+        for (FakeOpenAi.Call call : sorted) {
+            sum += weight.applyAsLong(call);
+            while (call.arrivedMs() - sorted.get(first).arrivedMs() >= windowMs) {
+                sum -= weight.applyAsLong(sorted.get(first++));
+            }
+            most = Math.max(most, sum);
+        }
+        return most;
+    }
+
+    private static JsonObject chat(int n) {
+        StringBuilder message = new StringBuilder("[[slow:" + CALL_MS + "]] limited task " + n);
+        for (int i = 0; i < 55; i++) {
+            message.append(i % 2 == 0 ? " alpha" : " bravo");
+        }
+        return Json.createObjectBuilder()
+                .add("contract", "agentqueue.chat.v1")
+                .add("agent", "metered")
+                .add("payload", Json.createObjectBuilder().add("user_message", message.toString()))
+                .build();
+    }
+}
