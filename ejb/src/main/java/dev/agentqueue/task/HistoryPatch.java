@@ -7,16 +7,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * it, how it ended and why, and a short form of the failure. Members left null are not written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record HistoryPatch(String node, String outcome, String reason, String from, AttemptError error) {
+record HistoryPatch(String node, String outcome, String reason, String from, TaskAttempt.AttemptError error) {
 
     /** Longest error message kept in a history entry; the full message is on the record's {@code error}. */
     static final int MESSAGE_LENGTH = 300;
 
     /** Nothing to add. */
     static final HistoryPatch NONE = new HistoryPatch(null, null, null, null, null);
-
-    /** The failure of one attempt, its message cut to {@link #MESSAGE_LENGTH}. */
-    record AttemptError(ErrorClassification classification, String type, String message) {}
 
     static HistoryPatch startedOn(String node) {
         return new HistoryPatch(node, null, null, null, null);
@@ -39,6 +36,10 @@ record HistoryPatch(String node, String outcome, String reason, String from, Att
                 ? error.message()
                 : error.message().substring(0, MESSAGE_LENGTH) + "…";
         return new HistoryPatch(
-                null, outcome.name(), null, null, new AttemptError(error.classification(), error.type(), message));
+                null,
+                outcome.name(),
+                null,
+                null,
+                new TaskAttempt.AttemptError(error.classification(), error.type(), message));
     }
 }
