@@ -1,88 +1,51 @@
 package dev.agentqueue.api.task;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.producer.TaskRequest;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.util.Set;
 
 /**
- * Reads the JSON body of {@code POST /tasks} into a {@link TaskRequest}, refusing malformed JSON, wrong types and
- * unknown fields with a message that names the field.
+ * Reads the JSON body of {@code POST /tasks} into a {@link TaskRequest}: the body is a {@link TaskSchemas.Request},
+ * and what its types do not say (ranges, the idempotency key given twice) is checked here, each refusal naming the
+ * field.
  */
 final class TaskRequestParser {
 
-    static final Set<String> FIELDS = Set.of(
-            "contract", "agent", "payload", "priority", "delayMs", "idempotencyKey", "correlationId", "timeoutMs");
+    private static final ObjectReader READER = JsonBodies.reader(TaskSchemas.Request.class);
 
     private TaskRequestParser() {}
 
     /** Parses a request body; {@code idempotencyHeader} is the {@code Idempotency-Key} header, if sent. */
     static TaskRequest parse(String body, String idempotencyHeader) {
-        JsonObject json = JsonBodies.object(body, FIELDS);
-        TaskRequest.Builder request = TaskRequest.builder(string(json, "contract"));
-        request.agent(string(json, "agent"));
-        JsonValue payload = json.get("payload");
-        if (payload != null && payload.getValueType() != JsonValue.ValueType.NULL) {
-            if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("payload", "payload must be a JSON object");
-            }
-            request.payload(payload.toString());
+        TaskSchemas.Request json = JsonBodies.read(body, READER);
+        TaskRequest.Builder request = TaskRequest.builder(json.contract());
+        request.agent(json.agent());
+        if (json.payload() != null) {
+            request.payload(json.payload().toString());
         }
-        Long priority = integer(json, "priority");
-        if (priority != null) {
-            if (priority < 0 || priority > 9) {
-                throw ApiException.badRequest("priority", "priority must be an integer from 0 to 9");
+        if (json.priority() != null) {
+            if (json.priority() < 0 || json.priority() > 9) {
+                throw JsonBodies.invalid("priority", "must be an integer from 0 to 9");
             }
-            request.priority(priority.intValue());
+            request.priority(json.priority());
         }
-        Long delay = integer(json, "delayMs");
-        if (delay != null) {
-            if (delay < 0) {
-                throw ApiException.badRequest("delayMs", "delayMs must be zero or more");
+        if (json.delayMs() != null) {
+            if (json.delayMs() < 0) {
+                throw JsonBodies.invalid("delayMs", "must be zero or more");
             }
-            request.delay(Duration.ofMillis(delay));
+            request.delay(Duration.ofMillis(json.delayMs()));
         }
-        Long timeout = integer(json, "timeoutMs");
-        if (timeout != null) {
-            if (timeout <= 0) {
-                throw ApiException.badRequest("timeoutMs", "timeoutMs must be positive");
+        if (json.timeoutMs() != null) {
+            if (json.timeoutMs() <= 0) {
+                throw JsonBodies.invalid("timeoutMs", "must be positive");
             }
-            request.timeout(Duration.ofMillis(timeout));
+            request.timeout(Duration.ofMillis(json.timeoutMs()));
         }
-        request.idempotencyKey(idempotencyKey(string(json, "idempotencyKey"), idempotencyHeader));
-        request.correlationId(string(json, "correlationId"));
+        request.idempotencyKey(idempotencyKey(json.idempotencyKey(), idempotencyHeader));
+        request.correlationId(json.correlationId());
         return request.build();
-    }
-
-    private static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString s) {
-            return s.getString();
-        }
-        throw ApiException.badRequest(name, name + " must be a string");
-    }
-
-    private static Long integer(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                return n.bigIntegerValueExact().longValueExact();
-            } catch (ArithmeticException e) {
-                throw ApiException.badRequest(name, name + " is out of range");
-            }
-        }
-        throw ApiException.badRequest(name, name + " must be an integer");
     }
 
     private static String idempotencyKey(String fromBody, String fromHeader) {

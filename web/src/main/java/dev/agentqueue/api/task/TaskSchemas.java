@@ -1,5 +1,6 @@
 package dev.agentqueue.api.task;
 
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,7 +13,7 @@ public final class TaskSchemas {
 
     private TaskSchemas() {}
 
-    /** The body of {@code POST /tasks}. */
+    /** The body of {@code POST /tasks}, as {@link TaskRequestParser} reads it. */
     @Schema(name = "TaskRequest", requiredProperties = "contract", additionalProperties = Schema.False.class)
     public record Request(
             @Schema(description = "The execution contract's id", examples = "agentqueue.job.v1")
@@ -21,7 +22,11 @@ public final class TaskSchemas {
             @Schema(description = "The agent that runs the task, for contracts that need one")
             String agent,
 
-            @Schema(description = "The contract's input") Map<String, Object> payload,
+            @Schema(
+                    implementation = Map.class,
+                    additionalProperties = Schema.True.class,
+                    description = "The contract's input")
+            JsonObject payload,
 
             @Schema(minimum = "0", maximum = "9", defaultValue = "4")
             Integer priority,
