@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Breakers")
-@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class BreakerResource {
 
     @Inject

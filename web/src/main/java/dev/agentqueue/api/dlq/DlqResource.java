@@ -38,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters")
-@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class DlqResource {
 
     static final int DEFAULT_LIMIT = 20;

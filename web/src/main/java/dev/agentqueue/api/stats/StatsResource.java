@@ -40,8 +40,6 @@ public class StatsResource {
             responseCode = "200",
             description = "The states and the minutes",
             content = @Content(schema = @Schema(implementation = StatsSchemas.Stats.class)))
-    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public String stats() {
         return JsonRecords.write(new StatsSchemas.Stats(

@@ -1,7 +1,6 @@
 package dev.agentqueue.api.system;
 
 import dev.agentqueue.api.ApiApplication;
-import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.support.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,8 +40,6 @@ public class CallerResource {
             responseCode = "200",
             description = "The caller",
             content = @Content(schema = @Schema(implementation = SystemSchemas.Caller.class)))
-    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     public String caller(@Context SecurityContext security) {
         List<String> roles = Stream.of(Roles.PRODUCER, Roles.VIEWER, Roles.ADMIN)
                 .filter(security::isUserInRole)

@@ -46,8 +46,6 @@ public class QueueResource {
             responseCode = "200",
             description = "The counters",
             content = @Content(schema = @Schema(implementation = SystemSchemas.Queues.class)))
-    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public String queues() {
         return JsonRecords.write(new SystemSchemas.Queues(

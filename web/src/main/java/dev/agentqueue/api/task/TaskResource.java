@@ -50,8 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
-@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class TaskResource {
 
     @Inject
