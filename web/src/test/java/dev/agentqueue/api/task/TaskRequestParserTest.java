@@ -1,5 +1,6 @@
 package dev.agentqueue.api.task;
 
+import static dev.agentqueue.api.problem.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,15 +72,7 @@ class TaskRequestParserTest {
     @ParameterizedTest(name = "{2}")
     @MethodSource("refusals")
     void aBadBodyIsRefusedNamingTheField(String body, String field, String detail) {
-        assertThatThrownBy(() -> TaskRequestParser.parse(body, null)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.problem().status()).isEqualTo(400);
-            assertThat(e.problem().body()).contains(detail);
-            if (field == null) {
-                assertThat(e.problem().body()).doesNotContain("\"field\"");
-            } else {
-                assertThat(e.problem().body()).contains("\"field\":\"" + field + "\"");
-            }
-        });
+        assertRefused(() -> TaskRequestParser.parse(body, null), field, detail);
     }
 
     @Test
