@@ -7,23 +7,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * it, how it ended and why, and a short form of the failure. Members left null are not written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record HistoryPatch(String node, String outcome, String reason, String from, AttemptError error, PayloadEdit edit) {
+record HistoryPatch(
+        String node,
+        String outcome,
+        String reason,
+        String from,
+        TaskAttempt.AttemptError error,
+        TaskAttempt.Edit edit) {
 
     /** Longest error message kept in a history entry; the full message is on the record's {@code error}. */
     static final int MESSAGE_LENGTH = 300;
 
     /** Nothing to add. */
     static final HistoryPatch NONE = new HistoryPatch(null, null, null, null, null, null);
-
-    /** The failure of one attempt, its message cut to {@link #MESSAGE_LENGTH}. */
-    record AttemptError(ErrorClassification classification, String type, String message) {}
-
-    /**
-     * An operator's change of the payload: who made it, how ({@code REPLACE} or {@code MERGE_PATCH}), and the payload
-     * before it, cut to {@link PayloadChange#MAX_KEPT_CHARS} characters ({@code previousPayloadTruncated} then says so).
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PayloadEdit(String by, String kind, String previousPayload, Boolean previousPayloadTruncated) {}
 
     static HistoryPatch startedOn(String node) {
         return new HistoryPatch(node, null, null, null, null, null);
@@ -50,7 +46,7 @@ record HistoryPatch(String node, String outcome, String reason, String from, Att
                 outcome.name(),
                 null,
                 null,
-                new AttemptError(error.classification(), error.type(), message),
+                new TaskAttempt.AttemptError(error.classification(), error.type(), message),
                 null);
     }
 
@@ -63,7 +59,7 @@ record HistoryPatch(String node, String outcome, String reason, String from, Att
                 null,
                 null,
                 null,
-                new PayloadEdit(
+                new TaskAttempt.Edit(
                         change.editor(),
                         change.kind(),
                         cut ? previous.substring(0, PayloadChange.MAX_KEPT_CHARS) : previous,

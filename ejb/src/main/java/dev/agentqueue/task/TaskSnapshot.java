@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public record TaskSnapshot(
         JsonValue result,
         JsonArray warnings,
         TaskError error,
-        JsonArray history,
+        List<TaskAttempt> history,
         JsonValue usage,
         Instant deferredUntil,
         String deferredReason,
@@ -67,7 +68,7 @@ public record TaskSnapshot(
                 json(hash.get(TaskFields.RESULT)).orElse(null),
                 json(hash.get(TaskFields.WARNINGS)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
                 json(hash.get(TaskFields.ERROR), TaskError.class).orElse(null),
-                json(hash.get(TaskFields.HISTORY)).map(JsonValue::asJsonArray).orElse(JsonValue.EMPTY_JSON_ARRAY),
+                history(hash.get(TaskFields.HISTORY)),
                 json(hash.get(TaskFields.USAGE)).orElse(null),
                 instant(hash.get(TaskFields.DEFERRED_UNTIL)),
                 blankToNull(hash.get(TaskFields.DEFERRED_REASON)),
@@ -85,6 +86,10 @@ public record TaskSnapshot(
 
     private static <T> Optional<T> json(String text, Class<T> type) {
         return text == null || text.isEmpty() ? Optional.empty() : Optional.of(JsonRecords.readWritten(text, type));
+    }
+
+    private static List<TaskAttempt> history(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(JsonRecords.readWritten(text, TaskAttempt[].class));
     }
 
     private static Instant instant(String millis) {

@@ -1,10 +1,9 @@
 package dev.agentqueue.worker;
 
+import dev.agentqueue.task.TaskAttempt;
 import dev.agentqueue.task.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -39,20 +38,11 @@ public class CrashIsolation {
      * {@code RUNNING} at a new delivery (its last attempt never reported back), and with that one at least
      * {@value #SUSPECT_AFTER_ABANDONED} of its attempts were abandoned.
      */
-    public static boolean isSuspect(TaskState state, JsonArray history) {
+    public static boolean isSuspect(TaskState state, List<TaskAttempt> history) {
         if (state != TaskState.RUNNING || history == null) {
             return false;
         }
-        int abandoned = 0;
-        for (JsonValue entry : history) {
-            if (entry instanceof JsonObject attempt) {
-                boolean open = !attempt.containsKey("end");
-                if (open || "ABANDONED".equals(attempt.getString("outcome", ""))) {
-                    abandoned++;
-                }
-            }
-        }
-        return abandoned >= SUSPECT_AFTER_ABANDONED;
+        return history.stream().filter(TaskAttempt::unfinished).count() >= SUSPECT_AFTER_ABANDONED;
     }
 
     /**

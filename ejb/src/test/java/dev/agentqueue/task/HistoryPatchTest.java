@@ -11,7 +11,7 @@ class HistoryPatchTest {
         HistoryPatch patch = HistoryPatch.redrivenWith(new PayloadChange("ops", "REPLACE", "{\"a\":1}", "{\"a\":2}"));
 
         assertThat(patch.outcome()).isEqualTo("REDRIVEN");
-        assertThat(patch.edit()).isEqualTo(new HistoryPatch.PayloadEdit("ops", "REPLACE", "{\"a\":1}", null));
+        assertThat(patch.edit()).isEqualTo(new TaskAttempt.Edit("ops", "REPLACE", "{\"a\":1}", null));
     }
 
     @Test

@@ -145,8 +145,8 @@ class TaskStoreTest {
         assertThat(((JsonObject) done.result()).getInt("answer")).isEqualTo(42);
         assertThat(done.warnings().getString(0)).isEqualTo("low confidence");
         assertThat(done.history()).hasSize(1);
-        assertThat(done.history().getJsonObject(0).getString("outcome")).isEqualTo("COMPLETED");
-        assertThat(done.history().getJsonObject(0).getString("node")).isEqualTo("node-a");
+        assertThat(done.history().get(0).outcome()).isEqualTo("COMPLETED");
+        assertThat(done.history().get(0).node()).isEqualTo("node-a");
         assertThat(ttl(RedisKeys.task(task.id()))).isBetween(7 * 86400L - 5, 7 * 86400L);
         assertThat(score(RedisKeys.stateIndex(TaskState.COMPLETED.name()), task.id()))
                 .isNotNull();
@@ -177,8 +177,8 @@ class TaskStoreTest {
         store.start(task.id(), 2, 5, "node-b", now());
 
         TaskSnapshot running = store.find(task.id()).orElseThrow();
-        assertThat(running.history().getJsonObject(0).getString("outcome")).isEqualTo("ABANDONED");
-        assertThat(running.history().getJsonObject(1).getInt("attempt")).isEqualTo(2);
+        assertThat(running.history().get(0).outcome()).isEqualTo("ABANDONED");
+        assertThat(running.history().get(1).attempt()).isEqualTo(2);
     }
 
     @Test
@@ -194,9 +194,9 @@ class TaskStoreTest {
         assertThat(rerun.applied()).isTrue();
         TaskSnapshot running = store.find(task.id()).orElseThrow();
         assertThat(running.attempt()).isEqualTo(1);
-        assertThat(running.history().getJsonObject(0).getString("outcome")).isEqualTo("INTERRUPTED");
-        assertThat(running.history().getJsonObject(0).getString("reason")).isEqualTo("shutdown");
-        assertThat(running.history().getJsonObject(1).containsKey("outcome")).isFalse();
+        assertThat(running.history().get(0).outcome()).isEqualTo("INTERRUPTED");
+        assertThat(running.history().get(0).reason()).isEqualTo("shutdown");
+        assertThat(running.history().get(1).outcome()).isNull();
     }
 
     @Test
@@ -224,8 +224,7 @@ class TaskStoreTest {
         assertThat(failed.state()).isEqualTo(TaskState.FAILED);
         assertThat(failed.error()).isEqualTo(TIMEOUT);
         assertThat(failed.nextAttemptAt().toEpochMilli()).isEqualTo(next);
-        assertThat(failed.history().getJsonObject(0).getJsonObject("error").getString("type"))
-                .isEqualTo("java.io.IOException");
+        assertThat(failed.history().get(0).error().type()).isEqualTo("java.io.IOException");
     }
 
     @Test
@@ -241,10 +240,10 @@ class TaskStoreTest {
         assertThat(recovered.state()).isEqualTo(TaskState.QUEUED);
         assertThat(recovered.attempt()).isEqualTo(2);
         assertThat(recovered.startedAt()).isNull();
-        assertThat(recovered.history().getJsonObject(0).getString("outcome")).isEqualTo("ABANDONED");
-        JsonObject entry = recovered.history().getJsonObject(1);
-        assertThat(entry.getString("outcome")).isEqualTo("RECOVERED");
-        assertThat(entry.getString("from")).isEqualTo("RUNNING");
+        assertThat(recovered.history().get(0).outcome()).isEqualTo("ABANDONED");
+        TaskAttempt entry = recovered.history().get(1);
+        assertThat(entry.outcome()).isEqualTo("RECOVERED");
+        assertThat(entry.from()).isEqualTo("RUNNING");
         String recoveries = gateway.call(r -> r.hget(RedisKeys.task(task.id()), TaskFields.RECOVERIES));
         assertThat(recoveries).isEqualTo("1");
         assertThat(score(RedisKeys.stateIndex(TaskState.QUEUED.name()), task.id()))
@@ -299,8 +298,7 @@ class TaskStoreTest {
         assertThat(ttl(RedisKeys.task(task.id()))).isEqualTo(-1L);
         assertThat(score(RedisKeys.stateIndex(TaskState.DEAD_LETTER.name()), task.id()))
                 .isNull();
-        assertThat(stored.history().getJsonObject(stored.history().size() - 1).getString("outcome"))
-                .isEqualTo("REDRIVEN");
+        assertThat(stored.history().get(stored.history().size() - 1).outcome()).isEqualTo("REDRIVEN");
         assertThat(store.start(task.id(), 1, 2, "node-b", 4_000).applied()).isTrue();
     }
 
@@ -368,8 +366,8 @@ class TaskStoreTest {
         assertThat(dead.state()).isEqualTo(TaskState.DEAD_LETTER);
         assertThat(dead.attempt()).isEqualTo(1);
         assertThat(dead.history()).hasSize(1);
-        assertThat(dead.history().getJsonObject(0).getString("outcome")).isEqualTo("DEAD_LETTER");
-        assertThat(dead.history().getJsonObject(0).containsKey("end")).isTrue();
+        assertThat(dead.history().get(0).outcome()).isEqualTo("DEAD_LETTER");
+        assertThat(dead.history().get(0).end()).isNotNull();
     }
 
     @Test
@@ -384,7 +382,7 @@ class TaskStoreTest {
         TaskSnapshot failed = store.find(task.id()).orElseThrow();
 
         assertThat(failed.history()).hasSize(3);
-        assertThat(failed.history().getJsonObject(0).getInt("attempt")).isEqualTo(3);
+        assertThat(failed.history().get(0).attempt()).isEqualTo(3);
     }
 
     @Test
@@ -408,10 +406,10 @@ class TaskStoreTest {
         assertThat(stored.state()).isEqualTo(TaskState.DEAD_LETTER);
         assertThat(stored.error()).isEqualTo(DELIVERIES_EXHAUSTED);
         assertThat(stored.finishedAt().toEpochMilli()).isEqualTo(2_000);
-        JsonObject last = stored.history().getJsonObject(stored.history().size() - 1);
-        assertThat(last.getInt("attempt")).isEqualTo(5);
-        assertThat(last.getString("outcome")).isEqualTo("DEAD_LETTER");
-        assertThat(last.getJsonNumber("end").longValue()).isEqualTo(2_000);
+        TaskAttempt last = stored.history().get(stored.history().size() - 1);
+        assertThat(last.attempt()).isEqualTo(5);
+        assertThat(last.outcome()).isEqualTo("DEAD_LETTER");
+        assertThat(last.end()).isEqualTo(2_000);
     }
 
     @Test

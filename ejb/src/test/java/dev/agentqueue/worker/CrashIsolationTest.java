@@ -2,11 +2,9 @@ package dev.agentqueue.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentqueue.task.TaskAttempt;
 import dev.agentqueue.task.TaskState;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -91,27 +89,15 @@ class CrashIsolationTest {
         }
     }
 
-    private static JsonArray history(JsonObject... entries) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (JsonObject entry : entries) {
-            array.add(entry);
-        }
-        return array.build();
+    private static List<TaskAttempt> history(TaskAttempt... entries) {
+        return List.of(entries);
     }
 
-    private static JsonObject open(int attempt) {
-        return Json.createObjectBuilder()
-                .add("attempt", attempt)
-                .add("start", 1L)
-                .build();
+    private static TaskAttempt open(int attempt) {
+        return new TaskAttempt(attempt, null, 1L, null, null, null, null, null, null);
     }
 
-    private static JsonObject ended(int attempt, String outcome) {
-        return Json.createObjectBuilder()
-                .add("attempt", attempt)
-                .add("start", 1L)
-                .add("end", 2L)
-                .add("outcome", outcome)
-                .build();
+    private static TaskAttempt ended(int attempt, String outcome) {
+        return new TaskAttempt(attempt, null, 1L, 2L, outcome, null, null, null, null);
     }
 }

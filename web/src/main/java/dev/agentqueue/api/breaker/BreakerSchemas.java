@@ -1,10 +1,16 @@
 package dev.agentqueue.api.breaker;
 
+import dev.agentqueue.breaker.BreakerParameters;
+import dev.agentqueue.breaker.BreakerSnapshot;
 import dev.agentqueue.breaker.BreakerState;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON of the breaker routes as the OpenAPI document describes it; {@link BreakerResource} writes it. */
+/**
+ * The JSON of the breaker routes: {@link BreakerResource} writes these records, and the OpenAPI document describes
+ * them from their annotations.
+ */
 final class BreakerSchemas {
 
     private BreakerSchemas() {}
@@ -25,7 +31,35 @@ final class BreakerSchemas {
             String openedAt,
 
             @Schema(format = "date-time", nullable = true, description = "When an open breaker lets a probe through")
-            String nextHalfOpenAt) {}
+            String nextHalfOpenAt) {
+
+        static Breaker of(BreakerSnapshot b) {
+            BreakerParameters p = b.parameters();
+            return new Breaker(
+                    b.name(),
+                    b.state(),
+                    new Counts(
+                            b.windowSize(),
+                            b.windowFailures(),
+                            b.calls(),
+                            b.successes(),
+                            b.failures(),
+                            b.rejected(),
+                            b.opens()),
+                    new Parameters(
+                            p.requestVolumeThreshold(),
+                            p.failureRatio(),
+                            p.delay().toMillis(),
+                            p.successThreshold(),
+                            p.probeLease().toMillis()),
+                    iso(b.openedAt()),
+                    iso(b.nextHalfOpenAt()));
+        }
+
+        private static String iso(Instant time) {
+            return time == null ? null : time.toString();
+        }
+    }
 
     /** The breaker's rolling window and its counters since the last reset. */
     @Schema(

@@ -1,71 +1,74 @@
 package dev.agentqueue.api.dlq;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.api.support.QueryParams;
 import dev.agentqueue.dlq.DeadLetterFilter;
 import dev.agentqueue.task.TaskIds;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The body of {@code POST /dlq/redrive} and {@code /dlq/purge}: exactly one of {@code ids} (task ids),
- * {@code filter} ({@code contract}, {@code agent}, {@code fingerprint}; at least one) or, for a purge only,
- * {@code "all": true}.
+ * The body of {@code POST /dlq/redrive} and {@code /dlq/purge}, read as a {@link DlqSchemas.Selection} or
+ * {@link DlqSchemas.PurgeSelection}: exactly one of {@code ids} (task ids), {@code filter} ({@code contract},
+ * {@code agent}, {@code fingerprint}; at least one) or, for a purge only, {@code "all": true}.
  */
 record DlqRequest(Set<String> ids, DeadLetterFilter filter) {
 
     /** Most ids one request may name. */
     static final int MAX_IDS = 1000;
 
-    /** The fields of a redrive's body. */
-    static final Set<String> REDRIVE_FIELDS = Set.of("ids", "filter");
+    private static final ObjectReader REDRIVE = JsonBodies.reader(DlqSchemas.Selection.class);
+    private static final ObjectReader PURGE = JsonBodies.reader(DlqSchemas.PurgeSelection.class);
 
-    /** The fields of a purge's body. */
-    static final Set<String> PURGE_FIELDS = Set.of("ids", "filter", "all");
+    /** Reads the body of a redrive. */
+    static DlqRequest redrive(String body) {
+        DlqSchemas.Selection selection = JsonBodies.read(body, REDRIVE);
+        return of(selection.ids(), selection.filter(), null, "ids or filter");
+    }
 
-    /** The fields of a filter. */
-    static final Set<String> FILTER_FIELDS = Set.of("contract", "agent", "fingerprint");
+    /** Reads the body of a purge. */
+    static DlqRequest purge(String body) {
+        DlqSchemas.PurgeSelection selection = JsonBodies.read(body, PURGE);
+        return of(selection.ids(), selection.filter(), selection.all(), "ids, filter or all");
+    }
 
-    static DlqRequest parse(String body, boolean allowAll) {
-        JsonObject json = JsonBodies.object(body, allowAll ? PURGE_FIELDS : REDRIVE_FIELDS);
-        if (json.size() != 1) {
-            throw ApiException.badRequest(
-                    null, "Send exactly one of " + (allowAll ? "ids, filter or all" : "ids or filter"));
+    private static DlqRequest of(List<String> ids, DlqSchemas.Filter filter, Boolean all, String choices) {
+        if (Stream.of(ids, filter, all).filter(member -> member != null).count() != 1) {
+            throw ApiException.badRequest(null, "Send exactly one of " + choices);
         }
-        if (json.containsKey("ids")) {
-            return new DlqRequest(JsonBodies.strings(json, "ids", MAX_IDS, TaskIds::isValid, "task id"), null);
+        if (ids != null) {
+            return new DlqRequest(ids(ids), null);
         }
-        if (json.containsKey("all")) {
-            if (json.get("all") != JsonValue.TRUE) {
-                throw ApiException.badRequest("all", "all must be true");
+        if (all != null) {
+            if (!all) {
+                throw JsonBodies.invalid("all", "must be true");
             }
             return new DlqRequest(null, DeadLetterFilter.ALL);
         }
-        if (!(json.get("filter") instanceof JsonObject filter) || filter.isEmpty()) {
-            throw ApiException.badRequest(
-                    "filter", "filter must be an object with at least one of contract, agent, fingerprint");
+        if (filter.contract() == null && filter.agent() == null && filter.fingerprint() == null) {
+            throw JsonBodies.invalid("filter", "must be an object with at least one of contract, agent, fingerprint");
         }
-        JsonBodies.requireKnown(filter, FILTER_FIELDS, "filter");
         return new DlqRequest(
                 null,
                 new DeadLetterFilter(
-                        filterValue(filter, "contract"),
-                        filterValue(filter, "agent"),
-                        filterValue(filter, "fingerprint"),
+                        QueryParams.name("filter.contract", filter.contract()),
+                        QueryParams.name("filter.agent", filter.agent()),
+                        QueryParams.name("filter.fingerprint", filter.fingerprint()),
                         null));
     }
 
-    private static String filterValue(JsonObject filter, String name) {
-        JsonValue value = filter.get(name);
-        if (value == null) {
-            return null;
+    /** The ids named, duplicates dropped; refuses an empty or longer than {@link #MAX_IDS} list. */
+    private static Set<String> ids(List<String> ids) {
+        if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            throw JsonBodies.invalid("ids", "must be an array of 1 to " + MAX_IDS + " task ids");
         }
-        if (!(value instanceof JsonString string)) {
-            throw ApiException.badRequest("filter." + name, "filter." + name + " must be a string");
+        if (!ids.stream().allMatch(id -> id != null && TaskIds.isValid(id))) {
+            throw JsonBodies.invalid("ids", "must hold only task ids");
         }
-        return QueryParams.name("filter." + name, string.getString());
+        return new LinkedHashSet<>(ids);
     }
 }

@@ -38,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters")
-@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class DlqResource {
 
     static final int DEFAULT_LIMIT = 20;
@@ -114,7 +112,7 @@ public class DlqResource {
                             required = true,
                             content = @Content(schema = @Schema(implementation = DlqSchemas.Selection.class)))
                     String body) {
-        DlqRequest request = DlqRequest.parse(body, false);
+        DlqRequest request = DlqRequest.redrive(body);
         int count = request.ids() != null ? dlq.redrive(request.ids()) : dlq.redrive(request.filter());
         return JsonRecords.write(new DlqSchemas.Redriven(count));
     }
@@ -138,7 +136,7 @@ public class DlqResource {
                             required = true,
                             content = @Content(schema = @Schema(implementation = DlqSchemas.PurgeSelection.class)))
                     String body) {
-        DlqRequest request = DlqRequest.parse(body, true);
+        DlqRequest request = DlqRequest.purge(body);
         int count = request.ids() != null ? dlq.purge(request.ids()) : dlq.purge(request.filter());
         return JsonRecords.write(new DlqSchemas.Purged(count));
     }

@@ -1,14 +1,12 @@
 package dev.agentqueue.api.dlq;
 
-import dev.agentqueue.api.task.TaskSchemas;
 import dev.agentqueue.task.ErrorClassification;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The JSON of the dead-letter routes as the OpenAPI document describes it: {@link DlqRequest} reads the selections,
- * {@link LetterView} is a letter, and the summary and counts are written as these records themselves. A field added
- * there belongs here too.
+ * The JSON of the dead-letter routes: {@link DlqRequest} reads the selections as these records, the summary and counts
+ * are written as them, and {@link LetterView} is a letter. The OpenAPI document describes them from their annotations.
  */
 final class DlqSchemas {
 
@@ -50,35 +48,12 @@ final class DlqSchemas {
             String agent,
             @Schema(description = "An error fingerprint") String fingerprint) {}
 
-    /** One message in the dead-letter queue. */
-    @Schema(
-            name = "DeadLetter",
-            requiredProperties = {"taskId", "messageId", "error", "attempt", "priority", "deadLetteredAt", "task"})
-    record Letter(
-            @Schema(format = "uuid", nullable = true, description = "null for a message that names no task")
-            String taskId,
-
-            String messageId,
-            String contract,
-            String agent,
-            TaskSchemas.Error error,
-
-            @Schema(description = "The attempt that failed last; 0 when unknown")
-            int attempt,
-
-            int priority,
-            @Schema(description = "The queue it came from") String originAddress,
-            @Schema(format = "date-time") String deadLetteredAt,
-
-            @Schema(nullable = true, description = "The task's record, or null when Redis has none")
-            TaskSchemas.Task task) {}
-
     /** One page of {@code GET /dlq}. */
     @Schema(
             name = "DeadLetterPage",
             requiredProperties = {"items", "nextCursor"})
     record Page(
-            List<Letter> items,
+            List<LetterView> items,
 
             @Schema(description = "The cursor of the next page; null after the last one", nullable = true)
             String nextCursor) {}

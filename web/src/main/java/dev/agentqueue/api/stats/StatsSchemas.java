@@ -1,11 +1,17 @@
 package dev.agentqueue.api.stats;
 
+import dev.agentqueue.stats.LatencySummary;
+import dev.agentqueue.stats.MinuteStats;
 import dev.agentqueue.task.TaskState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON of {@code GET /stats} as the OpenAPI document describes it; {@link StatsResource} writes it. */
+/**
+ * The JSON of {@code GET /stats}: {@link StatsResource} writes these records, and the OpenAPI document describes them
+ * from their annotations.
+ */
 final class StatsSchemas {
 
     private StatsSchemas() {}
@@ -45,7 +51,21 @@ final class StatsSchemas {
             long deadLettered,
 
             @Schema(description = "Latency of the tasks that completed; null when none did", nullable = true)
-            Latency latency) {}
+            Latency latency) {
+
+        static Minute of(MinuteStats minute) {
+            LatencySummary latency = minute.latency();
+            return new Minute(
+                    Instant.ofEpochMilli(minute.startMs()).toString(),
+                    minute.added(),
+                    minute.acknowledged(),
+                    minute.completed(),
+                    minute.deadLettered(),
+                    latency == null
+                            ? null
+                            : new Latency(latency.p50Ms(), latency.p95Ms(), latency.maxMs(), latency.sampled()));
+        }
+    }
 
     /** Latency from enqueue to the end of the last attempt of the tasks completed in a minute. */
     @Schema(

@@ -1,18 +1,17 @@
 package dev.agentqueue.api.system;
 
 import dev.agentqueue.api.ApiApplication;
-import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
-import dev.agentqueue.support.Jsons;
+import dev.agentqueue.support.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,17 +40,11 @@ public class CallerResource {
             responseCode = "200",
             description = "The caller",
             content = @Content(schema = @Schema(implementation = SystemSchemas.Caller.class)))
-    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     public String caller(@Context SecurityContext security) {
-        JsonArrayBuilder roles = Jsons.array();
-        Stream.of(Roles.PRODUCER, Roles.VIEWER, Roles.ADMIN)
+        List<String> roles = Stream.of(Roles.PRODUCER, Roles.VIEWER, Roles.ADMIN)
                 .filter(security::isUserInRole)
-                .forEach(roles::add);
-        return Jsons.object()
-                .add("user", security.getUserPrincipal().getName())
-                .add("roles", roles)
-                .build()
-                .toString();
+                .toList();
+        return JsonRecords.write(
+                new SystemSchemas.Caller(security.getUserPrincipal().getName(), roles));
     }
 }

@@ -1,22 +1,23 @@
 package dev.agentqueue.api.system;
 
 import dev.agentqueue.api.openapi.ProblemResponses;
+import dev.agentqueue.breaker.BreakerState;
 import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.BrokerUnavailableException;
-import dev.agentqueue.broker.QueueStats;
 import dev.agentqueue.redis.RedisHealth;
 import dev.agentqueue.redis.StoreUnavailableException;
-import dev.agentqueue.support.Jsons;
+import dev.agentqueue.support.JsonRecords;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,48 +61,33 @@ public class HealthResource {
     @APIResponse(responseCode = "406", ref = ProblemResponses.NOT_ACCEPTABLE)
     public Response health() {
         RedisHealth.Status redisStatus = redis.check();
-        JsonObjectBuilder redisJson = Jsons.object()
-                .add("status", redisStatus.up() ? "UP" : "DOWN")
-                .add("latencyMicros", redisStatus.latencyMicros());
-        if (!redisStatus.up()) {
-            redisJson.add("detail", String.valueOf(redisStatus.detail()));
-        }
-        JsonObjectBuilder brokerJson = Jsons.object();
-        boolean brokerUp;
+        SystemSchemas.BrokerHealth brokerHealth;
         try {
-            QueueStats tasks = broker.taskQueue();
-            brokerUp = true;
-            brokerJson
-                    .add("status", "UP")
-                    .add("consumers", tasks.consumerCount())
-                    .add("depth", tasks.messageCount());
+            brokerHealth = SystemSchemas.BrokerHealth.up(broker.taskQueue());
         } catch (BrokerUnavailableException e) {
-            brokerUp = false;
-            brokerJson.add("status", "DOWN").add("detail", e.getMessage());
+            brokerHealth = SystemSchemas.BrokerHealth.down(e.getMessage());
         }
-        boolean up = redisStatus.up() && brokerUp;
-        String body = Jsons.object()
-                .add("status", up ? "UP" : "DOWN")
-                .add("redis", redisJson)
-                .add("broker", brokerJson)
-                .add("breakers", breakerStates(redisStatus.up()))
-                .build()
-                .toString();
+        boolean up = redisStatus.up() && brokerHealth.status().equals(SystemSchemas.UP);
+        SystemSchemas.Health health = new SystemSchemas.Health(
+                up ? SystemSchemas.UP : SystemSchemas.DOWN,
+                SystemSchemas.RedisHealth.of(redisStatus),
+                brokerHealth,
+                breakerStates(redisStatus.up()));
         return Response.status(up ? 200 : 503)
-                .entity(body)
+                .entity(JsonRecords.write(health))
                 .type(MediaType.APPLICATION_JSON)
                 .build();
     }
 
-    private JsonObjectBuilder breakerStates(boolean redisUp) {
-        JsonObjectBuilder json = Jsons.object();
+    private Map<String, BreakerState> breakerStates(boolean redisUp) {
+        Map<String, BreakerState> states = new LinkedHashMap<>();
         if (redisUp) {
             try {
-                breakers.list().forEach(b -> json.add(b.name(), b.state().name()));
+                breakers.list().forEach(b -> states.put(b.name(), b.state()));
             } catch (StoreUnavailableException e) {
                 // Redis went away between the PING and this read; its status above already says so.
             }
         }
-        return json;
+        return states;
     }
 }

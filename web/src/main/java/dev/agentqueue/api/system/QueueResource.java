@@ -4,15 +4,11 @@ import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.broker.QueueStats;
 import dev.agentqueue.reconcile.LostMessageReconciler;
-import dev.agentqueue.reconcile.ReconcileStatus;
-import dev.agentqueue.support.Jsons;
+import dev.agentqueue.support.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,47 +46,11 @@ public class QueueResource {
             responseCode = "200",
             description = "The counters",
             content = @Content(schema = @Schema(implementation = SystemSchemas.Queues.class)))
-    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public String queues() {
-        return Jsons.object()
-                .add("tasks", json(broker.taskQueue()))
-                .add("deadLetter", json(broker.deadLetterQueue()))
-                .add("reconciliation", json(reconciler.status()))
-                .build()
-                .toString();
-    }
-
-    static JsonObject json(ReconcileStatus status) {
-        JsonObjectBuilder json = Jsons.object()
-                .add("enabled", status.enabled())
-                .add("interval", status.interval().toString())
-                .add("grace", status.grace().toString())
-                .add("leader", status.leader())
-                .add("passes", status.passes())
-                .add("checked", status.checked())
-                .add("recovered", status.recovered())
-                .add("lastPassMs", status.lastPassTook().toMillis())
-                .add("lastChecked", status.lastChecked())
-                .add("lastRecovered", status.lastRecovered());
-        if (status.lastPassAt() != null) {
-            json.add("lastPassAt", status.lastPassAt().toString());
-        }
-        return json.build();
-    }
-
-    static JsonObject json(QueueStats stats) {
-        return Jsons.object()
-                .add("address", stats.name())
-                .add("depth", stats.messageCount())
-                .add("scheduled", stats.scheduledCount())
-                .add("delivering", stats.deliveringCount())
-                .add("consumers", stats.consumerCount())
-                .add("messagesAdded", stats.messagesAdded())
-                .add("messagesAcknowledged", stats.messagesAcknowledged())
-                .add("messagesKilled", stats.messagesKilled())
-                .add("paused", stats.paused())
-                .build();
+        return JsonRecords.write(new SystemSchemas.Queues(
+                SystemSchemas.QueueCounters.of(broker.taskQueue()),
+                SystemSchemas.QueueCounters.of(broker.deadLetterQueue()),
+                SystemSchemas.Reconciliation.of(reconciler.status())));
     }
 }

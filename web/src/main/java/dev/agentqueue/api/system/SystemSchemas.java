@@ -1,15 +1,23 @@
 package dev.agentqueue.api.system;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.agentqueue.breaker.BreakerState;
+import dev.agentqueue.broker.QueueStats;
+import dev.agentqueue.reconcile.ReconcileStatus;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The JSON of the queue, health and caller routes as the OpenAPI document describes it; {@link QueueResource},
- * {@link HealthResource} and {@link CallerResource} write it.
+ * The JSON of the queue, health and caller routes: {@link QueueResource}, {@link HealthResource} and
+ * {@link CallerResource} write these records, and the OpenAPI document describes them from their annotations. The
+ * member order is the wire format.
  */
 final class SystemSchemas {
+
+    static final String UP = "UP";
+    static final String DOWN = "DOWN";
 
     private SystemSchemas() {}
 
@@ -60,9 +68,6 @@ final class SystemSchemas {
             @Schema(description = "Lost messages those passes sent again")
             long recovered,
 
-            @Schema(description = "When the last pass ended; absent before the first", format = "date-time")
-            String lastPassAt,
-
             @Schema(description = "How long the last pass took, ms")
             long lastPassMs,
 
@@ -70,7 +75,27 @@ final class SystemSchemas {
             int lastChecked,
 
             @Schema(description = "Messages the last pass sent again")
-            int lastRecovered) {}
+            int lastRecovered,
+
+            @Schema(description = "When the last pass ended; absent before the first", format = "date-time")
+            @JsonInclude(Include.NON_NULL)
+            String lastPassAt) {
+
+        static Reconciliation of(ReconcileStatus status) {
+            return new Reconciliation(
+                    status.enabled(),
+                    status.interval().toString(),
+                    status.grace().toString(),
+                    status.leader(),
+                    status.passes(),
+                    status.checked(),
+                    status.recovered(),
+                    status.lastPassTook().toMillis(),
+                    status.lastChecked(),
+                    status.lastRecovered(),
+                    status.lastPassAt() == null ? null : status.lastPassAt().toString());
+        }
+    }
 
     /** One queue's counters, read from the broker. */
     @Schema(
@@ -105,7 +130,21 @@ final class SystemSchemas {
             @Schema(description = "Messages the broker dead-lettered or expired")
             long messagesKilled,
 
-            boolean paused) {}
+            boolean paused) {
+
+        static QueueCounters of(QueueStats stats) {
+            return new QueueCounters(
+                    stats.name(),
+                    stats.messageCount(),
+                    stats.scheduledCount(),
+                    stats.deliveringCount(),
+                    stats.consumerCount(),
+                    stats.messagesAdded(),
+                    stats.messagesAcknowledged(),
+                    stats.messagesKilled(),
+                    stats.paused());
+        }
+    }
 
     /** The answer of {@code GET /health}. */
     @Schema(
@@ -126,10 +165,20 @@ final class SystemSchemas {
     record RedisHealth(
             @Schema(enumeration = {"UP", "DOWN"}) String status,
             long latencyMicros,
-            @Schema(description = "Why it is down") String detail) {}
+
+            @Schema(description = "Why it is down") @JsonInclude(Include.NON_NULL)
+            String detail) {
+
+        static RedisHealth of(dev.agentqueue.redis.RedisHealth.Status status) {
+            return status.up()
+                    ? new RedisHealth(UP, status.latencyMicros(), null)
+                    : new RedisHealth(DOWN, status.latencyMicros(), String.valueOf(status.detail()));
+        }
+    }
 
     /** Whether the broker's task queue is reachable. */
     @Schema(name = "BrokerHealth", requiredProperties = "status")
+    @JsonInclude(Include.NON_NULL)
     record BrokerHealth(
             @Schema(enumeration = {"UP", "DOWN"}) String status,
 
@@ -139,7 +188,16 @@ final class SystemSchemas {
             @Schema(description = "The task queue's depth, when up")
             Long depth,
 
-            @Schema(description = "Why it is down") String detail) {}
+            @Schema(description = "Why it is down") String detail) {
+
+        static BrokerHealth up(QueueStats tasks) {
+            return new BrokerHealth(UP, tasks.consumerCount(), tasks.messageCount(), null);
+        }
+
+        static BrokerHealth down(String detail) {
+            return new BrokerHealth(DOWN, null, null, detail);
+        }
+    }
 
     /** The answer of {@code GET /me}. */
     @Schema(

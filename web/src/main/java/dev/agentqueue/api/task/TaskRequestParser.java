@@ -1,43 +1,35 @@
 package dev.agentqueue.api.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.producer.BatchItemError;
 import dev.agentqueue.producer.InvalidBatchException;
 import dev.agentqueue.producer.TaskQueueRemote;
 import dev.agentqueue.producer.TaskRequest;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Reads the JSON body of {@code POST /tasks} into a {@link TaskRequest} (and of {@code POST /tasks/batch} into a list), refusing malformed JSON, wrong types and
- * unknown fields with a message that names the field.
+ * Reads the JSON body of {@code POST /tasks} into a {@link TaskRequest}, and of {@code POST /tasks/batch} into a
+ * list of them: a task is a {@link TaskSchemas.Request}, and what its types do not say (ranges, the idempotency key
+ * given twice) is checked here, each refusal naming the field.
  */
 final class TaskRequestParser {
 
-    static final Set<String> FIELDS = Set.of(
-            "contract",
-            "agent",
-            "payload",
-            "priority",
-            "delayMs",
-            "idempotencyKey",
-            "correlationId",
-            "timeoutMs",
-            "concurrencyKey");
+    private static final ObjectReader READER = JsonBodies.reader(TaskSchemas.Request.class);
+    private static final ObjectReader BATCH_READER = JsonBodies.reader(BatchBody.class);
+
+    /** A batch body with its tasks kept as JSON trees, so that each is read, and refused, on its own. */
+    record BatchBody(List<JsonNode> tasks) {}
 
     private TaskRequestParser() {}
 
     /** Parses a request body; {@code idempotencyHeader} is the {@code Idempotency-Key} header, if sent. */
     static TaskRequest parse(String body, String idempotencyHeader) {
-        return parse(JsonBodies.object(body, FIELDS), idempotencyHeader);
+        return request(JsonBodies.read(body, READER), idempotencyHeader);
     }
 
     /**
@@ -45,9 +37,10 @@ final class TaskRequestParser {
      * whole, and malformed tasks all at once, each named by its index.
      */
     static List<TaskRequest> parseBatch(String body) {
-        JsonObject json = JsonBodies.object(body, Set.of("tasks"));
-        if (!(json.get("tasks") instanceof JsonArray tasks)) {
-            throw ApiException.badRequest("tasks", "tasks must be an array of task requests");
+        BatchBody batch = JsonBodies.read(body, BATCH_READER);
+        List<JsonNode> tasks = batch.tasks();
+        if (tasks == null) {
+            throw JsonBodies.invalid("tasks", "must be an array of task requests");
         }
         if (tasks.isEmpty() || tasks.size() > TaskQueueRemote.MAX_BATCH_SIZE) {
             throw ApiException.badRequest(
@@ -57,11 +50,11 @@ final class TaskRequestParser {
         List<BatchItemError> errors = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             try {
-                if (!(tasks.get(i) instanceof JsonObject task)) {
+                JsonNode task = tasks.get(i);
+                if (task == null || !task.isObject()) {
                     throw ApiException.badRequest(null, "a task must be a JSON object");
                 }
-                JsonBodies.requireKnown(task, FIELDS, null);
-                requests.add(parse(task, null));
+                requests.add(request(JsonBodies.read(task.toString(), READER), null));
             } catch (ApiException e) {
                 errors.add(new BatchItemError(
                         i, e.problem().text("field"), e.problem().text("detail")));
@@ -73,67 +66,34 @@ final class TaskRequestParser {
         return requests;
     }
 
-    private static TaskRequest parse(JsonObject json, String idempotencyHeader) {
-        TaskRequest.Builder request = TaskRequest.builder(string(json, "contract"));
-        request.agent(string(json, "agent"));
-        JsonValue payload = json.get("payload");
-        if (payload != null && payload.getValueType() != JsonValue.ValueType.NULL) {
-            if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("payload", "payload must be a JSON object");
-            }
-            request.payload(payload.toString());
+    private static TaskRequest request(TaskSchemas.Request json, String idempotencyHeader) {
+        TaskRequest.Builder request = TaskRequest.builder(json.contract());
+        request.agent(json.agent());
+        if (json.payload() != null) {
+            request.payload(json.payload().toString());
         }
-        Long priority = integer(json, "priority");
-        if (priority != null) {
-            if (priority < 0 || priority > 9) {
-                throw ApiException.badRequest("priority", "priority must be an integer from 0 to 9");
+        if (json.priority() != null) {
+            if (json.priority() < 0 || json.priority() > 9) {
+                throw JsonBodies.invalid("priority", "must be an integer from 0 to 9");
             }
-            request.priority(priority.intValue());
+            request.priority(json.priority());
         }
-        Long delay = integer(json, "delayMs");
-        if (delay != null) {
-            if (delay < 0) {
-                throw ApiException.badRequest("delayMs", "delayMs must be zero or more");
+        if (json.delayMs() != null) {
+            if (json.delayMs() < 0) {
+                throw JsonBodies.invalid("delayMs", "must be zero or more");
             }
-            request.delay(Duration.ofMillis(delay));
+            request.delay(Duration.ofMillis(json.delayMs()));
         }
-        Long timeout = integer(json, "timeoutMs");
-        if (timeout != null) {
-            if (timeout <= 0) {
-                throw ApiException.badRequest("timeoutMs", "timeoutMs must be positive");
+        if (json.timeoutMs() != null) {
+            if (json.timeoutMs() <= 0) {
+                throw JsonBodies.invalid("timeoutMs", "must be positive");
             }
-            request.timeout(Duration.ofMillis(timeout));
+            request.timeout(Duration.ofMillis(json.timeoutMs()));
         }
-        request.idempotencyKey(idempotencyKey(string(json, "idempotencyKey"), idempotencyHeader));
-        request.correlationId(string(json, "correlationId"));
-        request.concurrencyKey(string(json, "concurrencyKey"));
+        request.idempotencyKey(idempotencyKey(json.idempotencyKey(), idempotencyHeader));
+        request.correlationId(json.correlationId());
+        request.concurrencyKey(json.concurrencyKey());
         return request.build();
-    }
-
-    private static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString s) {
-            return s.getString();
-        }
-        throw ApiException.badRequest(name, name + " must be a string");
-    }
-
-    private static Long integer(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                return n.bigIntegerValueExact().longValueExact();
-            } catch (ArithmeticException e) {
-                throw ApiException.badRequest(name, name + " is out of range");
-            }
-        }
-        throw ApiException.badRequest(name, name + " must be an integer");
     }
 
     private static String idempotencyKey(String fromBody, String fromHeader) {

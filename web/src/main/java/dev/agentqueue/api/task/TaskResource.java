@@ -51,8 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
-@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
-@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class TaskResource {
 
     @Inject
@@ -86,7 +84,7 @@ public class TaskResource {
                         description = "true when the idempotency key was seen before",
                         schema = @Schema(implementation = String.class))
             },
-            content = @Content(schema = @Schema(implementation = TaskSchemas.Task.class)))
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
@@ -180,7 +178,7 @@ public class TaskResource {
     @APIResponse(
             responseCode = "200",
             description = "The task",
-            content = @Content(schema = @Schema(implementation = TaskSchemas.Task.class)))
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public String get(
@@ -204,7 +202,7 @@ public class TaskResource {
     @APIResponse(
             responseCode = "200",
             description = "The cancelled task",
-            content = @Content(schema = @Schema(implementation = TaskSchemas.Task.class)))
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)

@@ -1,21 +1,20 @@
 package dev.agentqueue.api.task;
 
-import dev.agentqueue.task.ErrorClassification;
 import dev.agentqueue.task.TaskState;
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The JSON of the task routes as the OpenAPI document describes it: {@link TaskRequestParser} reads the request,
- * {@link TaskView} writes the task. A field added there belongs here too; the generated-client test fails on a field
- * the document lacks.
+ * The JSON of the task routes besides the task ({@link TaskView}): the request that {@link TaskRequestParser} reads
+ * and the page of a list as the OpenAPI document names it.
  */
 public final class TaskSchemas {
 
     private TaskSchemas() {}
 
-    /** The body of {@code POST /tasks}. */
+    /** The body of {@code POST /tasks}, as {@link TaskRequestParser} reads it. */
     @Schema(name = "TaskRequest", requiredProperties = "contract", additionalProperties = Schema.False.class)
     public record Request(
             @Schema(description = "The execution contract's id", examples = "agentqueue.job.v1")
@@ -24,7 +23,11 @@ public final class TaskSchemas {
             @Schema(description = "The agent that runs the task, for contracts that need one")
             String agent,
 
-            @Schema(description = "The contract's input") Map<String, Object> payload,
+            @Schema(
+                    implementation = Map.class,
+                    additionalProperties = Schema.True.class,
+                    description = "The contract's input")
+            JsonObject payload,
 
             @Schema(minimum = "0", maximum = "9", defaultValue = "4")
             Integer priority,
@@ -45,114 +48,12 @@ public final class TaskSchemas {
                             + " (GET /limits shows key:<concurrencyKey>)")
             String concurrencyKey) {}
 
-    /** A task record. */
-    @Schema(
-            name = "Task",
-            requiredProperties = {
-                "id",
-                "contract",
-                "state",
-                "priority",
-                "attempt",
-                "maxAttempts",
-                "timeoutMs",
-                "payload",
-                "warnings",
-                "history",
-                "result",
-                "error"
-            })
-    public record Task(
-            @Schema(format = "uuid", description = "A UUIDv7, time-ordered")
-            String id,
-
-            String contract,
-            String agent,
-            Map<String, Object> payload,
-            int priority,
-            String correlationId,
-            String idempotencyKey,
-            String concurrencyKey,
-            TaskState state,
-
-            @Schema(description = "The current delivery, from 1")
-            int attempt,
-
-            int maxAttempts,
-            long timeoutMs,
-            @Schema(format = "date-time") String createdAt,
-            @Schema(format = "date-time") String startedAt,
-            @Schema(format = "date-time") String finishedAt,
-            @Schema(format = "date-time") String nextAttemptAt,
-
-            @Schema(description = "The contract's result once COMPLETED (any JSON value), otherwise null")
-            Object result,
-
-            @Schema(description = "Non-fatal warnings the contract reported")
-            List<String> warnings,
-
-            @Schema(description = "The last error, or null", nullable = true)
-            Error error,
-
-            @Schema(description = "Tokens the agent used, when the contract reports it")
-            Map<String, Long> usage,
-
-            @Schema(
-                    format = "date-time",
-                    description = "When the task's last deferral (an open breaker, a reached limit) lets it run; "
-                            + "absent when it was never deferred")
-            String deferredUntil,
-
-            @Schema(description = "Why the task was last deferred")
-            String deferredReason,
-
-            @Schema(description = "How often the task was deferred; a deferral uses no attempt")
-            Integer deferrals,
-
-            @Schema(description = "One entry per attempt, oldest first (capped)")
-            List<Attempt> history) {}
-
-    /** The error recorded on a task. */
-    @Schema(
-            name = "TaskError",
-            requiredProperties = {"classification", "type", "message", "fingerprint"})
-    public record Error(
-            ErrorClassification classification,
-            @Schema(description = "The exception type") String type,
-            String message,
-
-            @Schema(description = "Groups failures with one root cause")
-            String fingerprint) {}
-
-    /** One attempt in a task's history. */
-    @Schema(
-            name = "TaskAttempt",
-            requiredProperties = {"attempt", "start"})
-    public record Attempt(
-            int attempt,
-            @Schema(description = "The server that ran it") String node,
-            @Schema(format = "date-time") String start,
-            @Schema(format = "date-time") String end,
-
-            @Schema(description = "How it ended: a state, or REDRIVEN, REQUEUED, ABANDONED")
-            String outcome,
-
-            @Schema(description = "Why it ended so, for outcomes that are not failures")
-            String reason,
-
-            @Schema(description = "The failure, for FAILED and DEAD_LETTER")
-            AttemptError error) {}
-
-    /** The failure of one attempt, as its history entry keeps it. */
-    @Schema(name = "TaskAttemptError")
-    public record AttemptError(ErrorClassification classification, String type, String message) {}
-
     /** One page of {@code GET /tasks}. */
     @Schema(
             name = "TaskPage",
             requiredProperties = {"items", "nextCursor"})
     public record Page(
-            List<Task> items,
+            List<TaskView> items,
 
             @Schema(description = "The cursor of the next page; null after the last one", nullable = true)
             String nextCursor) {}
