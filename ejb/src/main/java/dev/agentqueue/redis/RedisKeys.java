@@ -70,4 +70,22 @@ public final class RedisKeys {
     public static String statsMinute(long minuteStartMs) {
         return PREFIX + "stats:minute:" + minuteStartMs;
     }
+
+    /**
+     * Returns the hash counting the letters in the dead-letter queue: field {@code total}, and one field per error
+     * fingerprint ({@code fp:}), agent ({@code agent:}) and contract ({@code contract:}).
+     */
+    public static String deadLetterTally() {
+        return PREFIX + "dlq:tally";
+    }
+
+    /** Returns the hash describing one fingerprint group of dead letters: its sample error and time range. */
+    public static String deadLetterGroup(String fingerprint) {
+        return PREFIX + "dlq:group:" + fingerprint;
+    }
+
+    /** Returns the lease naming the one node that checks the dead-letter tally against the broker. */
+    public static String deadLetterTallyLease() {
+        return PREFIX + "dlq:tally:checker";
+    }
 }

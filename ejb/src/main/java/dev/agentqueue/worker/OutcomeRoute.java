@@ -1,6 +1,7 @@
 package dev.agentqueue.worker;
 
 import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.dlq.DeadLetterTally;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
@@ -46,6 +47,9 @@ public class OutcomeRoute {
 
     @Inject
     OutcomeTelemetry telemetry;
+
+    @Inject
+    DeadLetterTally tally;
 
     /** Carries out {@code outcome} for {@code delivery} and tells whether to acknowledge it or hand it back. */
     public Disposition carryOut(Delivery delivery, Outcome outcome) {
@@ -128,15 +132,17 @@ public class OutcomeRoute {
         if (!outcome.recorded()) {
             recordDeadLetter(delivery, outcome, now);
         }
-        forwarder.deadLetter(
-                delivery.message(),
-                new DeadLetterLabel(
-                        delivery.taskId(),
-                        outcome.attempt(),
-                        delivery.contract(),
-                        delivery.agent(),
-                        outcome.error(),
-                        broker.taskAddress()));
+        DeadLetterLabel label = new DeadLetterLabel(
+                delivery.taskId(),
+                outcome.attempt(),
+                delivery.contract(),
+                delivery.agent(),
+                outcome.error(),
+                broker.taskAddress());
+        // Counted before it is sent, so whoever sees the letter in the queue sees it counted; a send that fails is
+        // repeated on redelivery, and the reconciler recounts the overcount.
+        tally.added(label, now);
+        forwarder.deadLetter(delivery.message(), label);
         LOG.warning(() -> delivery + " dead-lettered (" + outcome.getClass().getSimpleName() + ", "
                 + outcome.error().classification() + "): " + outcome.error().type() + ": "
                 + outcome.error().message());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.RedeliverySettings;
+import dev.agentqueue.dlq.DeadLetterTally;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
@@ -48,6 +49,12 @@ class OutcomeRouteTest {
         route.telemetry.metrics = TaskMetrics.on(meters, contract -> true, agent -> true);
         route.store = store;
         route.forwarder = new RecordingForwarder();
+        route.tally = new DeadLetterTally() {
+            @Override
+            public void added(DeadLetterLabel label, long deadLetteredAt) {
+                effects.add("count dead letter " + label.error().type());
+            }
+        };
         route.broker = new BrokerManagement() {
             @Override
             public String taskAddress() {
@@ -154,14 +161,17 @@ class OutcomeRouteTest {
 
         assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
         assertThat(effects)
-                .containsExactly("record DEAD_LETTER attempt 2 ran", "dead letter attempt 2: Bad from tasks");
+                .containsExactly(
+                        "record DEAD_LETTER attempt 2 ran",
+                        "count dead letter Bad",
+                        "dead letter attempt 2: Bad from tasks");
     }
 
     @Test
     void anExhaustedTaskAlreadyRecordedAsDeadLetteredOnlyMovesItsMessage() {
         route.carryOut(delivery, new Exhausted(ERROR, 5, false, "[]", true));
 
-        assertThat(effects).containsExactly("dead letter attempt 5: Bad from tasks");
+        assertThat(effects).containsExactly("count dead letter Bad", "dead letter attempt 5: Bad from tasks");
     }
 
     @Test
@@ -175,6 +185,7 @@ class OutcomeRouteTest {
                         "record DEAD_LETTER attempt 2",
                         "create " + delivery.taskId(),
                         "record DEAD_LETTER attempt 2",
+                        "count dead letter Bad",
                         "dead letter attempt 2: Bad from tasks");
     }
 
