@@ -103,8 +103,9 @@ final class DeadLetterScale {
     }
 
     private static String failing(int group) {
-        return "{\"job_type\":\"fail\",\"arguments\":{\"mode\":\"terminal\",\"message\":\"dlq-scale cause " + group
-                + "\"}}";
+        // Letters, not digits: a fingerprint ignores the numbers in a message.
+        return "{\"job_type\":\"fail\",\"arguments\":{\"mode\":\"terminal\",\"message\":\"dlq-scale cause "
+                + (char) ('a' + group) + "\"}}";
     }
 
     private JsonObject post(String path, String fingerprint) {

@@ -102,19 +102,19 @@ public class DeadLetterMover {
 
     /**
      * Moves one dead letter matching {@code selector} back to the task queue with a fresh delivery count, in a
-     * transaction of its own; tells whether there was one.
+     * transaction of its own; tells whether there was one, and whose it was.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean redriveOne(String selector) {
+    public MoveResult redriveOne(String selector) {
         Message message = receive(selector);
         if (message == null) {
-            return false;
+            return MoveResult.NONE;
         }
         String taskId = TaskMessages.taskId(message);
         forwarder.redrive(message, taskId, TaskMessages.redrives(message) + 1);
         uncountOnCommit(message);
         if (taskId == null) {
-            return true; // a raw message without a task: the worker creates the record when it runs
+            return new MoveResult(true, null); // a raw message without a task: the worker creates the record
         }
         TransitionOutcome outcome = store.redrive(taskId, System.currentTimeMillis());
         if (outcome.applied()) {
@@ -123,7 +123,7 @@ public class DeadLetterMover {
             // A settled task (completed, cancelled) is not run again: the worker drops its message.
             LOG.warning(() -> "Task(id=" + taskId + ") redriven while its record is " + outcome.previousState());
         }
-        return true;
+        return new MoveResult(true, taskId);
     }
 
     /**

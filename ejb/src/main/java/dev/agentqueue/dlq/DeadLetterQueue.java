@@ -110,7 +110,7 @@ public class DeadLetterQueue {
     public int redrive(DeadLetterFilter filter) {
         long started = System.currentTimeMillis();
         String selector = filter.selectorUntil(started);
-        int moved = (int) drain(Long.MAX_VALUE, () -> mover.redriveOne(selector), progress("Redrove", filter));
+        int moved = (int) drain(Long.MAX_VALUE, () -> mover.redriveOne(selector).moved(), progress("Redrove", filter));
         LOG.info(() -> "Redrove " + moved + " dead letters (" + filter + ") in "
                 + (System.currentTimeMillis() - started) + " ms");
         return moved;
@@ -121,7 +121,7 @@ public class DeadLetterQueue {
      * moved: one batch of a longer redrive.
      */
     public long redriveBatch(String selector, long max) {
-        return drain(max, () -> mover.redriveOne(selector), moved -> {});
+        return drain(max, () -> mover.redriveOne(selector).moved(), moved -> {});
     }
 
     /**

@@ -93,20 +93,26 @@ public class DeadLetterReconciler {
         long depth = broker.deadLetterQueue().messageCount();
         long counted = tally.total();
         if (drift.recountNeeded(counted, depth)) {
-            long recounted = recountTally();
+            long recounted = recountTally(depth);
             LOG.warning(() -> "The dead-letter tally counted " + counted + " letters, the queue holds " + depth
-                    + "; recounted " + recounted + " from the broker");
+                    + (recounted == depth
+                            ? "; recounted from the broker"
+                            : "; a recount saw " + recounted
+                                    + " (a browse of a paging queue can end early) and was not kept"));
         }
     }
 
     /**
-     * Counts the dead-letter queue afresh by streaming it once, replaces the tally with the result, and returns the
-     * number of letters counted. Memory grows with the number of groups, not of letters.
+     * Counts the dead-letter queue afresh by streaming it once and, when the count matches the broker's depth
+     * {@code depth} (read before, and again after), replaces the tally with it; returns the number counted. Memory
+     * grows with the number of groups, not of letters.
      */
-    public long recountTally() {
+    public long recountTally(long depth) {
         TallyRecount recount = new TallyRecount();
         mover.forEach(null, recount::add);
-        tally.replace(recount);
+        if (recount.total() == depth && broker.deadLetterQueue().messageCount() == depth) {
+            tally.replace(recount);
+        }
         return recount.total();
     }
 

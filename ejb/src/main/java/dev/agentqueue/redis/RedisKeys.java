@@ -88,4 +88,24 @@ public final class RedisKeys {
     public static String deadLetterTallyLease() {
         return PREFIX + "dlq:tally:checker";
     }
+
+    /** Returns the hash holding one redrive job. */
+    public static String redriveJob(String id) {
+        return PREFIX + "dlq:job:" + id;
+    }
+
+    /** Returns the list of the task ids in one redrive job's canary. */
+    public static String redriveJobCanary(String id) {
+        return PREFIX + "dlq:job:" + id + ":canary";
+    }
+
+    /** Returns the set of the ids of redrive jobs not yet ended. */
+    public static String redriveJobs() {
+        return PREFIX + "dlq:jobs";
+    }
+
+    /** Returns the lease naming the one node that runs redrive jobs. */
+    public static String redriveJobLease() {
+        return PREFIX + "dlq:jobs:runner";
+    }
 }

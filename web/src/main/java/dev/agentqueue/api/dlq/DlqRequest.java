@@ -44,18 +44,21 @@ record DlqRequest(Set<String> ids, DeadLetterFilter filter) {
             }
             return new DlqRequest(null, DeadLetterFilter.ALL);
         }
-        if (!(json.get("filter") instanceof JsonObject filter) || filter.isEmpty()) {
+        return new DlqRequest(null, filter(json.get("filter")));
+    }
+
+    /** Reads a {@code filter} object: at least one of contract, agent and fingerprint. */
+    static DeadLetterFilter filter(JsonValue value) {
+        if (!(value instanceof JsonObject filter) || filter.isEmpty()) {
             throw ApiException.badRequest(
                     "filter", "filter must be an object with at least one of contract, agent, fingerprint");
         }
         JsonBodies.requireKnown(filter, FILTER_FIELDS, "filter");
-        return new DlqRequest(
-                null,
-                new DeadLetterFilter(
-                        filterValue(filter, "contract"),
-                        filterValue(filter, "agent"),
-                        filterValue(filter, "fingerprint"),
-                        null));
+        return new DeadLetterFilter(
+                filterValue(filter, "contract"),
+                filterValue(filter, "agent"),
+                filterValue(filter, "fingerprint"),
+                null);
     }
 
     private static String filterValue(JsonObject filter, String name) {

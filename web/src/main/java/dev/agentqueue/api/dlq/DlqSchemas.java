@@ -128,4 +128,24 @@ final class DlqSchemas {
     record Purged(
             @Schema(description = "How many dead letters were removed")
             int purged) {}
+
+    /** The body of {@code POST /dlq/redrive-jobs}. */
+    @Schema(name = "RedriveJobRequest", requiredProperties = "filter", additionalProperties = Schema.False.class)
+    record JobRequest(
+            Filter filter,
+
+            @Schema(
+                    minimum = "0",
+                    maximum = "100",
+                    defaultValue = "0",
+                    description = "Tasks to redrive first; the rest follows once they complete (0: no canary)")
+            Integer canary,
+
+            @Schema(
+                    defaultValue = "false",
+                    description = "true: after the canary, wait for POST /dlq/redrive-jobs/{id}/confirm")
+            Boolean confirm,
+
+            @Schema(format = "date-time", description = "Only letters dead-lettered before this time")
+            String before) {}
 }
