@@ -108,4 +108,9 @@ public final class RedisKeys {
     public static String redriveJobLease() {
         return PREFIX + "dlq:jobs:runner";
     }
+
+    /** Returns the hash of the standing orders to redrive a group when its breaker closes, by order id. */
+    public static String breakerRedrives() {
+        return PREFIX + "dlq:breaker-redrives";
+    }
 }

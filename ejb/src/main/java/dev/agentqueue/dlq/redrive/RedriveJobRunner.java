@@ -37,6 +37,9 @@ public class RedriveJobRunner {
     RedriveJobStep step;
 
     @Inject
+    BreakerRedrives breakerRedrives;
+
+    @Inject
     NodeLease lease;
 
     @Resource
@@ -52,6 +55,7 @@ public class RedriveJobRunner {
     void onTimer() {
         try {
             if (lease.acquire(RedisKeys.redriveJobLease(), LEASE)) {
+                breakerRedrives.check();
                 for (String id : jobs.active()) {
                     advance(id);
                 }
