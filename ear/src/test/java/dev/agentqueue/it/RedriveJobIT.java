@@ -5,7 +5,6 @@ import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.it.support.DeadLetters;
-import dev.agentqueue.it.support.Deployments;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;

@@ -148,4 +148,19 @@ final class DlqSchemas {
 
             @Schema(format = "date-time", description = "Only letters dead-lettered before this time")
             String before) {}
+
+    /** The body of {@code POST /dlq/breaker-redrives}: exactly one of {@code agent} or {@code fingerprint}. */
+    @Schema(name = "BreakerRedriveRequest", additionalProperties = Schema.False.class)
+    record BreakerRedriveRequest(
+            @Schema(description = "An agent: its provider's breaker is watched")
+            String agent,
+
+            @Schema(description = "A fingerprint group; then breaker is required")
+            String fingerprint,
+
+            @Schema(description = "The breaker to watch (default: the agent's)")
+            String breaker,
+
+            @Schema(minimum = "0", maximum = "100", defaultValue = "1", description = "Tasks in the canary")
+            Integer canary) {}
 }

@@ -26,7 +26,7 @@ final class RedriveJobRequest {
         if (!json.containsKey("filter")) {
             throw ApiException.badRequest("filter", "filter is required");
         }
-        int canary = canary(json.get("canary"));
+        int canary = canary(json.get("canary"), 0);
         boolean confirm = confirm(json.get("confirm"));
         if (confirm && canary == 0) {
             throw ApiException.badRequest("confirm", "confirm needs a canary: give canary > 0");
@@ -35,9 +35,10 @@ final class RedriveJobRequest {
                 DlqRequest.filter(json.get("filter")), null, canary, confirm, before(json.get("before")), requestedBy);
     }
 
-    private static int canary(JsonValue value) {
+    /** Reads a canary size, 0 to {@link RedriveJobSpec#MAX_CANARY}; {@code fallback} when absent. */
+    static int canary(JsonValue value, int fallback) {
         if (value == null) {
-            return 0;
+            return fallback;
         }
         if (!(value instanceof JsonNumber number)
                 || !number.isIntegral()
