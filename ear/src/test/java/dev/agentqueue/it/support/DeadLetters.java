@@ -19,12 +19,16 @@ public final class DeadLetters {
         this.api = api;
     }
 
-    /** Enqueues {@code count} copies of {@code request} and waits until all are dead letters; returns their ids. */
+    /**
+     * Enqueues {@code count} copies of {@code request} and waits until all are dead letters and the summary counts at
+     * least that many in their group (more when the group had letters before); returns their ids.
+     */
     public List<String> make(int count, JsonObjectBuilder request) {
         var task = request.build();
         List<String> ids = Stream.generate(() -> api.enqueue(task)).limit(count).toList();
         ids.forEach(id -> api.awaitState(id, "DEAD_LETTER", SETTLE));
-        awaitCount(fingerprint(ids.get(0)), count);
+        String fingerprint = fingerprint(ids.get(0));
+        Deadline.await(count + " dead letters of " + fingerprint, SETTLE, () -> count(fingerprint), n -> n >= count);
         return ids;
     }
 
