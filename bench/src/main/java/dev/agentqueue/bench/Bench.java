@@ -54,8 +54,8 @@ public final class Bench {
         Map<String, String> flags = new HashMap<>();
         List<String> files = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--flush-redis")) {
-                flags.put("flush-redis", "true");
+            if (args[i].equals("--flush-redis") || args[i].equals("--purge-all")) {
+                flags.put(args[i].substring(2), "true");
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 flags.put(args[i].substring(2), args[++i]);
             } else {
@@ -96,6 +96,24 @@ public final class Bench {
                     updateDoc(Path.of(flags.get("doc")), results, flags.getOrDefault("name", out.toString()));
                 }
                 System.out.print(Report.markdown(results, flags.getOrDefault("name", out.toString())));
+            }
+            case "dlq" -> {
+                Options options = new Options(
+                        URI.create(required(flags, "url")),
+                        null,
+                        flags.getOrDefault("user", System.getenv("AGENTQUEUE_USER")),
+                        flags.getOrDefault("password", System.getenv("AGENTQUEUE_PASSWORD")),
+                        0,
+                        List.of(),
+                        Scale.FULL,
+                        1,
+                        false);
+                AgentQueueApi api = AgentQueueApi.at(options.url().resolve("/agentqueue/"), options.apiUser())
+                        .withTimeout(Duration.ofHours(1));
+                JsonObject figures = new DeadLetterScale(api, new Probe(options.url()), System.out)
+                        .run(Integer.parseInt(flags.getOrDefault("letters", "100000")), flags.containsKey("purge-all"));
+                Report.write(Path.of(required(flags, "out")), figures);
+                System.out.println(figures);
             }
             case "compare" -> {
                 if (files.size() != 2) {
@@ -208,6 +226,7 @@ public final class Bench {
                        Bench report --out results.json [--doc docs/BENCHMARKS.md] [--command C] [--label L]
                                     [--bullmq bullmq-results.txt] phase.json...
                        Bench sizes [--scale full|quick|smoke]   (W1 tasks, W2 tasks, W3 seconds)
+                       Bench dlq --url http://127.0.0.1:8980/ --out dlq.json [--letters 100000] [--purge-all]
                        Bench compare [--before NAME] [--after NAME] before-results.json after-results.json""");
         System.exit(2);
     }

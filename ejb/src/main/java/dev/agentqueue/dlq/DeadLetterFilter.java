@@ -49,11 +49,24 @@ public record DeadLetterFilter(String contract, String agent, String fingerprint
      * after that and dead-lettered again is not matched a second time.
      */
     public String selectorUntil(long epochMillis) {
-        // Letters the broker moved itself have no time: they match too.
-        String until = "(" + MessageProperties.DEAD_LETTERED_AT + " <= " + epochMillis + " OR "
-                + MessageProperties.DEAD_LETTERED_AT + " IS NULL)";
+        // A letter the broker moved itself has no time of its own: its message's timestamp (when it was last sent to
+        // the task queue) stands in for it.
+        String until = "(" + MessageProperties.DEAD_LETTERED_AT + " <= " + epochMillis + " OR ("
+                + MessageProperties.DEAD_LETTERED_AT + " IS NULL AND JMSTimestamp <= " + epochMillis + "))";
         String selector = selector();
         return selector == null ? until : selector + " AND " + until;
+    }
+
+    /**
+     * Returns the selector restricted to letters dead-lettered at or after {@code epochMillis}, so a page after a
+     * cursor is chosen among those only. (JMS selectors cannot compare strings by order, so ties on the task id are
+     * settled by the caller.)
+     */
+    public String selectorFrom(long epochMillis) {
+        String from = "(" + MessageProperties.DEAD_LETTERED_AT + " >= " + epochMillis + " OR ("
+                + MessageProperties.DEAD_LETTERED_AT + " IS NULL AND JMSTimestamp >= " + epochMillis + "))";
+        String selector = selector();
+        return selector == null ? from : selector + " AND " + from;
     }
 
     private static void equal(List<String> terms, String property, String value) {

@@ -29,9 +29,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -61,6 +63,9 @@ public class DeadLetterMover {
     @Inject
     TaskStore store;
 
+    @Inject
+    DeadLetterTally tally;
+
     @Resource(name = JmsNames.DEAD_LETTER_QUEUE_REF)
     Queue deadLetterQueue;
 
@@ -74,31 +79,42 @@ public class DeadLetterMover {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<DeadLetter> browse(String selector) {
         List<DeadLetter> letters = new ArrayList<>();
+        forEach(selector, letters::add);
+        return letters;
+    }
+
+    /**
+     * Hands each dead letter matching {@code selector} ({@code null}: all) to {@code visitor} as the browser
+     * streams it, without consuming any and without holding them: the broker sends a window of messages at a time.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void forEach(String selector, Consumer<DeadLetter> visitor) {
         try (QueueBrowser browser = jms.createBrowser(deadLetterQueue, selector)) {
-            for (Object message : Collections.list(browser.getEnumeration())) {
-                letters.add(DeadLetter.of((Message) message));
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                visitor.accept(DeadLetter.of((Message) messages.nextElement()));
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException(
                     "Cannot browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
         }
-        return letters;
     }
 
     /**
      * Moves one dead letter matching {@code selector} back to the task queue with a fresh delivery count, in a
-     * transaction of its own; tells whether there was one.
+     * transaction of its own; tells whether there was one, and whose it was.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean redriveOne(String selector) {
+    public MoveResult redriveOne(String selector) {
         Message message = receive(selector);
         if (message == null) {
-            return false;
+            return MoveResult.NONE;
         }
         String taskId = TaskMessages.taskId(message);
         forwarder.redrive(message, taskId, TaskMessages.redrives(message) + 1);
+        uncountOnCommit(message);
         if (taskId == null) {
-            return true; // a raw message without a task: the worker creates the record when it runs
+            return new MoveResult(true, null); // a raw message without a task: the worker creates the record
         }
         TransitionOutcome outcome = store.redrive(taskId, System.currentTimeMillis());
         if (outcome.applied()) {
@@ -107,7 +123,7 @@ public class DeadLetterMover {
             // A settled task (completed, cancelled) is not run again: the worker drops its message.
             LOG.warning(() -> "Task(id=" + taskId + ") redriven while its record is " + outcome.previousState());
         }
-        return true;
+        return new MoveResult(true, taskId);
     }
 
     /**
@@ -121,6 +137,7 @@ public class DeadLetterMover {
             return false;
         }
         String taskId = TaskMessages.taskId(message);
+        uncountOnCommit(message);
         if (taskId != null) {
             TransitionOutcome outcome = store.purge(taskId, System.currentTimeMillis());
             if (!outcome.applied() && outcome.result() != TransitionOutcome.Result.MISSING) {
@@ -168,9 +185,12 @@ public class DeadLetterMover {
                 return DeliveryExhaustion.Action.NONE;
             }
         }
-        forwarder.relabel(
-                message,
-                new DeadLetterLabel(taskId, task.attempt(), task.contract(), task.agent(), error, originAddress));
+        DeadLetterLabel label =
+                new DeadLetterLabel(taskId, task.attempt(), task.contract(), task.agent(), error, originAddress);
+        forwarder.relabel(message, label);
+        // The letter moves from the group of letters the broker moved to the group of its error.
+        uncountOnCommit(message);
+        afterCommit(() -> tally.added(label, System.currentTimeMillis()));
         return action;
     }
 
@@ -183,6 +203,35 @@ public class DeadLetterMover {
         try (JMSConsumer consumer = jms.createConsumer(deadLetterQueue, selector)) {
             return consumer.receive(RECEIVE_TIMEOUT_MS);
         }
+    }
+
+    /** Takes the received letter out of the tally once its removal from the queue committed. */
+    private void uncountOnCommit(Message message) {
+        try {
+            DeadLetter letter = DeadLetter.of(message);
+            afterCommit(() -> tally.removed(letter));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot read a dead letter: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private void afterCommit(Runnable work) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        // The reconciler recounts when the tally drifts from the queue.
+                        LOG.log(Level.WARNING, "Cannot update the dead-letter tally", e);
+                    }
+                }
+            }
+        });
     }
 
     private void undoOnRollback(String taskId) {

@@ -5,30 +5,29 @@ import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * The task dead-letter queue as an operator sees it: browse and count its messages, group them by root cause, and
- * redrive or purge them. Each move is a transaction of its own ({@link DeadLetterMover}); this bean holds none, so
- * a long redrive never outlives a transaction timeout.
+ * redrive or purge them. Built for a queue of a million letters: counts come from {@link DeadLetterTally}, a listing
+ * streams the broker's matches through a {@link PageWindow}, and a redrive or purge moves one letter per transaction
+ * ({@link DeadLetterMover}) in batches that report progress; this bean holds none, so a long redrive never outlives a
+ * transaction timeout, and nothing it holds grows with the queue.
  */
 @ApplicationScoped
 public class DeadLetterQueue {
 
-    /** Orders dead letters oldest first; the task id breaks ties, as in {@link PageCursor}. */
-    private static final Comparator<DeadLetter> ORDER = Comparator.comparingLong(DeadLetter::deadLetteredAt)
-            .thenComparing(DeadLetter::taskId, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** How many moves a redrive or purge makes between two progress reports. */
+    public static final int DEFAULT_BATCH = 500;
 
     private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class.getName());
 
@@ -41,46 +40,47 @@ public class DeadLetterQueue {
     @Inject
     TaskStore store;
 
-    /** Returns every dead letter matching {@code filter}, oldest first, without consuming any. */
+    @Inject
+    DeadLetterTally tally;
+
+    /** Returns every dead letter matching {@code filter}, oldest first, without consuming any; for small filters. */
     public List<DeadLetter> browse(DeadLetterFilter filter) {
-        List<DeadLetter> letters = new ArrayList<>(mover.browse(filter.selector()));
-        letters.sort(ORDER);
+        List<DeadLetter> letters = mover.browse(filter.selector());
+        letters.sort(PageWindow.ORDER);
         return letters;
     }
 
-    /** Returns the number of dead letters matching {@code filter}. */
+    /**
+     * Returns the number of dead letters matching {@code filter}: from the tally when it counts the filter, else by
+     * streaming the broker's matches.
+     */
     public long count(DeadLetterFilter filter) {
-        return browse(filter).size();
+        OptionalLong counted = tally.count(filter);
+        if (counted.isPresent()) {
+            return counted.getAsLong();
+        }
+        long[] matched = {0};
+        mover.forEach(filter.selector(), letter -> matched[0]++);
+        return matched[0];
     }
 
-    /** Returns one page of dead letters matching {@code filter} after {@code after}, each joined with its task. */
+    /**
+     * Returns one page of dead letters matching {@code filter} after {@code after}, each joined with its task. The
+     * broker matches the filter and skips letters older than the cursor; the page is picked as they stream past.
+     */
     public DeadLetterPage list(DeadLetterFilter filter, int limit, PageCursor after) {
-        List<DeadLetter> letters = browse(filter).stream()
-                .filter(letter -> after == null || isAfter(letter, after))
-                .toList();
-        List<DeadLetterEntry> page = letters.stream()
-                .limit(limit)
+        PageWindow window = new PageWindow(limit, after);
+        mover.forEach(after == null ? filter.selector() : filter.selectorFrom(after.position()), window::offer);
+        List<DeadLetterEntry> page = window.letters().stream()
                 .map(letter -> new DeadLetterEntry(
                         letter, letter.taskId() == null ? Optional.empty() : store.find(letter.taskId())))
                 .toList();
-        String next = null;
-        if (letters.size() > limit) {
-            DeadLetter last = letters.get(limit - 1);
-            next = last.taskId() == null ? null : new PageCursor(last.deadLetteredAt(), last.taskId()).encode();
-        }
-        return new DeadLetterPage(page, next);
+        return new DeadLetterPage(page, window.nextCursor());
     }
 
-    /** Returns the dead letters grouped by error fingerprint, the largest group first. */
+    /** Returns the dead letters grouped by error fingerprint, the largest group first, as the tally counts them. */
     public List<FingerprintCount> summary() {
-        Map<String, FingerprintCount> groups = new LinkedHashMap<>();
-        for (DeadLetter letter : browse(DeadLetterFilter.ALL)) {
-            groups.merge(
-                    letter.error().fingerprint(), FingerprintCount.first(letter), (group, one) -> group.add(letter));
-        }
-        return groups.values().stream()
-                .sorted(Comparator.comparingLong(FingerprintCount::count).reversed())
-                .toList();
+        return tally.summary();
     }
 
     /**
@@ -110,13 +110,18 @@ public class DeadLetterQueue {
     public int redrive(DeadLetterFilter filter) {
         long started = System.currentTimeMillis();
         String selector = filter.selectorUntil(started);
-        long expected = browse(filter).stream()
-                .filter(letter -> letter.deadLetteredAt() <= started)
-                .count();
-        int moved = drain(expected, () -> mover.redriveOne(selector));
-        LOG.info(() -> "Redrove " + moved + " of " + expected + " dead letters in "
+        int moved = (int) drain(Long.MAX_VALUE, () -> mover.redriveOne(selector).moved(), progress("Redrove", filter));
+        LOG.info(() -> "Redrove " + moved + " dead letters (" + filter + ") in "
                 + (System.currentTimeMillis() - started) + " ms");
         return moved;
+    }
+
+    /**
+     * Moves up to {@code max} dead letters matching {@code selector} back to the task queue and returns how many
+     * moved: one batch of a longer redrive.
+     */
+    public long redriveBatch(String selector, long max) {
+        return drain(max, () -> mover.redriveOne(selector).moved(), moved -> {});
     }
 
     /**
@@ -134,18 +139,28 @@ public class DeadLetterQueue {
      * letters arriving while it runs are left for the next purge.
      */
     public int purge(DeadLetterFilter filter) {
-        String selector = filter.selectorUntil(System.currentTimeMillis());
-        return drain(count(filter), () -> mover.purgeOne(selector));
+        long started = System.currentTimeMillis();
+        String selector = filter.selectorUntil(started);
+        int removed = (int) drain(Long.MAX_VALUE, () -> mover.purgeOne(selector), progress("Purged", filter));
+        LOG.info(() -> "Purged " + removed + " dead letters (" + filter + ") in "
+                + (System.currentTimeMillis() - started) + " ms");
+        return removed;
     }
 
-    /** Moves up to {@code expected} messages, one transaction each, until a few tries in a row find none. */
-    private static int drain(long expected, BooleanSupplier moveOne) {
-        int moved = 0;
+    /**
+     * Moves up to {@code max} messages, one transaction each, until a few tries in a row find none, reporting every
+     * {@link #DEFAULT_BATCH} moves.
+     */
+    private static long drain(long max, BooleanSupplier moveOne, LongConsumer report) {
+        long moved = 0;
         int misses = 0;
-        while (moved < expected && misses < MAX_MISSES) {
+        while (moved < max && misses < MAX_MISSES) {
             if (moveOne.getAsBoolean()) {
                 moved++;
                 misses = 0;
+                if (moved % DEFAULT_BATCH == 0) {
+                    report.accept(moved);
+                }
             } else {
                 misses++;
             }
@@ -153,18 +168,17 @@ public class DeadLetterQueue {
         return moved;
     }
 
+    private LongConsumer progress(String verb, DeadLetterFilter filter) {
+        OptionalLong expected = tally.count(filter);
+        String of = expected.isPresent() ? " of about " + expected.getAsLong() : "";
+        return moved -> LOG.info(() -> verb + " " + moved + of + " dead letters (" + filter + ") so far");
+    }
+
     private void requirePresent(Set<String> taskIds) {
         Set<String> missing = new HashSet<>(taskIds);
-        browse(DeadLetterFilter.ofIds(taskIds)).forEach(letter -> missing.remove(letter.taskId()));
+        mover.forEach(DeadLetterFilter.ofIds(taskIds).selector(), letter -> missing.remove(letter.taskId()));
         if (!missing.isEmpty()) {
             throw new NotInDeadLetterQueueException(new TreeSet<>(missing));
         }
-    }
-
-    private static boolean isAfter(DeadLetter letter, PageCursor cursor) {
-        if (letter.deadLetteredAt() != cursor.position()) {
-            return letter.deadLetteredAt() > cursor.position();
-        }
-        return letter.taskId() != null && letter.taskId().compareTo(cursor.id()) > 0;
     }
 }

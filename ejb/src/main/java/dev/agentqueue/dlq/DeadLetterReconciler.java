@@ -2,6 +2,8 @@ package dev.agentqueue.dlq;
 
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.messaging.MessageProperties;
+import dev.agentqueue.redis.NodeLease;
+import dev.agentqueue.redis.RedisKeys;
 import dev.agentqueue.support.Durations;
 import dev.agentqueue.task.DeliveryExhaustion;
 import jakarta.annotation.PostConstruct;
@@ -24,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps task records in step with dead letters the broker moved itself: shortly after startup and then every
  * {@code agentqueue.dlq.reconcile-interval}, it looks for dead letters without an error and has
- * {@link DeadLetterMover#reconcileOne} record their tasks as DEAD_LETTER (see {@link DeliveryExhaustion}).
+ * {@link DeadLetterMover#reconcileOne} record their tasks as DEAD_LETTER (see {@link DeliveryExhaustion}). Then one
+ * node checks the {@link DeadLetterTally} against the queue's depth, and recounts it when it has drifted.
  */
 @Singleton
 @Startup
@@ -48,12 +51,21 @@ public class DeadLetterReconciler {
     @Inject
     BrokerManagement broker;
 
+    @Inject
+    DeadLetterTally tally;
+
+    @Inject
+    NodeLease lease;
+
     @Resource
     TimerService timers;
 
+    private final TallyDrift drift = new TallyDrift();
+    private Duration every;
+
     @PostConstruct
     void schedule() {
-        Duration every = Durations.parse(interval);
+        every = Durations.parse(interval);
         if (every.isZero()) {
             LOG.info("Dead-letter reconciliation is off (agentqueue.dlq.reconcile-interval=0)");
             return;
@@ -67,9 +79,41 @@ public class DeadLetterReconciler {
     void onTimer() {
         try {
             reconcile();
+            checkTally();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Dead-letter reconciliation failed; the next pass tries again", e);
         }
+    }
+
+    /** On the node holding the tally lease, recounts the dead-letter tally if it has drifted from the queue. */
+    void checkTally() {
+        if (!lease.acquire(RedisKeys.deadLetterTallyLease(), every.multipliedBy(3))) {
+            return;
+        }
+        long depth = broker.deadLetterQueue().messageCount();
+        long counted = tally.total();
+        if (drift.recountNeeded(counted, depth)) {
+            long recounted = recountTally(depth);
+            LOG.warning(() -> "The dead-letter tally counted " + counted + " letters, the queue holds " + depth
+                    + (recounted == depth
+                            ? "; recounted from the broker"
+                            : "; a recount saw " + recounted
+                                    + " (a browse of a paging queue can end early) and was not kept"));
+        }
+    }
+
+    /**
+     * Counts the dead-letter queue afresh by streaming it once and, when the count matches the broker's depth
+     * {@code depth} (read before, and again after), replaces the tally with it; returns the number counted. Memory
+     * grows with the number of groups, not of letters.
+     */
+    public long recountTally(long depth) {
+        TallyRecount recount = new TallyRecount();
+        mover.forEach(null, recount::add);
+        if (recount.total() == depth && broker.deadLetterQueue().messageCount() == depth) {
+            tally.replace(recount);
+        }
+        return recount.total();
     }
 
     /** Reconciles every dead letter the broker moved itself and returns how many were acted on, by action. */

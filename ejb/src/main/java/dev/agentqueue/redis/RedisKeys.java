@@ -71,6 +71,19 @@ public final class RedisKeys {
         return PREFIX + "stats:minute:" + minuteStartMs;
     }
 
+    /**
+     * Returns the hash counting the letters in the dead-letter queue: field {@code total}, and one field per error
+     * fingerprint ({@code fp:}), agent ({@code agent:}) and contract ({@code contract:}).
+     */
+    public static String deadLetterTally() {
+        return PREFIX + "dlq:tally";
+    }
+
+    /** Returns the hash describing one fingerprint group of dead letters: its sample error and time range. */
+    public static String deadLetterGroupSummary(String fingerprint) {
+        return PREFIX + "dlq:summary:" + fingerprint;
+    }
+
     /** Returns the hash of one dead-letter group's triage state (note, investigation, mute) and alert bookkeeping. */
     public static String deadLetterGroup(String fingerprint) {
         return PREFIX + "dlq:group:" + fingerprint;
@@ -104,5 +117,35 @@ public final class RedisKeys {
     /** Returns the set of names of all limit scopes ever used. */
     public static String limits() {
         return PREFIX + "limits";
+    }
+
+    /** Returns the lease naming the one node that checks the dead-letter tally against the broker. */
+    public static String deadLetterTallyLease() {
+        return PREFIX + "dlq:tally:checker";
+    }
+
+    /** Returns the hash holding one redrive job. */
+    public static String redriveJob(String id) {
+        return PREFIX + "dlq:job:" + id;
+    }
+
+    /** Returns the list of the task ids in one redrive job's canary. */
+    public static String redriveJobCanary(String id) {
+        return PREFIX + "dlq:job:" + id + ":canary";
+    }
+
+    /** Returns the set of the ids of redrive jobs not yet ended. */
+    public static String redriveJobs() {
+        return PREFIX + "dlq:jobs";
+    }
+
+    /** Returns the lease naming the one node that runs redrive jobs. */
+    public static String redriveJobLease() {
+        return PREFIX + "dlq:jobs:runner";
+    }
+
+    /** Returns the hash of the standing orders to redrive a group when its breaker closes, by order id. */
+    public static String breakerRedrives() {
+        return PREFIX + "dlq:breaker-redrives";
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentqueue.worker;
 
 import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.dlq.DeadLetterTally;
 import dev.agentqueue.dlq.triage.AlertCheck;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
@@ -51,6 +52,9 @@ public class OutcomeRoute {
 
     @Inject
     AlertCheck alerts;
+
+    @Inject
+    DeadLetterTally tally;
 
     /** Carries out {@code outcome} for {@code delivery} and tells whether to acknowledge it or hand it back. */
     public Disposition carryOut(Delivery delivery, Outcome outcome) {
@@ -141,6 +145,9 @@ public class OutcomeRoute {
                 delivery.agent(),
                 outcome.error(),
                 broker.taskAddress());
+        // Counted before it is sent, so whoever sees the letter in the queue sees it counted; a send that fails is
+        // repeated on redelivery, and the reconciler recounts the overcount.
+        tally.added(label, now);
         forwarder.deadLetter(delivery.message(), label);
         alerts.deadLettered(label);
         LOG.warning(() -> delivery + " dead-lettered (" + outcome.getClass().getSimpleName() + ", "

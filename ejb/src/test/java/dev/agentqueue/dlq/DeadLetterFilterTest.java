@@ -25,9 +25,17 @@ class DeadLetterFilterTest {
     @Test
     void aRedriveSelectorLeavesLettersDeadLetteredAfterItsStartAlone() {
         assertThat(DeadLetterFilter.ALL.selectorUntil(42))
-                .isEqualTo("(agentqueue_dead_lettered_at <= 42 OR agentqueue_dead_lettered_at IS NULL)");
+                .isEqualTo("(agentqueue_dead_lettered_at <= 42 OR (agentqueue_dead_lettered_at IS NULL"
+                        + " AND JMSTimestamp <= 42))");
         assertThat(new DeadLetterFilter(null, null, "abc", null).selectorUntil(42))
                 .startsWith("agentqueue_error_fingerprint = 'abc' AND (");
+    }
+
+    @Test
+    void aPageSelectorLetsTheBrokerSkipLettersOlderThanTheCursor() {
+        assertThat(new DeadLetterFilter(null, "a", null, null).selectorFrom(42))
+                .isEqualTo("agentqueue_agent = 'a' AND (agentqueue_dead_lettered_at >= 42 OR"
+                        + " (agentqueue_dead_lettered_at IS NULL AND JMSTimestamp >= 42))");
     }
 
     @Test

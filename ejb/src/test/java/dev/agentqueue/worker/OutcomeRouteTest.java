@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.RedeliverySettings;
+import dev.agentqueue.dlq.DeadLetterTally;
 import dev.agentqueue.dlq.triage.AlertCheck;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
@@ -54,6 +55,12 @@ class OutcomeRouteTest {
             @Override
             public void deadLettered(DeadLetterLabel label) {
                 alertChecks.add(label.error().fingerprint());
+            }
+        };
+        route.tally = new DeadLetterTally() {
+            @Override
+            public void added(DeadLetterLabel label, long deadLetteredAt) {
+                effects.add("count dead letter " + label.error().type());
             }
         };
         route.broker = new BrokerManagement() {
@@ -162,7 +169,10 @@ class OutcomeRouteTest {
 
         assertThat(disposition).isEqualTo(Disposition.ACKNOWLEDGE);
         assertThat(effects)
-                .containsExactly("record DEAD_LETTER attempt 2 ran", "dead letter attempt 2: Bad from tasks");
+                .containsExactly(
+                        "record DEAD_LETTER attempt 2 ran",
+                        "count dead letter Bad",
+                        "dead letter attempt 2: Bad from tasks");
         assertThat(alertChecks).containsExactly(ERROR.fingerprint());
     }
 
@@ -170,7 +180,7 @@ class OutcomeRouteTest {
     void anExhaustedTaskAlreadyRecordedAsDeadLetteredOnlyMovesItsMessage() {
         route.carryOut(delivery, new Exhausted(ERROR, 5, false, "[]", true));
 
-        assertThat(effects).containsExactly("dead letter attempt 5: Bad from tasks");
+        assertThat(effects).containsExactly("count dead letter Bad", "dead letter attempt 5: Bad from tasks");
     }
 
     @Test
@@ -184,6 +194,7 @@ class OutcomeRouteTest {
                         "record DEAD_LETTER attempt 2",
                         "create " + delivery.taskId(),
                         "record DEAD_LETTER attempt 2",
+                        "count dead letter Bad",
                         "dead letter attempt 2: Bad from tasks");
     }
 

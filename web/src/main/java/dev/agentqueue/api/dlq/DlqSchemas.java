@@ -103,4 +103,39 @@ final class DlqSchemas {
     record Purged(
             @Schema(description = "How many dead letters were removed")
             int purged) {}
+
+    /** The body of {@code POST /dlq/redrive-jobs}. */
+    @Schema(name = "RedriveJobRequest", requiredProperties = "filter", additionalProperties = Schema.False.class)
+    record JobRequest(
+            Filter filter,
+
+            @Schema(
+                    minimum = "0",
+                    maximum = "100",
+                    defaultValue = "0",
+                    description = "Tasks to redrive first; the rest follows once they complete (0: no canary)")
+            Integer canary,
+
+            @Schema(
+                    defaultValue = "false",
+                    description = "true: after the canary, wait for POST /dlq/redrive-jobs/{id}/confirm")
+            Boolean confirm,
+
+            @Schema(format = "date-time", description = "Only letters dead-lettered before this time")
+            String before) {}
+
+    /** The body of {@code POST /dlq/breaker-redrives}: exactly one of {@code agent} or {@code fingerprint}. */
+    @Schema(name = "BreakerRedriveRequest", additionalProperties = Schema.False.class)
+    record BreakerRedriveRequest(
+            @Schema(description = "An agent: its provider's breaker is watched")
+            String agent,
+
+            @Schema(description = "A fingerprint group; then breaker is required")
+            String fingerprint,
+
+            @Schema(description = "The breaker to watch (default: the agent's)")
+            String breaker,
+
+            @Schema(minimum = "0", maximum = "100", defaultValue = "1", description = "Tasks in the canary")
+            Integer canary) {}
 }

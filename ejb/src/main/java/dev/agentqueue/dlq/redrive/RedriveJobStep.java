@@ -1,0 +1,128 @@
+package dev.agentqueue.dlq.redrive;
+
+import dev.agentqueue.dlq.DeadLetterMover;
+import dev.agentqueue.dlq.DeadLetterQueue;
+import dev.agentqueue.dlq.MoveResult;
+import dev.agentqueue.task.TaskSnapshot;
+import dev.agentqueue.task.TaskState;
+import dev.agentqueue.task.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Takes a redrive job one step further: sends its canary, judges it, or redrives the rest in batches for a few
+ * seconds, re-reading the job between batches so a cancel stops it within one batch.
+ */
+@ApplicationScoped
+public class RedriveJobStep {
+
+    /** Letters moved between two reads of the job: how far a cancel may lag. */
+    static final int BATCH = 100;
+
+    /** How long one step may redrive before it lets the runner go on to other jobs. */
+    static final Duration SLICE = Duration.ofSeconds(5);
+
+    private static final Logger LOG = Logger.getLogger(RedriveJobStep.class.getName());
+
+    @Inject
+    RedriveJobStore jobs;
+
+    @Inject
+    DeadLetterQueue dlq;
+
+    @Inject
+    DeadLetterMover mover;
+
+    @Inject
+    TaskStore tasks;
+
+    /** Advances job {@code id}, whatever state it is in. */
+    public void advance(String id) {
+        Optional<RedriveJob> job = jobs.find(id);
+        if (job.isEmpty()) {
+            return;
+        }
+        switch (job.get().state()) {
+            case CANARY -> canary(job.get());
+            case REDRIVING -> redriveRest(job.get());
+            default -> {
+                // waiting for an operator, or ended
+            }
+        }
+    }
+
+    private void canary(RedriveJob job) {
+        if (!job.canaryStarted()) {
+            sendCanary(job);
+            return;
+        }
+        Map<String, Optional<TaskState>> states = new HashMap<>();
+        job.canaryTaskIds().forEach(id -> states.put(id, tasks.find(id).map(TaskSnapshot::state)));
+        CanaryVerdict verdict = CanaryVerdict.judge(job.canaryTaskIds(), states);
+        switch (verdict.outcome()) {
+            case FAILED ->
+                end(
+                        job,
+                        RedriveJobState.STOPPED,
+                        "Task(id=" + verdict.deadLetteredTaskId() + ") of the canary dead-lettered again");
+            case PASSED ->
+                jobs.move(
+                        job.id(),
+                        job.spec().confirm() ? RedriveJobState.AWAITING_CONFIRMATION : RedriveJobState.REDRIVING,
+                        "the canary completed");
+            case WAITING -> {
+                // the canary's tasks are still running
+            }
+        }
+    }
+
+    private void sendCanary(RedriveJob job) {
+        int sent = 0;
+        while (sent < job.spec().canary()) {
+            MoveResult moved = mover.redriveOne(job.selector());
+            if (!moved.moved()) {
+                break;
+            }
+            sent++;
+            if (moved.taskId() != null) {
+                jobs.addCanaryTask(job.id(), moved.taskId());
+            }
+            jobs.addRedriven(job.id(), 1);
+        }
+        jobs.canarySent(job.id());
+        if (sent == 0) {
+            end(job, RedriveJobState.COMPLETED, "no dead letter matched");
+        }
+    }
+
+    private void redriveRest(RedriveJob job) {
+        long until = System.nanoTime() + SLICE.toNanos();
+        RedriveJob current = job;
+        while (current.state() == RedriveJobState.REDRIVING) {
+            long moved = dlq.redriveBatch(current.selector(), BATCH);
+            jobs.addRedriven(current.id(), moved);
+            if (moved < BATCH) {
+                end(current, RedriveJobState.COMPLETED, null);
+                return;
+            }
+            if (System.nanoTime() > until) {
+                return;
+            }
+            current = jobs.find(current.id()).orElse(null);
+            if (current == null) {
+                return;
+            }
+        }
+    }
+
+    private void end(RedriveJob job, RedriveJobState state, String message) {
+        if (jobs.move(job.id(), state, message) == RedriveJobStore.Move.MOVED) {
+            LOG.info(() -> "Redrive job " + job.id() + " " + state + (message == null ? "" : ": " + message));
+        }
+    }
+}
