@@ -91,6 +91,12 @@ class SecurityIT {
         Set<Role> admins = EnumSet.of(Role.ADMIN);
         return Stream.of(
                 new Route("POST", "tasks", enqueue, EnumSet.of(Role.PRODUCER, Role.CLIENT, Role.ADMIN), 202),
+                new Route(
+                        "POST",
+                        "tasks/batch",
+                        "{\"tasks\":[" + enqueue + "]}",
+                        EnumSet.of(Role.PRODUCER, Role.CLIENT, Role.ADMIN),
+                        202),
                 new Route("GET", "tasks?state=COMPLETED&limit=1", null, readers, 200),
                 new Route("GET", "tasks/{id}", "tasks/" + UNKNOWN_ID, null, readers, 404),
                 new Route("DELETE", "tasks/{id}", "tasks/" + UNKNOWN_ID, null, admins, 404),
@@ -108,6 +114,20 @@ class SecurityIT {
                         "{\"patch\":{}}",
                         admins,
                         409),
+                new Route("POST", "dlq/redrive-jobs", "{}", admins, 400),
+                new Route("GET", "dlq/redrive-jobs/{id}", "dlq/redrive-jobs/" + UNKNOWN_ID, null, readers, 404),
+                new Route(
+                        "POST",
+                        "dlq/redrive-jobs/{id}/confirm",
+                        "dlq/redrive-jobs/" + UNKNOWN_ID + "/confirm",
+                        "",
+                        admins,
+                        404),
+                new Route("DELETE", "dlq/redrive-jobs/{id}", "dlq/redrive-jobs/" + UNKNOWN_ID, null, admins, 404),
+                new Route("GET", "dlq/breaker-redrives", null, readers, 200),
+                new Route("POST", "dlq/breaker-redrives", "{}", admins, 400),
+                new Route(
+                        "DELETE", "dlq/breaker-redrives/{id}", "dlq/breaker-redrives/" + UNKNOWN_ID, null, admins, 404),
                 new Route("GET", "dlq/groups", null, readers, 200),
                 new Route("GET", "dlq/groups/{fingerprint}", "dlq/groups/" + FINGERPRINT, null, readers, 200),
                 groupRoute("PUT", "note", "{\"note\":\"\"}"),
