@@ -16,6 +16,7 @@ public class DeadLetterAlertMetrics {
     static final String WEBHOOK_FAILURES = "agentqueue.dlq.alerts.webhook.failures";
 
     @Inject
+    @Meters
     MeterRegistry registry;
 
     /** Creates the metrics outside CDI, for tests. */
