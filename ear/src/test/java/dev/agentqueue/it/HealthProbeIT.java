@@ -48,7 +48,9 @@ class HealthProbeIT {
     @Test
     void theProbesAreUpWhileRedisAndTheBrokerAnswer() {
         Probe live = probe("/health/live");
-        Probe ready = probe("/health/ready");
+        // Just after a deployment readiness can still be down (seen on Payara): it is what a load balancer waits for.
+        Probe ready = Deadline.await(
+                "readiness to be up", PROBE_CHANGE, () -> probe("/health/ready"), p -> p.status() == 200);
 
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.check().getString("status")).isEqualTo("UP");
