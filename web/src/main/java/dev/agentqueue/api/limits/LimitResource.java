@@ -67,13 +67,17 @@ public class LimitResource {
     @Operation(
             operationId = "setLimits",
             summary = "Set a scope's limits live on every node, overriding the configured ones")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LimitSchemas.Change.class)))
     @APIResponse(
             responseCode = "200",
             description = "The scope with its new limits",
             content = @Content(schema = @Schema(implementation = LimitSchemas.Scope.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    public String set(@PathParam("scope") String scope, String body) {
+    public String set(
+            @PathParam("scope") String scope,
+            @RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = LimitSchemas.Change.class)))
+                    String body) {
         LimitScope parsed = scope(scope);
         LimitSchemas.Change change = JsonBodies.read(body, READER);
         LimitParameters current = limits.state(parsed).limits();
