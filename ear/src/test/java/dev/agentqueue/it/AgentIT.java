@@ -3,6 +3,7 @@ package dev.agentqueue.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.it.support.FakeOpenAi;
+import dev.agentqueue.it.support.FakeProvider;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
@@ -17,10 +18,9 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The agent contracts end to end: chat tasks against a fake OpenAI-compatible provider (each fault class), and
@@ -32,23 +32,14 @@ class AgentIT {
     private static final Set<String> SETTLED = Set.of("COMPLETED", "DEAD_LETTER");
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
-    private static FakeOpenAi provider;
+    @RegisterExtension
+    static final FakeProvider provider = new FakeProvider();
 
     private final AgentQueueApi api = Deployments.api();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    @BeforeAll
-    static void startProvider() {
-        provider = FakeOpenAi.start(FakeOpenAi.port("agentqueue.it.llm-port"));
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
     }
 
     @Test

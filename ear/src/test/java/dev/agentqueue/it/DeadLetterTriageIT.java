@@ -4,6 +4,7 @@ import static dev.agentqueue.it.support.Jobs.failTerminally;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.dlq.triage.WebhookSignature;
+import dev.agentqueue.it.support.DeadLetters;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.it.support.WebhookReceiver;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
@@ -37,6 +38,7 @@ class DeadLetterTriageIT {
 
     private final AgentQueueApi api = Deployments.api();
     private final AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
+    private final DeadLetters letters = new DeadLetters(api);
     private final Random random = new Random();
 
     @Deployment(testable = false)
@@ -47,10 +49,15 @@ class DeadLetterTriageIT {
     @Test
     void aMergePatchedDeadLetterRunsWithItsNewPayloadAndTheHistoryKeepsWhoChangedWhat() {
         String id = deadLetters(1, uniqueCause()).get(0);
+        String fingerprint = letters.fingerprint(id);
+        letters.awaitCount(fingerprint, 1);
 
         Reply reply = admin.postJson("dlq/letters/" + id + "/redrive", object("{\"patch\":{\"job_type\":\"echo\"}}"));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(letters.count(fingerprint))
+                .as("the summary's count of the group")
+                .isZero();
         assertThat(reply.json().getString("edit")).isEqualTo("MERGE_PATCH");
         JsonObject task = api.awaitState(id, "COMPLETED", SETTLE);
         assertThat(task.getJsonObject("payload").getString("job_type")).isEqualTo("echo");
@@ -147,7 +154,7 @@ class DeadLetterTriageIT {
         String loud = uniqueCause();
         String quiet = uniqueCause();
         try (WebhookReceiver receiver = WebhookReceiver.start(WebhookSignature.HEADER, body -> body.contains(loud))) {
-            String quietFingerprint = fingerprintOf(deadLetters(1, quiet).get(0));
+            String quietFingerprint = letters.fingerprint(deadLetters(1, quiet).get(0));
             admin.putJson("dlq/groups/" + quietFingerprint + "/mute", null);
             deadLetters(1, loud);
 
@@ -202,10 +209,6 @@ class DeadLetterTriageIT {
             Deadline.await("task " + id + " in the DLQ", SETTLE, () -> inDlq(id), Boolean::booleanValue);
         });
         return ids;
-    }
-
-    private String fingerprintOf(String id) {
-        return api.task(id).getJsonObject("error").getString("fingerprint");
     }
 
     private boolean inDlq(String id) {

@@ -3,6 +3,7 @@ package dev.agentqueue.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.it.support.FakeOpenAi;
+import dev.agentqueue.it.support.FakeProvider;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
@@ -22,10 +23,9 @@ import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Provider call limits end to end: a backlog of chat tasks for the {@code metered} agent (3 concurrent calls
@@ -49,7 +49,8 @@ class LimitsIT {
 
     private static final Set<String> SETTLED = Set.of("COMPLETED", "DEAD_LETTER");
 
-    private static FakeOpenAi provider;
+    @RegisterExtension
+    static final FakeProvider provider = new FakeProvider();
 
     private final AgentQueueApi api = Deployments.api();
     private final AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
@@ -57,16 +58,6 @@ class LimitsIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    @BeforeAll
-    static void startProvider() {
-        provider = FakeOpenAi.start(FakeOpenAi.port("agentqueue.it.llm-port"));
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
     }
 
     @Test
@@ -97,7 +88,7 @@ class LimitsIT {
 
         assertThat(tasks).allSatisfy(t -> assertThat(t.getString("state")).isEqualTo("COMPLETED"));
         assertThat(tasks).allSatisfy(t -> assertThat(t.getInt("attempt")).isEqualTo(1));
-        List<FakeOpenAi.Call> calls = provider.calls();
+        List<FakeOpenAi.Call> calls = provider.get().calls();
         assertThat(calls).hasSize(TASKS);
         long mostTokens =
                 calls.stream().mapToLong(FakeOpenAi.Call::tokens).max().orElseThrow();
@@ -111,7 +102,7 @@ class LimitsIT {
                     .as("tokens in any %d ms", window)
                     .isLessThanOrEqualTo(allowance(TOKENS_PER_MINUTE, window) + 2 * mostTokens);
         }
-        assertThat(provider.mostCallsAtOnce()).isLessThanOrEqualTo(CONCURRENT_CALLS);
+        assertThat(provider.get().mostCallsAtOnce()).isLessThanOrEqualTo(CONCURRENT_CALLS);
 
         JsonObject deferred = tasks.stream()
                 .filter(t -> t.containsKey("deferrals"))
@@ -129,7 +120,8 @@ class LimitsIT {
         assertThat(counts.getJsonNumber("deferrals").longValue()).isPositive();
         assertThat(counts.getInt("activeCalls")).isZero();
         LOG.info(() -> "LIMITS tasks=" + TASKS + " tookMs=" + tookMs + " tokens=" + reported + " deferrals="
-                + counts.getJsonNumber("deferrals") + " mostAtOnce=" + provider.mostCallsAtOnce()
+                + counts.getJsonNumber("deferrals") + " mostAtOnce="
+                + provider.get().mostCallsAtOnce()
                 + " requestsIn10s=" + most(calls, 10_000, c -> 1) + " tokensIn10s="
                 + most(calls, 10_000, FakeOpenAi.Call::tokens));
 

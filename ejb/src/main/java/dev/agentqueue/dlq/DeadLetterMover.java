@@ -31,6 +31,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -89,15 +90,35 @@ public class DeadLetterMover {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void forEach(String selector, Consumer<DeadLetter> visitor) {
-        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue, selector)) {
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
-                visitor.accept(DeadLetter.of((Message) messages.nextElement()));
-            }
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(
-                    "Cannot browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
+        browse(selector, message -> {
+            visitor.accept(DeadLetter.of(message));
+            return true;
+        });
+    }
+
+    /** Returns the dead letter of {@code taskId} as browsed, without consuming it; empty when there is none. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Message> peek(String taskId) {
+        List<Message> first = new ArrayList<>(1);
+        browse(selectorOf(taskId), message -> {
+            first.add(message);
+            return false;
+        });
+        return first.stream().findFirst();
+    }
+
+    /**
+     * Receives the dead letter of {@code taskId} in the caller's transaction, for the caller to send on; empty when
+     * there is none. Receiving is what makes a move exclusive: a concurrent redrive, edit or purge of the same letter
+     * receives nothing. The letter leaves the tally once the transaction commits.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<Message> take(String taskId) {
+        Message message = receive(selectorOf(taskId));
+        if (message != null) {
+            uncountOnCommit(message);
         }
+        return Optional.ofNullable(message);
     }
 
     /**
@@ -156,8 +177,7 @@ public class DeadLetterMover {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public DeliveryExhaustion.Action reconcileOne(String taskId, int maxDeliveryAttempts, String originAddress) {
-        String selector =
-                DeadLetterFilter.ofIds(Set.of(taskId)).selector() + " AND " + MessageProperties.ERROR_TYPE + " IS NULL";
+        String selector = selectorOf(taskId) + " AND " + MessageProperties.ERROR_TYPE + " IS NULL";
         // Receiving first makes this exclusive with a concurrent redrive or purge of the same letter.
         Message message = receive(selector);
         if (message == null) {
@@ -205,6 +225,24 @@ public class DeadLetterMover {
         }
     }
 
+    /** Hands each message matching {@code selector} to {@code visitor} while it answers true. */
+    private void browse(String selector, MessageVisitor visitor) {
+        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue, selector)) {
+            Enumeration<?> messages = browser.getEnumeration();
+            boolean more = true;
+            while (more && messages.hasMoreElements()) {
+                more = visitor.visit((Message) messages.nextElement());
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(
+                    "Cannot browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private static String selectorOf(String taskId) {
+        return DeadLetterFilter.ofIds(Set.of(taskId)).selector();
+    }
+
     /** Takes the received letter out of the tally once its removal from the queue committed. */
     private void uncountOnCommit(Message message) {
         try {
@@ -247,5 +285,11 @@ public class DeadLetterMover {
                 }
             }
         });
+    }
+
+    /** One browsed message's handling; false stops the browsing. */
+    @FunctionalInterface
+    private interface MessageVisitor {
+        boolean visit(Message message) throws JMSException;
     }
 }

@@ -1,9 +1,8 @@
 package dev.agentqueue.dlq.edit;
 
 import dev.agentqueue.dlq.DeadLetterConflictException;
-import dev.agentqueue.dlq.DeadLetterFilter;
+import dev.agentqueue.dlq.DeadLetterMover;
 import dev.agentqueue.dlq.NotInDeadLetterQueueException;
-import dev.agentqueue.messaging.JmsNames;
 import dev.agentqueue.messaging.MessageForwarder;
 import dev.agentqueue.messaging.TaskMessages;
 import dev.agentqueue.task.PayloadChange;
@@ -19,26 +18,21 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.Enumeration;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Redrives one dead letter with an edited payload. The edit is checked first against the letter as browsed, so a bad
- * payload is refused before anything moves; then one JTA transaction receives the letter (exclusive with a purge or
- * another redrive of it), sends the edited copy to the task queue and records the change on the task, or does none
- * of it.
+ * payload is refused before anything moves; then one JTA transaction takes the letter from the queue
+ * ({@link DeadLetterMover#take}, exclusive with a purge or another redrive of it), sends the edited copy to the task
+ * queue and records the change on the task, or does none of it.
  */
 @Stateless
 @LocalBean
@@ -46,11 +40,8 @@ public class DeadLetterEditor {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterEditor.class.getName());
 
-    /** How long a receive waits for the letter: Artemis may answer an immediate receive empty while it is on its way. */
-    private static final long RECEIVE_TIMEOUT_MS = 250;
-
     @Inject
-    JMSContext jms;
+    DeadLetterMover mover;
 
     @Inject
     MessageForwarder forwarder;
@@ -60,9 +51,6 @@ public class DeadLetterEditor {
 
     @Inject
     EditedEnvelopes envelopes;
-
-    @Resource(name = JmsNames.DEAD_LETTER_QUEUE_REF)
-    Queue deadLetterQueue;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -85,11 +73,8 @@ public class DeadLetterEditor {
         if (task == null || !TaskState.QUEUED.allowedSources().contains(task.state())) {
             throw new DeadLetterConflictException(Set.of(taskId));
         }
-        String body = browseBody(taskId);
-        if (body == null) {
-            throw new NotInDeadLetterQueueException(Set.of(taskId));
-        }
-        envelopes.edit(body, taskId, edit); // refuses a bad edit before anything moves
+        Message letter = mover.peek(taskId).orElseThrow(() -> new NotInDeadLetterQueueException(Set.of(taskId)));
+        envelopes.edit(textOf(letter), taskId, edit); // refuses a bad edit before anything moves
         if (!context.getBusinessObject(DeadLetterEditor.class).moveEdited(taskId, edit, editor)) {
             throw new NotInDeadLetterQueueException(Set.of(taskId));
         }
@@ -101,10 +86,7 @@ public class DeadLetterEditor {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean moveEdited(String taskId, PayloadEdit edit, String editor) {
-        Message message;
-        try (JMSConsumer consumer = jms.createConsumer(deadLetterQueue, selectorOf(taskId))) {
-            message = consumer.receive(RECEIVE_TIMEOUT_MS);
-        }
+        Message message = mover.take(taskId).orElse(null);
         if (message == null) {
             return false;
         }
@@ -127,16 +109,6 @@ public class DeadLetterEditor {
         return true;
     }
 
-    private String browseBody(String taskId) {
-        try (QueueBrowser browser = jms.createBrowser(deadLetterQueue, selectorOf(taskId))) {
-            Enumeration<?> messages = browser.getEnumeration();
-            return messages.hasMoreElements() ? textOf((Message) messages.nextElement()) : null;
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(
-                    "Cannot browse the dead-letter queue: " + e.getMessage(), e.getErrorCode(), e);
-        }
-    }
-
     private static String textOf(Message message) {
         try {
             if (message instanceof TextMessage text) {
@@ -146,10 +118,6 @@ public class DeadLetterEditor {
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot read a dead letter: " + e.getMessage(), e.getErrorCode(), e);
         }
-    }
-
-    private static String selectorOf(String taskId) {
-        return DeadLetterFilter.ofIds(Set.of(taskId)).selector();
     }
 
     /** Gives the record its state and payload back when the transaction that redrove it rolled back. */

@@ -1,10 +1,12 @@
 package dev.agentqueue.api.dlq;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentqueue.agent.AgentModels;
 import dev.agentqueue.agent.AgentRegistry;
 import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.problem.ApiException;
+import dev.agentqueue.api.security.Callers;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.api.support.QueryParams;
@@ -14,9 +16,6 @@ import dev.agentqueue.support.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class BreakerRedriveResource {
 
-    static final Set<String> FIELDS = Set.of("agent", "fingerprint", "breaker", "canary");
+    private static final ObjectReader READER = JsonBodies.reader(DlqSchemas.BreakerRedriveRequest.class);
 
     @Inject
     BreakerRedrives orders;
@@ -78,13 +76,13 @@ public class BreakerRedriveResource {
                             content =
                                     @Content(schema = @Schema(implementation = DlqSchemas.BreakerRedriveRequest.class)))
                     String body) {
-        JsonObject json = JsonBodies.object(body, FIELDS);
-        String agent = string(json, "agent");
-        String fingerprint = string(json, "fingerprint");
+        DlqSchemas.BreakerRedriveRequest json = JsonBodies.read(body, READER);
+        String agent = QueryParams.name("agent", json.agent());
+        String fingerprint = QueryParams.name("fingerprint", json.fingerprint());
         if ((agent == null) == (fingerprint == null)) {
             throw ApiException.badRequest(null, "Send exactly one of agent or fingerprint");
         }
-        String breaker = string(json, "breaker");
+        String breaker = QueryParams.name("breaker", json.breaker());
         if (breaker == null && agent != null) {
             breaker = agents.find(agent)
                     .map(AgentModels::breakerName)
@@ -93,8 +91,8 @@ public class BreakerRedriveResource {
         if (breaker == null) {
             throw ApiException.badRequest("breaker", "An order for a fingerprint names the breaker to watch");
         }
-        BreakerRedrive order =
-                orders.place(agent, fingerprint, breaker, RedriveJobRequest.canary(json.get("canary"), 1), caller());
+        BreakerRedrive order = orders.place(
+                agent, fingerprint, breaker, RedriveJobRequest.canary(json.canary(), 1), Callers.name(security));
         return Response.status(Response.Status.CREATED)
                 .entity(JsonRecords.write(order))
                 .build();
@@ -126,22 +124,5 @@ public class BreakerRedriveResource {
             throw ApiException.notFound("No breaker redrive " + id);
         }
         return Response.noContent().build();
-    }
-
-    private static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonString text)) {
-            throw ApiException.badRequest(name, name + " must be a string");
-        }
-        return QueryParams.name(name, text.getString());
-    }
-
-    private String caller() {
-        return security.getUserPrincipal() == null
-                ? null
-                : security.getUserPrincipal().getName();
     }
 }

@@ -1,8 +1,10 @@
 package dev.agentqueue.api.dlq;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.problem.ApiException;
+import dev.agentqueue.api.security.Callers;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.dlq.edit.PayloadEdit;
@@ -12,7 +14,6 @@ import dev.agentqueue.task.TaskIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class DeadLetterEditResource {
 
-    static final Set<String> FIELDS = Set.of("payload", "patch");
+    private static final ObjectReader READER = JsonBodies.reader(TriageSchemas.Edit.class);
 
     @Inject
     DeadLetterConsole console;
@@ -70,19 +70,17 @@ public class DeadLetterEditResource {
         if (!TaskIds.isValid(taskId)) {
             throw ApiException.badRequest("taskId", "taskId must be a task id");
         }
-        PayloadEdit edit = edit(JsonBodies.object(body, FIELDS));
-        console.redriveEdited(taskId, edit, security.getUserPrincipal().getName());
+        PayloadEdit edit = edit(body);
+        console.redriveEdited(taskId, edit, Callers.name(security));
         return JsonRecords.write(new TriageSchemas.EditRedriven(taskId, edit.kind()));
     }
 
-    private static PayloadEdit edit(JsonObject json) {
-        if (json.size() != 1) {
+    /** Reads the body: exactly one of a new payload or a merge patch, each a JSON object. */
+    static PayloadEdit edit(String body) {
+        TriageSchemas.Edit json = JsonBodies.read(body, READER);
+        if ((json.payload() == null) == (json.patch() == null)) {
             throw ApiException.badRequest(null, "Send exactly one of payload or patch");
         }
-        String field = json.containsKey("payload") ? "payload" : "patch";
-        if (!(json.get(field) instanceof JsonObject object)) {
-            throw ApiException.badRequest(field, field + " must be a JSON object");
-        }
-        return field.equals("payload") ? PayloadEdit.replace(object) : PayloadEdit.mergePatch(object);
+        return json.payload() != null ? PayloadEdit.replace(json.payload()) : PayloadEdit.mergePatch(json.patch());
     }
 }

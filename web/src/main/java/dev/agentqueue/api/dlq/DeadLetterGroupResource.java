@@ -1,8 +1,9 @@
 package dev.agentqueue.api.dlq;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
-import dev.agentqueue.api.problem.ApiException;
+import dev.agentqueue.api.security.Callers;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.dlq.triage.DeadLetterConsole;
@@ -11,8 +12,6 @@ import dev.agentqueue.support.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,6 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
 @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class DeadLetterGroupResource {
+
+    private static final ObjectReader NOTE = JsonBodies.reader(TriageSchemas.Note.class);
 
     private static final String FINGERPRINT = "An error fingerprint (see the summary): 16 lower-case hex digits";
 
@@ -98,11 +98,11 @@ public class DeadLetterGroupResource {
                             content = @Content(schema = @Schema(implementation = TriageSchemas.Note.class)))
                     String body,
             @Context SecurityContext security) {
-        JsonObject json = JsonBodies.object(body, Set.of("note"));
-        if (!(json.get("note") instanceof JsonString note)) {
-            throw ApiException.badRequest("note", "note must be a string");
+        TriageSchemas.Note json = JsonBodies.read(body, NOTE);
+        if (json.note() == null) {
+            throw JsonBodies.invalid("note", "must be a string");
         }
-        return JsonRecords.write(console.note(fingerprint, note.getString(), actor(security)));
+        return JsonRecords.write(console.note(fingerprint, json.note(), Callers.name(security)));
     }
 
     /** Marks the group as under investigation by the caller. */
@@ -119,7 +119,7 @@ public class DeadLetterGroupResource {
     public String investigate(
             @Parameter(description = FINGERPRINT) @PathParam("fingerprint") String fingerprint,
             @Context SecurityContext security) {
-        return JsonRecords.write(console.investigate(fingerprint, actor(security)));
+        return JsonRecords.write(console.investigate(fingerprint, Callers.name(security)));
     }
 
     /** Takes the investigation mark off the group. */
@@ -152,7 +152,7 @@ public class DeadLetterGroupResource {
     public String mute(
             @Parameter(description = FINGERPRINT) @PathParam("fingerprint") String fingerprint,
             @Context SecurityContext security) {
-        return JsonRecords.write(console.mute(fingerprint, actor(security)));
+        return JsonRecords.write(console.mute(fingerprint, Callers.name(security)));
     }
 
     /** Lets the group alert again. */
@@ -168,10 +168,6 @@ public class DeadLetterGroupResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public String unmute(@Parameter(description = FINGERPRINT) @PathParam("fingerprint") String fingerprint) {
         return JsonRecords.write(console.unmute(fingerprint));
-    }
-
-    private static String actor(SecurityContext security) {
-        return security.getUserPrincipal().getName();
     }
 
     /** The answer of the list. */

@@ -6,8 +6,6 @@ import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.api.support.QueryParams;
 import dev.agentqueue.dlq.DeadLetterFilter;
 import dev.agentqueue.task.TaskIds;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +23,6 @@ record DlqRequest(Set<String> ids, DeadLetterFilter filter) {
 
     private static final ObjectReader REDRIVE = JsonBodies.reader(DlqSchemas.Selection.class);
     private static final ObjectReader PURGE = JsonBodies.reader(DlqSchemas.PurgeSelection.class);
-    private static final ObjectReader FILTER = JsonBodies.reader(DlqSchemas.Filter.class);
 
     /** Reads the body of a redrive. */
     static DlqRequest redrive(String body) {
@@ -55,7 +52,7 @@ record DlqRequest(Set<String> ids, DeadLetterFilter filter) {
         return new DlqRequest(null, filter(filter));
     }
 
-    /** Reads a {@code filter} object: at least one of contract, agent and fingerprint. */
+    /** Checks a {@code filter}: at least one of contract, agent and fingerprint, each a name. */
     static DeadLetterFilter filter(DlqSchemas.Filter filter) {
         if (filter == null || filter.contract() == null && filter.agent() == null && filter.fingerprint() == null) {
             throw JsonBodies.invalid("filter", "must be an object with at least one of contract, agent, fingerprint");
@@ -65,15 +62,6 @@ record DlqRequest(Set<String> ids, DeadLetterFilter filter) {
                 QueryParams.name("filter.agent", filter.agent()),
                 QueryParams.name("filter.fingerprint", filter.fingerprint()),
                 null);
-    }
-
-    /** Reads a {@code filter} member of a body not yet read into a record. */
-    static DeadLetterFilter filter(JsonValue value) {
-        if (!(value instanceof JsonObject)) {
-            throw JsonBodies.invalid("filter", "must be an object with at least one of contract, agent, fingerprint");
-        }
-        DlqSchemas.Filter filter = JsonBodies.read(value.toString(), FILTER);
-        return filter(filter);
     }
 
     /** The ids named, duplicates dropped; refuses an empty or longer than {@link #MAX_IDS} list. */

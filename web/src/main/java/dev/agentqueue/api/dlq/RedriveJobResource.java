@@ -3,6 +3,7 @@ package dev.agentqueue.api.dlq;
 import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.problem.ApiException;
+import dev.agentqueue.api.security.Callers;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.dlq.redrive.RedriveJob;
 import dev.agentqueue.dlq.redrive.RedriveJobStore;
@@ -70,7 +71,7 @@ public class RedriveJobResource {
                             required = true,
                             content = @Content(schema = @Schema(implementation = DlqSchemas.JobRequest.class)))
                     String body) {
-        RedriveJob job = jobs.start(RedriveJobRequest.parse(body, caller()));
+        RedriveJob job = jobs.start(RedriveJobRequest.parse(body, Callers.name(security)));
         return Response.accepted(JsonRecords.write(RedriveJobView.of(job)))
                 .location(uri.getAbsolutePathBuilder().path(job.id()).build())
                 .build();
@@ -120,7 +121,7 @@ public class RedriveJobResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public String cancel(@PathParam("id") String id) {
-        return answer(id, jobs.cancel(id, caller()), "has ended already");
+        return answer(id, jobs.cancel(id, Callers.name(security)), "has ended already");
     }
 
     private String answer(String id, RedriveJobStore.Move move, String refusal) {
@@ -133,11 +134,5 @@ public class RedriveJobResource {
 
     private RedriveJob find(String id) {
         return jobs.find(id).orElseThrow(() -> ApiException.notFound("No redrive job " + id));
-    }
-
-    private String caller() {
-        return security.getUserPrincipal() == null
-                ? null
-                : security.getUserPrincipal().getName();
     }
 }

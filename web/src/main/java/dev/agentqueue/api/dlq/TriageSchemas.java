@@ -1,11 +1,14 @@
 package dev.agentqueue.api.dlq;
 
+import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The JSON of the edit-and-redrive and group-triage routes as the OpenAPI document describes it; the answers are
- * {@link dev.agentqueue.dlq.triage.TriageState} written as it is. A field added there belongs here too.
+ * The JSON of the edit-and-redrive and group-triage routes: the bodies are read as these records, and the answers
+ * are {@link dev.agentqueue.dlq.triage.TriageState} written as it is, which {@link Triage} describes to the OpenAPI
+ * document. A field added there belongs here too.
  */
 final class TriageSchemas {
 
@@ -19,11 +22,17 @@ final class TriageSchemas {
             maxProperties = 1,
             additionalProperties = Schema.False.class)
     record Edit(
-            @Schema(description = "The new payload, checked as at enqueue")
-            Object payload,
+            @Schema(
+                    implementation = Map.class,
+                    additionalProperties = Schema.True.class,
+                    description = "The new payload, checked as at enqueue")
+            JsonObject payload,
 
-            @Schema(description = "A JSON merge patch applied to the current payload")
-            Object patch) {}
+            @Schema(
+                    implementation = Map.class,
+                    additionalProperties = Schema.True.class,
+                    description = "A JSON merge patch applied to the current payload")
+            JsonObject patch) {}
 
     /** The answer of an edited redrive. */
     @Schema(name = "DeadLetterEditRedriven")

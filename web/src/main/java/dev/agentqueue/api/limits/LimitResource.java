@@ -1,5 +1,6 @@
 package dev.agentqueue.api.limits;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.problem.ApiException;
@@ -8,15 +9,10 @@ import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.limits.CallLimits;
 import dev.agentqueue.limits.LimitParameters;
 import dev.agentqueue.limits.LimitScope;
-import dev.agentqueue.limits.LimitState;
-import dev.agentqueue.support.Jsons;
+import dev.agentqueue.support.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,8 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class LimitResource {
 
-    private static final Set<String> FIELDS =
-            Set.of("requestsPerMinute", "tokensPerMinute", "concurrentCalls", "burstMs");
+    private static final ObjectReader READER = JsonBodies.reader(LimitSchemas.Change.class);
 
     @Inject
     CallLimits limits;
@@ -61,9 +55,8 @@ public class LimitResource {
             description = "The scopes with their limits, tokens reserved and used, and deferrals",
             content = @Content(schema = @Schema(implementation = LimitSchemas.Listing.class)))
     public String list() {
-        JsonArrayBuilder items = Jsons.array();
-        limits.list().forEach(state -> items.add(json(state)));
-        return Jsons.object().add("items", items).build().toString();
+        return JsonRecords.write(new LimitSchemas.Listing(
+                limits.list().stream().map(LimitSchemas.Scope::of).toList()));
     }
 
     @PUT
@@ -74,30 +67,33 @@ public class LimitResource {
     @Operation(
             operationId = "setLimits",
             summary = "Set a scope's limits live on every node, overriding the configured ones")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LimitSchemas.Change.class)))
     @APIResponse(
             responseCode = "200",
             description = "The scope with its new limits",
             content = @Content(schema = @Schema(implementation = LimitSchemas.Scope.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    public String set(@PathParam("scope") String scope, String body) {
+    public String set(
+            @PathParam("scope") String scope,
+            @RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = LimitSchemas.Change.class)))
+                    String body) {
         LimitScope parsed = scope(scope);
-        JsonObject change = JsonBodies.object(body, FIELDS);
-        LimitState current = limits.state(parsed);
+        LimitSchemas.Change change = JsonBodies.read(body, READER);
+        LimitParameters current = limits.state(parsed).limits();
         LimitParameters parameters;
         try {
             parameters = new LimitParameters(
-                    number(change, "requestsPerMinute", current.limits().requestsPerMinute()),
-                    number(change, "tokensPerMinute", current.limits().tokensPerMinute()),
-                    Math.toIntExact(
-                            number(change, "concurrentCalls", current.limits().concurrentCalls())),
+                    limit("requestsPerMinute", change.requestsPerMinute(), current.requestsPerMinute()),
+                    limit("tokensPerMinute", change.tokensPerMinute(), current.tokensPerMinute()),
+                    (int) limit("concurrentCalls", change.concurrentCalls(), current.concurrentCalls()),
                     Duration.ofMillis(
-                            number(change, "burstMs", current.limits().burst().toMillis())));
-        } catch (IllegalArgumentException | ArithmeticException e) {
+                            limit("burstMs", change.burstMs(), current.burst().toMillis())));
+        } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(null, e.getMessage());
         }
         limits.set(parsed, parameters);
-        return json(limits.state(parsed)).toString();
+        return JsonRecords.write(LimitSchemas.Scope.of(limits.state(parsed)));
     }
 
     @DELETE
@@ -116,7 +112,7 @@ public class LimitResource {
         if (!limits.clear(parsed)) {
             throw ApiException.notFound("The scope '" + scope + "' has no live limits");
         }
-        return json(limits.state(parsed)).toString();
+        return JsonRecords.write(LimitSchemas.Scope.of(limits.state(parsed)));
     }
 
     private static LimitScope scope(String name) {
@@ -127,37 +123,14 @@ public class LimitResource {
         }
     }
 
-    private static long number(JsonObject change, String name, long fallback) {
-        JsonValue value = change.get(name);
+    /** Returns the limit {@code name} as changed, {@code fallback} when left out. */
+    private static long limit(String name, Number value, long fallback) {
         if (value == null) {
             return fallback;
         }
-        if (!(value instanceof JsonNumber number) || !number.isIntegral() || number.longValue() < 0) {
-            throw ApiException.badRequest(name, name + " must be a whole number, 0 (no limit) or more");
+        if (value.longValue() < 0) {
+            throw JsonBodies.invalid(name, "must be a whole number, 0 (no limit) or more");
         }
-        return number.longValueExact();
-    }
-
-    static JsonObject json(LimitState state) {
-        LimitParameters p = state.limits();
-        return Jsons.object()
-                .add("scope", state.scope().name())
-                .add("live", state.live())
-                .add(
-                        "limits",
-                        Jsons.object()
-                                .add("requestsPerMinute", p.requestsPerMinute())
-                                .add("tokensPerMinute", p.tokensPerMinute())
-                                .add("concurrentCalls", p.concurrentCalls())
-                                .add("burstMs", p.burst().toMillis()))
-                .add(
-                        "counts",
-                        Jsons.object()
-                                .add("admitted", state.admitted())
-                                .add("deferrals", state.deferrals())
-                                .add("tokensReserved", state.tokensReserved())
-                                .add("tokensUsed", state.tokensUsed())
-                                .add("activeCalls", state.activeCalls()))
-                .build();
+        return value.longValue();
     }
 }

@@ -1,9 +1,11 @@
 package dev.agentqueue.api.limits;
 
+import dev.agentqueue.limits.LimitParameters;
+import dev.agentqueue.limits.LimitState;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON of the limit routes as the OpenAPI document describes it; {@link LimitResource} writes it. */
+/** The JSON of the limit routes: {@link LimitResource} reads the change and writes the scopes as these records. */
 final class LimitSchemas {
 
     private LimitSchemas() {}
@@ -20,7 +22,27 @@ final class LimitSchemas {
             boolean live,
 
             Limits limits,
-            Counts counts) {}
+            Counts counts) {
+
+        /** Returns a scope's state as the API shows it. */
+        static Scope of(LimitState state) {
+            LimitParameters limits = state.limits();
+            return new Scope(
+                    state.scope().name(),
+                    state.live(),
+                    new Limits(
+                            limits.requestsPerMinute(),
+                            limits.tokensPerMinute(),
+                            limits.concurrentCalls(),
+                            limits.burst().toMillis()),
+                    new Counts(
+                            state.admitted(),
+                            state.deferrals(),
+                            state.tokensReserved(),
+                            state.tokensUsed(),
+                            state.activeCalls()));
+        }
+    }
 
     /** The limits a scope runs under; 0 means no limit of that kind. */
     @Schema(
@@ -58,8 +80,12 @@ final class LimitSchemas {
             long activeCalls) {}
 
     /** The body of {@code PUT /limits/{scope}}: each limit left out keeps its configured value. */
-    @Schema(name = "LimitChange")
-    record Change(long requestsPerMinute, long tokensPerMinute, int concurrentCalls, long burstMs) {}
+    @Schema(name = "LimitChange", additionalProperties = Schema.False.class)
+    record Change(
+            @Schema(minimum = "0") Long requestsPerMinute,
+            @Schema(minimum = "0") Long tokensPerMinute,
+            @Schema(minimum = "0") Integer concurrentCalls,
+            @Schema(minimum = "0") Long burstMs) {}
 
     /** The answer of {@code GET /limits}. */
     @Schema(name = "LimitList", requiredProperties = "items")

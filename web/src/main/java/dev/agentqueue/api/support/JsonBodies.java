@@ -10,13 +10,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.support.JsonRecords;
-import dev.agentqueue.support.Jsons;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads request bodies into records: one JSON object with known members only, each of its record component's type,
@@ -50,40 +46,6 @@ public final class JsonBodies {
             throw ApiException.badRequest(null, "The request body must be a JSON object");
         }
         return value;
-    }
-
-    /**
-     * Parses {@code body} as a JSON-P object whose members are all among {@code fields}, for the bodies not yet read
-     * into records.
-     */
-    public static JsonObject object(String body, Set<String> fields) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest(null, "The request body is empty; send a JSON object");
-        }
-        JsonValue value;
-        try (var reader = Jsons.reader(body)) {
-            value = reader.readValue();
-        } catch (JsonParsingException e) {
-            throw ApiException.badRequest(
-                    null,
-                    "Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
-                            + e.getLocation().getColumnNumber() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            // JsonException, or what the parser throws beyond its limits ("Input is too deeply nested").
-            throw ApiException.badRequest(null, "Malformed JSON: " + e.getMessage());
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest(null, "The request body must be a JSON object");
-        }
-        for (String name : value.asJsonObject().keySet()) {
-            if (!fields.contains(name)) {
-                throw ApiException.badRequest(
-                        name,
-                        "Unknown field '" + abbreviate(name) + "'; accepted fields: "
-                                + fields.stream().sorted().toList());
-            }
-        }
-        return value.asJsonObject();
     }
 
     /** Refuses a body whose member {@code field} is present but wrong. */
