@@ -1,6 +1,8 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.limits.LimitScope;
+import dev.agentqueue.limits.TokenBudgets;
 import dev.agentqueue.messaging.DirectSender;
 import dev.agentqueue.messaging.EnvelopeCodec;
 import dev.agentqueue.messaging.JmsNames;
@@ -69,6 +71,9 @@ public class TaskQueue implements TaskQueueRemote {
     @Inject
     BrokerManagement broker;
 
+    @Inject
+    TokenBudgets budgets;
+
     /**
      * The server's default JMS connection factory (in WildFly the pooled, XA-capable {@code java:/JmsXA}). A context
      * made from it inside a caller's transaction sends as part of that transaction; outside one it sends at once,
@@ -119,6 +124,7 @@ public class TaskQueue implements TaskQueueRemote {
 
     private Enqueued accept(TaskRequest request) {
         JsonObject payload = validator.validate(request);
+        budgets.refuseWhenSpent(budgetScopes(List.of(request)));
         refuseWhenFull();
         NewTask task = newTask(
                 request,
@@ -149,6 +155,7 @@ public class TaskQueue implements TaskQueueRemote {
      */
     private List<TaskReceipt> acceptAll(List<TaskRequest> requests) {
         List<JsonObject> payloads = validator.validateAll(requests);
+        budgets.refuseWhenSpent(budgetScopes(requests));
         refuseWhenFull();
         long now = System.currentTimeMillis();
         int maxAttempts = broker.redelivery().maxDeliveryAttempts();
@@ -176,6 +183,16 @@ public class TaskQueue implements TaskQueueRemote {
             fresh.forEach(task -> metrics.enqueued(task.contract(), task.agent()));
         }
         return receipts;
+    }
+
+    /** Returns whose token budgets the requests draw on: their concurrency keys and agents. */
+    private static List<LimitScope> budgetScopes(List<TaskRequest> requests) {
+        List<LimitScope> scopes = new ArrayList<>();
+        for (TaskRequest request : requests) {
+            request.concurrencyKey().map(LimitScope::key).ifPresent(scopes::add);
+            request.agent().map(LimitScope::agent).ifPresent(scopes::add);
+        }
+        return scopes;
     }
 
     private NewTask newTask(TaskRequest request, JsonObject payload, long now, int maxAttempts) {

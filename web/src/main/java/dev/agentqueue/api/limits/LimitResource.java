@@ -9,6 +9,7 @@ import dev.agentqueue.limits.CallLimits;
 import dev.agentqueue.limits.LimitParameters;
 import dev.agentqueue.limits.LimitScope;
 import dev.agentqueue.limits.LimitState;
+import dev.agentqueue.limits.TokenBudget;
 import dev.agentqueue.support.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /limits}: lists the provider call limits with their counters; admins change a scope's limits live. */
+/**
+ * {@code /limits}: lists the provider call limits and token budgets with their counters; admins change a scope's
+ * limits and budget live.
+ */
 @Path("limits")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,8 +48,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 public class LimitResource {
 
-    private static final Set<String> FIELDS =
-            Set.of("requestsPerMinute", "tokensPerMinute", "concurrentCalls", "burstMs");
+    private static final Set<String> FIELDS = Set.of(
+            "requestsPerMinute", "tokensPerMinute", "concurrentCalls", "burstMs", "tokensPerDay", "tokensPerMonth");
 
     @Inject
     CallLimits limits;
@@ -85,6 +89,7 @@ public class LimitResource {
         JsonObject change = JsonBodies.object(body, FIELDS);
         LimitState current = limits.state(parsed);
         LimitParameters parameters;
+        TokenBudget budget;
         try {
             parameters = new LimitParameters(
                     number(change, "requestsPerMinute", current.limits().requestsPerMinute()),
@@ -93,10 +98,13 @@ public class LimitResource {
                             number(change, "concurrentCalls", current.limits().concurrentCalls())),
                     Duration.ofMillis(
                             number(change, "burstMs", current.limits().burst().toMillis())));
+            budget = new TokenBudget(
+                    number(change, "tokensPerDay", current.budget().tokensPerDay()),
+                    number(change, "tokensPerMonth", current.budget().tokensPerMonth()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ApiException.badRequest(null, e.getMessage());
         }
-        limits.set(parsed, parameters);
+        limits.set(parsed, parameters, budget);
         return json(limits.state(parsed)).toString();
     }
 
@@ -149,7 +157,9 @@ public class LimitResource {
                                 .add("requestsPerMinute", p.requestsPerMinute())
                                 .add("tokensPerMinute", p.tokensPerMinute())
                                 .add("concurrentCalls", p.concurrentCalls())
-                                .add("burstMs", p.burst().toMillis()))
+                                .add("burstMs", p.burst().toMillis())
+                                .add("tokensPerDay", state.budget().tokensPerDay())
+                                .add("tokensPerMonth", state.budget().tokensPerMonth()))
                 .add(
                         "counts",
                         Jsons.object()
@@ -157,7 +167,9 @@ public class LimitResource {
                                 .add("deferrals", state.deferrals())
                                 .add("tokensReserved", state.tokensReserved())
                                 .add("tokensUsed", state.tokensUsed())
-                                .add("activeCalls", state.activeCalls()))
+                                .add("activeCalls", state.activeCalls())
+                                .add("tokensToday", state.tokensToday())
+                                .add("tokensThisMonth", state.tokensThisMonth()))
                 .build();
     }
 }
