@@ -120,7 +120,7 @@ class LimitsIT {
         assertThat(deferred.getString("deferredReason")).startsWith("limit on ").contains(SCOPE);
         assertThat(deferred.getString("deferredUntil")).isNotBlank();
 
-        JsonObject scope = scope(SCOPE);
+        JsonObject scope = scope(api, SCOPE);
         JsonObject counts = scope.getJsonObject("counts");
         long reported = calls.stream().mapToLong(FakeOpenAi.Call::tokens).sum();
         assertThat(counts.getJsonNumber("admitted").longValue()).isEqualTo(TASKS);
@@ -166,7 +166,8 @@ class LimitsIT {
         assertThat(admin.putJsonText("limits/tenant:acme", "{}").status()).isEqualTo(400);
     }
 
-    private JsonObject scope(String name) {
+    /** Returns a scope as {@code GET /limits} lists it. */
+    static JsonObject scope(AgentQueueApi api, String name) {
         return api.get("limits").expect(200).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(s -> s.getString("scope").equals(name))
                 .findFirst()

@@ -12,9 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,21 +26,12 @@ class BudgetScriptsTest {
     /** Far enough ahead that the counters' expiry (a day after their window) is never in the past. */
     private static final long DEC_7 = at("2099-12-07T10:15:00Z");
 
-    private static final AtomicInteger SCOPES = new AtomicInteger();
-
-    private StatefulRedisConnection<String, String> connection;
-    private RedisCommands<String, String> redis;
-    private LimitScope key;
-    private LimitScope agent;
-
-    @BeforeEach
-    void connect() {
-        connection = REDIS.client().connect();
-        redis = connection.sync();
-        int n = SCOPES.incrementAndGet();
-        key = LimitScope.key("tenant-" + n);
-        agent = LimitScope.agent("agent-" + n);
-    }
+    private final StatefulRedisConnection<String, String> connection =
+            REDIS.client().connect();
+    private final RedisCommands<String, String> redis = connection.sync();
+    private final String tenant = UUID.randomUUID().toString();
+    private final LimitScope key = LimitScope.key(tenant);
+    private final LimitScope agent = LimitScope.agent(tenant);
 
     @AfterEach
     void close() {

@@ -229,7 +229,8 @@ public final class FakeOpenAi implements AutoCloseable {
         return prompt + completion;
     }
 
-    private static String userMessage(JsonObject request) {
+    /** Returns the last user message of a chat request (OpenAI and Ollama send the same shape). */
+    static String userMessage(JsonObject request) {
         String last = "";
         for (JsonValue m : request.getJsonArray("messages")) {
             JsonObject message = m.asJsonObject();
@@ -255,14 +256,14 @@ public final class FakeOpenAi implements AutoCloseable {
                         .build());
     }
 
-    private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
+    static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
 
-    private static int words(String text) {
+    static int words(String text) {
         String trimmed = text.trim();
         return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }
