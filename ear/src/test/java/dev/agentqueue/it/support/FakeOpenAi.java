@@ -88,7 +88,7 @@ public final class FakeOpenAi implements AutoCloseable {
         return Optional.ofNullable(headersByMessage.get(userMessage)).map(headers -> headers.getFirst(name));
     }
 
-    /** Returns the chat calls answered with a completion so far, in no particular order. */
+    /** Returns the chat calls answered with a completion so far, in the order they were answered. */
     public List<Call> calls() {
         return List.copyOf(calls);
     }
