@@ -37,6 +37,7 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -124,7 +125,7 @@ public class TaskQueue implements TaskQueueRemote {
 
     private Enqueued accept(TaskRequest request) {
         JsonObject payload = validator.validate(request);
-        budgets.refuseWhenSpent(budgetScopes(List.of(request)));
+        refuseWhenBudgetSpent(List.of(request));
         refuseWhenFull();
         NewTask task = newTask(
                 request,
@@ -155,7 +156,7 @@ public class TaskQueue implements TaskQueueRemote {
      */
     private List<TaskReceipt> acceptAll(List<TaskRequest> requests) {
         List<JsonObject> payloads = validator.validateAll(requests);
-        budgets.refuseWhenSpent(budgetScopes(requests));
+        refuseWhenBudgetSpent(requests);
         refuseWhenFull();
         long now = System.currentTimeMillis();
         int maxAttempts = broker.redelivery().maxDeliveryAttempts();
@@ -185,14 +186,21 @@ public class TaskQueue implements TaskQueueRemote {
         return receipts;
     }
 
-    /** Returns whose token budgets the requests draw on: their concurrency keys and agents. */
-    private static List<LimitScope> budgetScopes(List<TaskRequest> requests) {
+    /** Refuses the requests when a token budget they draw on (their concurrency keys' and agents') is spent. */
+    private void refuseWhenBudgetSpent(List<TaskRequest> requests) {
         List<LimitScope> scopes = new ArrayList<>();
         for (TaskRequest request : requests) {
             request.concurrencyKey().map(LimitScope::key).ifPresent(scopes::add);
             request.agent().map(LimitScope::agent).ifPresent(scopes::add);
         }
-        return scopes;
+        budgets.spent(scopes).ifPresent(spent -> {
+            throw new BudgetExhaustedException(
+                    spent.scope(),
+                    spent.window(),
+                    spent.spent(),
+                    spent.budget(),
+                    Instant.ofEpochMilli(spent.refillMs()));
+        });
     }
 
     private NewTask newTask(TaskRequest request, JsonObject payload, long now, int maxAttempts) {
