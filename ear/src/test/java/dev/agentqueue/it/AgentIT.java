@@ -2,8 +2,9 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentqueue.it.support.FakeOllama;
 import dev.agentqueue.it.support.FakeOpenAi;
-import dev.agentqueue.it.support.FakeProvider;
+import dev.agentqueue.it.support.FakeServer;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The agent contracts end to end: chat tasks against a fake OpenAI-compatible provider (each fault class), and
- * embedding tasks with the in-process model, over REST against the real EAR, broker and Redis.
+ * The agent contracts end to end: chat tasks against a fake OpenAI-compatible provider (each fault class) and a fake
+ * Ollama (agents {@code llama}, and {@code unpulled} naming a model it never pulled), and embedding tasks with the
+ * in-process model, over REST against the real EAR, broker and Redis.
  */
 @ExtendWith(ArquillianExtension.class)
 class AgentIT {
@@ -33,7 +35,12 @@ class AgentIT {
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final FakeProvider provider = new FakeProvider();
+    static final FakeServer<FakeOpenAi> provider =
+            FakeServer.of(() -> FakeOpenAi.start(FakeOpenAi.port("agentqueue.it.llm-port")));
+
+    @RegisterExtension
+    static final FakeServer<FakeOllama> OLLAMA =
+            FakeServer.of(() -> FakeOllama.start(FakeOpenAi.port("agentqueue.it.ollama-port")));
 
     private final AgentQueueApi api = Deployments.api();
 
@@ -46,18 +53,8 @@ class AgentIT {
     void aChatTaskReturnsTheAgentsAnswerAndRecordsTokenUsage() {
         String id = api.enqueue(chat("scribe", "hello there " + UUID.randomUUID()));
 
-        JsonObject task = settled(id);
-
-        assertThat(task.getString("state")).isEqualTo("COMPLETED");
-        assertThat(task.getInt("attempt")).isEqualTo(1);
-        JsonObject result = task.getJsonObject("result");
-        assertThat(result.getString("final_text")).startsWith("echo: hello there");
-        assertThat(result.getString("model")).isEqualTo(FakeOpenAi.MODEL);
-        JsonObject usage = result.getJsonObject("usage");
         // The fake counts words: instructions (1) + "Context: ticket 17" (3) + message (3) in, "echo: " + message out.
-        assertThat(usage.getInt("input_tokens")).isEqualTo(7);
-        assertThat(usage.getInt("output_tokens")).isEqualTo(4);
-        assertThat(task.getJsonObject("usage")).isEqualTo(usage);
+        assertAnsweredAtOnce(id, "echo: hello there", FakeOpenAi.MODEL, 7, 4);
     }
 
     @Test
@@ -119,6 +116,30 @@ class AgentIT {
     }
 
     @Test
+    void aChatTaskThroughAnOllamaAgentCompletesWithItsUsageRecorded() {
+        String id = api.enqueue(chat("llama", "hello llama " + UUID.randomUUID()));
+
+        // The fake counts words: "Context: ticket 17" (3) + message (3) in, "echo: " + message out.
+        assertAnsweredAtOnce(id, "echo: hello llama", FakeOllama.MODEL, 6, 4);
+    }
+
+    @Test
+    void anOllamaWithoutTheModelDeadLettersTheTaskAtOnce() {
+        assertDeadLetteredAtOnce(chat("unpulled", "hello"), "unknown model or endpoint (404)");
+    }
+
+    @Test
+    void aBusyOllamaIsRetried() {
+        String id = api.enqueue(chat("llama", "[[503-once]] " + UUID.randomUUID()));
+
+        JsonObject task = settled(id);
+
+        assertThat(task.getString("state")).isEqualTo("COMPLETED");
+        assertThat(task.getInt("attempt")).isEqualTo(2);
+        assertThat(firstError(task)).contains("provider error 503");
+    }
+
+    @Test
     void chatTasksAreRefusedAtEnqueueWithoutAKnownAgentOrAMessage() {
         JsonObject unknownAgent = chat("nobody", "hello");
         JsonObject noAgent = Json.createObjectBuilder(chat("scribe", "hello"))
@@ -174,6 +195,20 @@ class AgentIT {
                             .build());
             assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         }
+    }
+
+    private void assertAnsweredAtOnce(String id, String answer, String model, int inputTokens, int outputTokens) {
+        JsonObject task = settled(id);
+
+        assertThat(task.getString("state")).isEqualTo("COMPLETED");
+        assertThat(task.getInt("attempt")).isEqualTo(1);
+        JsonObject result = task.getJsonObject("result");
+        assertThat(result.getString("final_text")).startsWith(answer);
+        assertThat(result.getString("model")).isEqualTo(model);
+        JsonObject usage = result.getJsonObject("usage");
+        assertThat(usage.getInt("input_tokens")).isEqualTo(inputTokens);
+        assertThat(usage.getInt("output_tokens")).isEqualTo(outputTokens);
+        assertThat(task.getJsonObject("usage")).isEqualTo(usage);
     }
 
     private void assertDeadLetteredAtOnce(JsonObject request, String expectedMessage) {

@@ -3,7 +3,7 @@ package dev.agentqueue.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentqueue.it.support.FakeOpenAi;
-import dev.agentqueue.it.support.FakeProvider;
+import dev.agentqueue.it.support.FakeServer;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
@@ -12,6 +12,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Provider call limits end to end: a backlog of chat tasks for the {@code metered} agent (3 concurrent calls
  * configured, requests and tokens per minute set live) against the fake provider, which records each call's arrival
- * and tokens and the most calls it had at once.
+ * and tokens and the most calls it had at once; and token budgets, a concurrency key's set live, charged with the
+ * provider's usage and refusing the key's next tasks with 429 once spent.
  */
 @ExtendWith(ArquillianExtension.class)
 class LimitsIT {
@@ -50,7 +53,8 @@ class LimitsIT {
     private static final Set<String> SETTLED = Set.of("COMPLETED", "DEAD_LETTER");
 
     @RegisterExtension
-    static final FakeProvider provider = new FakeProvider();
+    static final FakeServer<FakeOpenAi> provider =
+            FakeServer.of(() -> FakeOpenAi.start(FakeOpenAi.port("agentqueue.it.llm-port")));
 
     private final AgentQueueApi api = Deployments.api();
     private final AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
@@ -73,6 +77,7 @@ class LimitsIT {
                 .as("configured")
                 .isEqualTo(CONCURRENT_CALLS);
 
+        int earlier = provider.get().calls().size();
         long began = System.currentTimeMillis();
         List<String> ids = api.enqueueAll(
                 IntStream.range(0, TASKS).mapToObj(LimitsIT::chat).toList());
@@ -88,7 +93,8 @@ class LimitsIT {
 
         assertThat(tasks).allSatisfy(t -> assertThat(t.getString("state")).isEqualTo("COMPLETED"));
         assertThat(tasks).allSatisfy(t -> assertThat(t.getInt("attempt")).isEqualTo(1));
-        List<FakeOpenAi.Call> calls = provider.get().calls();
+        List<FakeOpenAi.Call> all = provider.get().calls();
+        List<FakeOpenAi.Call> calls = all.subList(earlier, all.size());
         assertThat(calls).hasSize(TASKS);
         long mostTokens =
                 calls.stream().mapToLong(FakeOpenAi.Call::tokens).max().orElseThrow();
@@ -111,7 +117,7 @@ class LimitsIT {
         assertThat(deferred.getString("deferredReason")).startsWith("limit on ").contains(SCOPE);
         assertThat(deferred.getString("deferredUntil")).isNotBlank();
 
-        JsonObject scope = scope(SCOPE);
+        JsonObject scope = scope(api, SCOPE);
         JsonObject counts = scope.getJsonObject("counts");
         long reported = calls.stream().mapToLong(FakeOpenAi.Call::tokens).sum();
         assertThat(counts.getJsonNumber("admitted").longValue()).isEqualTo(TASKS);
@@ -158,7 +164,63 @@ class LimitsIT {
         assertThat(admin.putJsonText("limits/tenant:acme", "{}").status()).isEqualTo(400);
     }
 
-    private JsonObject scope(String name) {
+    @Test
+    void aKeyThatSpentItsDailyBudgetIsRefusedWithA429UntilTheNextUtcMidnight() {
+        String key = "tenant-" + UUID.randomUUID();
+        JsonObject live = admin.putJsonText("limits/key:" + key, "{\"tokensPerDay\":5}")
+                .expect(200)
+                .json();
+        assertThat(live.getJsonObject("limits").getInt("tokensPerDay")).isEqualTo(5);
+
+        String id = api.enqueue(keyed(key, "spend the budget"));
+        JsonObject usage =
+                api.awaitState(id, "COMPLETED", Duration.ofSeconds(30)).getJsonObject("usage");
+        long used = usage.getInt("input_tokens") + usage.getInt("output_tokens");
+        assertThat(used).as("the fake provider's usage").isGreaterThanOrEqualTo(5);
+        JsonObject counts = scope(api, "key:" + key).getJsonObject("counts");
+        assertThat(counts.getJsonNumber("tokensToday").longValue()).isEqualTo(used);
+        assertThat(counts.getJsonNumber("tokensThisMonth").longValue()).isEqualTo(used);
+
+        Reply refused = api.submit(keyed(key, "one more"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        JsonObject problem = refused.json();
+        assertThat(problem.getString("type")).endsWith("budget-exhausted");
+        assertThat(problem.getString("scope")).isEqualTo("key:" + key);
+        assertThat(problem.getString("window")).isEqualTo("day");
+        Instant midnight = LocalDate.now(ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        assertThat(Instant.parse(problem.getString("retryAt"))).isEqualTo(midnight);
+        long toMidnight = Duration.between(Instant.now(), midnight).toSeconds();
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(toMidnight - 5, toMidnight + 5);
+    }
+
+    @Test
+    void aBatchWithOneTaskOfASpentKeyIsRefusedWhole() {
+        String spent = "tenant-" + UUID.randomUUID();
+        admin.putJsonText("limits/key:" + spent, "{\"tokensPerMonth\":1}").expect(200);
+        api.awaitState(api.enqueue(keyed(spent, "spend it")), "COMPLETED", Duration.ofSeconds(30));
+        String idempotencyKey = UUID.randomUUID().toString();
+        JsonObject other = Json.createObjectBuilder(keyed("tenant-" + UUID.randomUUID(), "other tenant"))
+                .add("idempotencyKey", idempotencyKey)
+                .build();
+
+        Reply refused = api.submitBatch(List.of(other, keyed(spent, "over budget")));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().getString("window")).isEqualTo("month");
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        Reply accepted = api.submit(other).expect(202);
+        assertThat(accepted.header("Idempotent-Replayed"))
+                .as("the refused batch enqueued nothing")
+                .isNull();
+    }
+
+    /** Returns a scope as {@code GET /limits} lists it. */
+    static JsonObject scope(AgentQueueApi api, String name) {
         return api.get("limits").expect(200).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(s -> s.getString("scope").equals(name))
                 .findFirst()
@@ -197,6 +259,13 @@ class LimitsIT {
                 .add("contract", "agentqueue.chat.v1")
                 .add("agent", "metered")
                 .add("payload", Json.createObjectBuilder().add("user_message", message.toString()))
+                .build();
+    }
+
+    /** Returns a chat task for the scribe agent under a concurrency key. */
+    private static JsonObject keyed(String key, String message) {
+        return Json.createObjectBuilder(AgentIT.chat("scribe", message + " " + UUID.randomUUID()))
+                .add("concurrencyKey", key)
                 .build();
     }
 }

@@ -47,7 +47,7 @@ public class CallLimits {
     }
 
     /**
-     * Settles an admitted call with the tokens it used. Never fails: when Redis cannot be reached, the call's slot
+     * Settles an admitted call with the tokens it used, and charges them to its scopes' token budgets. Never fails: when Redis cannot be reached, the call's slot
      * comes back when its lease expires and its estimate stays reserved, which errs on the side of the limit.
      */
     public void settle(Ticket ticket, long actualTokens) {
@@ -56,7 +56,10 @@ public class CallLimits {
         }
         try {
             redis.call(r -> {
-                LimitScripts.settle(r, ticket.scopes(), ticket.call(), actualTokens, System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                LimitScripts.settle(r, ticket.scopes(), ticket.call(), actualTokens, now);
+                BudgetScripts.charge(
+                        r, ticket.scopes().stream().map(Limited::scope).toList(), actualTokens, now);
                 return null;
             });
         } catch (StoreUnavailableException e) {
@@ -89,7 +92,7 @@ public class CallLimits {
                 .toList();
     }
 
-    /** Returns one scope's limits (live where set), whether they are live, and its counters. */
+    /** Returns one scope's limits and token budget (live where set), whether they are live, and its counters. */
     public LimitState state(LimitScope scope) {
         long now = System.currentTimeMillis();
         return redis.call(r -> {
@@ -99,12 +102,17 @@ public class CallLimits {
                     effective(scope, live),
                     !live.isEmpty(),
                     LimitScripts.read(r, scope),
-                    LimitScripts.activeCalls(r, scope, now));
+                    LimitScripts.activeCalls(r, scope, now),
+                    effective(settings.budget(scope), live),
+                    BudgetScripts.used(r, scope, now));
         });
     }
 
-    /** Sets a scope's limits live, on every node, overriding its configured ones until {@link #clear}. */
-    public void set(LimitScope scope, LimitParameters parameters) {
+    /**
+     * Sets a scope's limits and token budget live, on every node, overriding its configured ones until
+     * {@link #clear}.
+     */
+    public void set(LimitScope scope, LimitParameters parameters, TokenBudget budget) {
         redis.call(r -> {
             r.hset(
                     RedisKeys.limitSettings(scope.name()),
@@ -113,10 +121,12 @@ public class CallLimits {
                             LimitState.TOKENS_PER_MINUTE, Long.toString(parameters.tokensPerMinute()),
                             LimitState.CONCURRENT_CALLS, Integer.toString(parameters.concurrentCalls()),
                             LimitState.BURST_MS,
-                                    Long.toString(parameters.burst().toMillis())));
+                                    Long.toString(parameters.burst().toMillis()),
+                            LimitState.TOKENS_PER_DAY, Long.toString(budget.tokensPerDay()),
+                            LimitState.TOKENS_PER_MONTH, Long.toString(budget.tokensPerMonth())));
             return r.sadd(RedisKeys.limits(), scope.name());
         });
-        LOG.info(() -> "Limits of " + scope.name() + " set live to " + parameters);
+        LOG.info(() -> "Limits of " + scope.name() + " set live to " + parameters + ", " + budget);
     }
 
     /** Drops a scope's live limits, so its configured ones apply again; returns false when it had none. */
@@ -132,6 +142,12 @@ public class CallLimits {
                 (int) longOr(live.get(LimitState.CONCURRENT_CALLS), configured.concurrentCalls()),
                 Duration.ofMillis(
                         longOr(live.get(LimitState.BURST_MS), configured.burst().toMillis())));
+    }
+
+    private static TokenBudget effective(TokenBudget configured, Map<String, String> live) {
+        return new TokenBudget(
+                longOr(live.get(LimitState.TOKENS_PER_DAY), configured.tokensPerDay()),
+                longOr(live.get(LimitState.TOKENS_PER_MONTH), configured.tokensPerMonth()));
     }
 
     private Limited limited(LimitScope scope) {

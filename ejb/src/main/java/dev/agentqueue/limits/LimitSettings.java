@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.Config;
  * {@code agentqueue.limits.agents.<agent>.<limit>}, where a limit is {@code requests-per-minute},
  * {@code tokens-per-minute}, {@code concurrent-calls} or {@code burst}, and {@code agentqueue.limits.keys.<key>.*}
  * for a task's concurrency key, whose {@code concurrent-calls} defaults to {@code agentqueue.limits.key-concurrency};
+ * a key's or an agent's token budget is {@code tokens-per-day} and {@code tokens-per-month};
  * {@code agentqueue.limits.burst} is every scope's default burst. An admin's live settings in Redis override them ({@link CallLimits#set}).
  */
 @ApplicationScoped
@@ -42,6 +43,11 @@ public class LimitSettings {
                         .or(() -> config.getOptionalValue("agentqueue.limits.burst", String.class))
                         .map(Durations::parse)
                         .orElse(LimitParameters.DEFAULT_BURST));
+    }
+
+    /** Returns the configured token budget of a scope (a key's or an agent's; none for an endpoint). */
+    public TokenBudget budget(LimitScope scope) {
+        return new TokenBudget(number(scope, "tokens-per-day"), number(scope, "tokens-per-month"));
     }
 
     /** Returns how long a call refused for want of a free slot waits before it asks again. */

@@ -1,6 +1,8 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.limits.LimitScope;
+import dev.agentqueue.limits.TokenBudgets;
 import dev.agentqueue.messaging.DirectSender;
 import dev.agentqueue.messaging.EnvelopeCodec;
 import dev.agentqueue.messaging.JmsNames;
@@ -35,6 +37,7 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +71,9 @@ public class TaskQueue implements TaskQueueRemote {
 
     @Inject
     BrokerManagement broker;
+
+    @Inject
+    TokenBudgets budgets;
 
     /**
      * The server's default JMS connection factory (in WildFly the pooled, XA-capable {@code java:/JmsXA}). A context
@@ -119,6 +125,7 @@ public class TaskQueue implements TaskQueueRemote {
 
     private Enqueued accept(TaskRequest request) {
         JsonObject payload = validator.validate(request);
+        refuseWhenBudgetSpent(List.of(request));
         refuseWhenFull();
         NewTask task = newTask(
                 request,
@@ -149,6 +156,7 @@ public class TaskQueue implements TaskQueueRemote {
      */
     private List<TaskReceipt> acceptAll(List<TaskRequest> requests) {
         List<JsonObject> payloads = validator.validateAll(requests);
+        refuseWhenBudgetSpent(requests);
         refuseWhenFull();
         long now = System.currentTimeMillis();
         int maxAttempts = broker.redelivery().maxDeliveryAttempts();
@@ -176,6 +184,23 @@ public class TaskQueue implements TaskQueueRemote {
             fresh.forEach(task -> metrics.enqueued(task.contract(), task.agent()));
         }
         return receipts;
+    }
+
+    /** Refuses the requests when a token budget they draw on (their concurrency keys' and agents') is spent. */
+    private void refuseWhenBudgetSpent(List<TaskRequest> requests) {
+        List<LimitScope> scopes = new ArrayList<>();
+        for (TaskRequest request : requests) {
+            request.concurrencyKey().map(LimitScope::key).ifPresent(scopes::add);
+            request.agent().map(LimitScope::agent).ifPresent(scopes::add);
+        }
+        budgets.spent(scopes).ifPresent(spent -> {
+            throw new BudgetExhaustedException(
+                    spent.scope(),
+                    spent.window(),
+                    spent.spent(),
+                    spent.budget(),
+                    Instant.ofEpochMilli(spent.refillMs()));
+        });
     }
 
     private NewTask newTask(TaskRequest request, JsonObject payload, long now, int maxAttempts) {

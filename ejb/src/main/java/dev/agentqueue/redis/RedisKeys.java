@@ -114,6 +114,14 @@ public final class RedisKeys {
         return PREFIX + "limit:" + scope + ":settings";
     }
 
+    /**
+     * Returns the counter of the tokens one limit scope used in one budget window ({@code 2026-12-07} for a UTC day,
+     * {@code 2026-12} for a UTC month).
+     */
+    public static String budgetSpent(String scope, String window) {
+        return PREFIX + "limit:" + scope + ":tokens:" + window;
+    }
+
     /** Returns the set of names of all limit scopes ever used. */
     public static String limits() {
         return PREFIX + "limits";

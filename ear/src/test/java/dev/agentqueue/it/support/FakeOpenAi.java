@@ -88,7 +88,7 @@ public final class FakeOpenAi implements AutoCloseable {
         return Optional.ofNullable(headersByMessage.get(userMessage)).map(headers -> headers.getFirst(name));
     }
 
-    /** Returns the chat calls answered with a completion so far, in no particular order. */
+    /** Returns the chat calls answered with a completion so far, in the order they were answered. */
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -229,7 +229,8 @@ public final class FakeOpenAi implements AutoCloseable {
         return prompt + completion;
     }
 
-    private static String userMessage(JsonObject request) {
+    /** Returns the last user message of a chat request (OpenAI and Ollama send the same shape). */
+    static String userMessage(JsonObject request) {
         String last = "";
         for (JsonValue m : request.getJsonArray("messages")) {
             JsonObject message = m.asJsonObject();
@@ -255,14 +256,14 @@ public final class FakeOpenAi implements AutoCloseable {
                         .build());
     }
 
-    private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
+    static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
 
-    private static int words(String text) {
+    static int words(String text) {
         String trimmed = text.trim();
         return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }

@@ -9,6 +9,8 @@ import dev.agentqueue.api.support.JsonBodies;
 import dev.agentqueue.limits.CallLimits;
 import dev.agentqueue.limits.LimitParameters;
 import dev.agentqueue.limits.LimitScope;
+import dev.agentqueue.limits.LimitState;
+import dev.agentqueue.limits.TokenBudget;
 import dev.agentqueue.support.JsonRecords;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /limits}: lists the provider call limits with their counters; admins change a scope's limits live. */
+/**
+ * {@code /limits}: lists the provider call limits and token budgets with their counters; admins change a scope's
+ * limits and budget live.
+ */
 @Path("limits")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,19 +85,40 @@ public class LimitResource {
                     String body) {
         LimitScope parsed = scope(scope);
         LimitSchemas.Change change = JsonBodies.read(body, READER);
-        LimitParameters current = limits.state(parsed).limits();
+        LimitState current = limits.state(parsed);
         LimitParameters parameters;
+        TokenBudget budget;
         try {
             parameters = new LimitParameters(
-                    limit("requestsPerMinute", change.requestsPerMinute(), current.requestsPerMinute()),
-                    limit("tokensPerMinute", change.tokensPerMinute(), current.tokensPerMinute()),
-                    (int) limit("concurrentCalls", change.concurrentCalls(), current.concurrentCalls()),
-                    Duration.ofMillis(
-                            limit("burstMs", change.burstMs(), current.burst().toMillis())));
+                    limit(
+                            "requestsPerMinute",
+                            change.requestsPerMinute(),
+                            current.limits().requestsPerMinute()),
+                    limit(
+                            "tokensPerMinute",
+                            change.tokensPerMinute(),
+                            current.limits().tokensPerMinute()),
+                    (int) limit(
+                            "concurrentCalls",
+                            change.concurrentCalls(),
+                            current.limits().concurrentCalls()),
+                    Duration.ofMillis(limit(
+                            "burstMs",
+                            change.burstMs(),
+                            current.limits().burst().toMillis())));
+            budget = new TokenBudget(
+                    limit(
+                            "tokensPerDay",
+                            change.tokensPerDay(),
+                            current.budget().tokensPerDay()),
+                    limit(
+                            "tokensPerMonth",
+                            change.tokensPerMonth(),
+                            current.budget().tokensPerMonth()));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(null, e.getMessage());
         }
-        limits.set(parsed, parameters);
+        limits.set(parsed, parameters, budget);
         return JsonRecords.write(LimitSchemas.Scope.of(limits.state(parsed)));
     }
 

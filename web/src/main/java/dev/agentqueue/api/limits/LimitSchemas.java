@@ -10,12 +10,12 @@ final class LimitSchemas {
 
     private LimitSchemas() {}
 
-    /** One limit scope: a provider endpoint or an agent. */
+    /** One limit scope: a provider endpoint, an agent or a concurrency key. */
     @Schema(
             name = "LimitScope",
             requiredProperties = {"scope", "live", "limits", "counts"})
     record Scope(
-            @Schema(description = "endpoint:<endpoint> (named as its circuit breaker) or agent:<agent>")
+            @Schema(description = "endpoint:<endpoint> (named as its circuit breaker), agent:<agent> or key:<key>")
             String scope,
 
             @Schema(description = "True when an admin set the limits live, overriding the configured ones")
@@ -34,20 +34,31 @@ final class LimitSchemas {
                             limits.requestsPerMinute(),
                             limits.tokensPerMinute(),
                             limits.concurrentCalls(),
-                            limits.burst().toMillis()),
+                            limits.burst().toMillis(),
+                            state.budget().tokensPerDay(),
+                            state.budget().tokensPerMonth()),
                     new Counts(
                             state.admitted(),
                             state.deferrals(),
                             state.tokensReserved(),
                             state.tokensUsed(),
-                            state.activeCalls()));
+                            state.activeCalls(),
+                            state.tokensToday(),
+                            state.tokensThisMonth()));
         }
     }
 
-    /** The limits a scope runs under; 0 means no limit of that kind. */
+    /** The limits and token budget a scope runs under; 0 means no limit of that kind. */
     @Schema(
             name = "Limits",
-            requiredProperties = {"requestsPerMinute", "tokensPerMinute", "concurrentCalls", "burstMs"})
+            requiredProperties = {
+                "requestsPerMinute",
+                "tokensPerMinute",
+                "concurrentCalls",
+                "burstMs",
+                "tokensPerDay",
+                "tokensPerMonth"
+            })
     record Limits(
             long requestsPerMinute,
 
@@ -57,12 +68,26 @@ final class LimitSchemas {
             int concurrentCalls,
 
             @Schema(description = "How much of a minute's allowance may be used at once, in ms")
-            long burstMs) {}
+            long burstMs,
+
+            @Schema(description = "Token budget per UTC calendar day, checked at enqueue (keys and agents)")
+            long tokensPerDay,
+
+            @Schema(description = "Token budget per UTC calendar month, checked at enqueue (keys and agents)")
+            long tokensPerMonth) {}
 
     /** A scope's counters since it was first used. */
     @Schema(
             name = "LimitCounts",
-            requiredProperties = {"admitted", "deferrals", "tokensReserved", "tokensUsed", "activeCalls"})
+            requiredProperties = {
+                "admitted",
+                "deferrals",
+                "tokensReserved",
+                "tokensUsed",
+                "activeCalls",
+                "tokensToday",
+                "tokensThisMonth"
+            })
     record Counts(
             @Schema(description = "Calls the limits admitted")
             long admitted,
@@ -77,7 +102,13 @@ final class LimitSchemas {
             long tokensUsed,
 
             @Schema(description = "Calls holding a slot now")
-            long activeCalls) {}
+            long activeCalls,
+
+            @Schema(description = "Tokens the settled calls used in the current UTC day")
+            long tokensToday,
+
+            @Schema(description = "Tokens the settled calls used in the current UTC month")
+            long tokensThisMonth) {}
 
     /** The body of {@code PUT /limits/{scope}}: each limit left out keeps its configured value. */
     @Schema(name = "LimitChange", additionalProperties = Schema.False.class)
@@ -85,7 +116,9 @@ final class LimitSchemas {
             @Schema(minimum = "0") Long requestsPerMinute,
             @Schema(minimum = "0") Long tokensPerMinute,
             @Schema(minimum = "0") Integer concurrentCalls,
-            @Schema(minimum = "0") Long burstMs) {}
+            @Schema(minimum = "0") Long burstMs,
+            @Schema(minimum = "0") Long tokensPerDay,
+            @Schema(minimum = "0") Long tokensPerMonth) {}
 
     /** The answer of {@code GET /limits}. */
     @Schema(name = "LimitList", requiredProperties = "items")

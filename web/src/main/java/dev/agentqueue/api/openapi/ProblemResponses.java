@@ -43,7 +43,10 @@ public final class ProblemResponses implements OASModelReader {
     /** 415: the body is not UTF-8 application/json. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
 
-    /** 429: the queue is over its depth limit; {@code Retry-After} says when to try again. */
+    /**
+     * 429: the queue is over its depth limit, or a token budget the task draws on is spent; {@code Retry-After} says
+     * when to try again.
+     */
     public static final String QUEUE_FULL = "QueueFull";
 
     /** 503: Redis or the broker cannot be reached; {@code Retry-After} says when to try again. */
@@ -61,7 +64,12 @@ public final class ProblemResponses implements OASModelReader {
             new Definition(CONFLICT, "The current state does not allow this; nothing changed", null),
             new Definition(PAYLOAD_TOO_LARGE, "The payload is over the configured limit; nothing was enqueued", null),
             new Definition(UNSUPPORTED_MEDIA_TYPE, "The body is not UTF-8 application/json", null),
-            new Definition(QUEUE_FULL, "The task queue is over its depth limit; nothing was enqueued", RETRY_AFTER),
+            new Definition(
+                    QUEUE_FULL,
+                    "The task queue is over its depth limit (problem type queue-full), or the token budget of the"
+                            + " task's concurrency key or agent is spent for the UTC day or month (budget-exhausted);"
+                            + " nothing was enqueued",
+                    RETRY_AFTER),
             new Definition(UNAVAILABLE, "Redis or the broker cannot be reached; nothing changed", RETRY_AFTER));
 
     /** The definition of one problem response: its name, what it means, and the header it carries, if any. */

@@ -4,6 +4,7 @@ import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.dlq.DeadLetterConflictException;
 import dev.agentqueue.dlq.NotInDeadLetterQueueException;
 import dev.agentqueue.dlq.triage.InvalidTriageException;
+import dev.agentqueue.producer.BudgetExhaustedException;
 import dev.agentqueue.producer.InvalidBatchException;
 import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.PayloadTooLargeException;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.IllegalCharsetNameException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,6 +74,21 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.of(429, "queue-full", "Queue full", full.getMessage())
                     .toResponseBuilder()
                     .header("Retry-After", Long.toString(full.retryAfter().toSeconds()))
+                    .build();
+        }
+        if (e instanceof BudgetExhaustedException spent) {
+            // Retry-After in whole seconds, rounded up so that a client coming back then finds the budget refilled.
+            long seconds = Math.max(
+                    1,
+                    Duration.between(Instant.now(), spent.retryAt())
+                            .plusMillis(999)
+                            .toSeconds());
+            return Problem.of(429, "budget-exhausted", "Token budget spent", spent.getMessage())
+                    .with("scope", spent.scope())
+                    .with("window", spent.window())
+                    .with("retryAt", spent.retryAt().toString())
+                    .toResponseBuilder()
+                    .header("Retry-After", Long.toString(seconds))
                     .build();
         }
         if (e instanceof StoreUnavailableException) {
