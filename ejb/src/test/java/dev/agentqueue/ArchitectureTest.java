@@ -2,6 +2,7 @@ package dev.agentqueue;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,9 +10,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.agentqueue.contract.ExecutionContract;
+import dev.agentqueue.metrics.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package layers pointing one way: no package cycles, and the contract SPI at the bottom. */
+/**
+ * Keeps the package layers pointing one way (no package cycles, the contract SPI at the bottom) and the meters on the
+ * one registry that exists on every server.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -41,6 +48,18 @@ class ArchitectureTest {
                 .resideInAPackage("dev.agentqueue.contract..")
                 .should()
                 .implement(ExecutionContract.class)
+                .check(MAIN);
+    }
+
+    @Test
+    void everyInjectedMeterRegistryIsTheOneThatExistsOnEveryServer() {
+        // Payara has no Micrometer registry bean: a plain @Inject MeterRegistry stops the EAR from deploying there.
+        fields().that()
+                .haveRawType(MeterRegistry.class)
+                .and()
+                .areAnnotatedWith(Inject.class)
+                .should()
+                .beAnnotatedWith(Meters.class)
                 .check(MAIN);
     }
 }
