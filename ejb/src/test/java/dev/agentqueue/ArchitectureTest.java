@@ -2,6 +2,7 @@ package dev.agentqueue;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -12,12 +13,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the package layers pointing one way (no package cycles, the contract SPI at the bottom) and the meters on the
- * one registry that exists on every server.
+ * Keeps the package layers pointing one way (no package cycles, the contract SPI at the bottom), the EJB singletons
+ * started with the application, and the meters on the one registry that exists on every server.
  */
 class ArchitectureTest {
 
@@ -60,6 +63,22 @@ class ArchitectureTest {
                 .areAnnotatedWith(Inject.class)
                 .should()
                 .beAnnotatedWith(Meters.class)
+                .check(MAIN);
+    }
+
+    /**
+     * Payara shuts an application's singletons down by walking the list of those started so far, without a lock. A
+     * singleton started lazily during that walk (by its timer's first tick, or from another singleton's
+     * {@code @PreDestroy}) joins the list under the walk, which then fails with a ConcurrentModificationException and
+     * leaves the application half undeployed: its remote EJB's JNDI name stays bound, and every later deploy fails.
+     */
+    @Test
+    void everyEjbSingletonStartsWithTheApplication() {
+        classes()
+                .that()
+                .areAnnotatedWith(Singleton.class)
+                .should()
+                .beAnnotatedWith(Startup.class)
                 .check(MAIN);
     }
 }

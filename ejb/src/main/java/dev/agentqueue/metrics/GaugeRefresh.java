@@ -2,6 +2,7 @@ package dev.agentqueue.metrics;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
 /**
@@ -9,6 +10,9 @@ import jakarta.inject.Inject;
  * thread, where the application's beans (the broker's management, Redis) cannot be called.
  */
 @Singleton
+// Started with the application, not by its timer's first tick, which may fall in an undeploy: see
+// ArchitectureTest.everyEjbSingletonStartsWithTheApplication.
+@Startup
 public class GaugeRefresh {
 
     @Inject

@@ -6,6 +6,7 @@ import dev.agentqueue.redis.NodeLease;
 import dev.agentqueue.redis.RedisKeys;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ import java.util.logging.Logger;
  * and the next one tries again.
  */
 @Singleton
+// Started with the application, not by its timer's first tick, which may fall in an undeploy: see
+// ArchitectureTest.everyEjbSingletonStartsWithTheApplication.
+@Startup
 public class ThroughputSampler {
 
     /** Seconds between two samples of one node. */
