@@ -103,7 +103,8 @@ public record Delivery(
                 e.createdAt(),
                 maxAttempts,
                 NewTask.NO_DELAY,
-                e.concurrencyKey());
+                e.concurrencyKey(),
+                e.callbackUrl());
     }
 
     /** Returns the one log format for a task: {@code Task(id=…, contract=…, attempt=…)}. */

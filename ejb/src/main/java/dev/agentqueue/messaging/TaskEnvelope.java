@@ -18,7 +18,8 @@ import jakarta.json.JsonObject;
     "agent",
     "correlationId",
     "idempotencyKey",
-    "concurrencyKey"
+    "concurrencyKey",
+    "callbackUrl"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEnvelope(
@@ -31,4 +32,32 @@ public record TaskEnvelope(
         String idempotencyKey,
         long timeoutMs,
         long createdAt,
-        String concurrencyKey) {}
+        String concurrencyKey,
+        String callbackUrl) {
+
+    /** An envelope without a callback. */
+    public TaskEnvelope(
+            String id,
+            String contract,
+            String agent,
+            JsonObject payload,
+            int priority,
+            String correlationId,
+            String idempotencyKey,
+            long timeoutMs,
+            long createdAt,
+            String concurrencyKey) {
+        this(
+                id,
+                contract,
+                agent,
+                payload,
+                priority,
+                correlationId,
+                idempotencyKey,
+                timeoutMs,
+                createdAt,
+                concurrencyKey,
+                null);
+    }
+}

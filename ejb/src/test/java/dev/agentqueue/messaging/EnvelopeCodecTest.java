@@ -33,6 +33,20 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void aPlainJmsEnvelopeCarriesItsCallbackUrlAndAnEnvelopeWithoutOneWritesNone() {
+        TaskEnvelope decoded = EnvelopeCodec.decode(
+                "{\"contract\":\"agentqueue.job.v1\",\"callbackUrl\":\"https://hooks.example.com/x\"}",
+                FALLBACK_ID,
+                99L,
+                60_000);
+
+        assertThat(decoded.callbackUrl()).isEqualTo("https://hooks.example.com/x");
+        assertThat(EnvelopeCodec.encode(decoded)).endsWith(",\"callbackUrl\":\"https://hooks.example.com/x\"}");
+        assertThat(EnvelopeCodec.encode(EnvelopeCodec.decode("{\"contract\":\"c\"}", FALLBACK_ID, 99L, 60_000)))
+                .doesNotContain("callbackUrl");
+    }
+
+    @Test
     void aPlainJmsEnvelopeGetsItsIdTimeAndTimeoutFilledIn() {
         TaskEnvelope decoded = EnvelopeCodec.decode("{\"contract\":\"agentqueue.job.v1\"}", FALLBACK_ID, 99L, 60_000);
 
