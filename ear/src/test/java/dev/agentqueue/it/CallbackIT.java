@@ -57,7 +57,7 @@ class CallbackIT {
     }
 
     @Test
-    void aCompletedTaskIsPostedOnceSignedWithItsResult() {
+    void aCompletedTaskIsPostedSignedWithItsResult() {
         String path = "/ok/" + UUID.randomUUID();
         String id = enqueue(echo(Json.createObjectBuilder().add("text", "hello")), path);
 
@@ -74,9 +74,10 @@ class CallbackIT {
         assertThat(body.getJsonObject("result").toString()).contains("hello");
         assertThat(body.isNull("error")).isTrue();
         JsonObject callback = awaitCallback(id, "DELIVERED");
-        assertThat(callback.getInt("attempts")).isEqualTo(1);
         assertThat(callback.getInt("lastStatus")).isEqualTo(204);
+        // Once, unless a try timed out before it reached the receiver (a loaded machine): no post after delivery.
         assertThat(receiver.postsTo(path)).hasSize(1);
+        assertThat(callback.getInt("attempts")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -89,6 +89,7 @@ public record Delivery(
                     TaskMessages.timestamp(message),
                     maxAttempts,
                     NewTask.NO_DELAY,
+                    null,
                     null);
         }
         return new NewTask(

@@ -33,31 +33,4 @@ public record TaskEnvelope(
         long timeoutMs,
         long createdAt,
         String concurrencyKey,
-        String callbackUrl) {
-
-    /** An envelope without a callback. */
-    public TaskEnvelope(
-            String id,
-            String contract,
-            String agent,
-            JsonObject payload,
-            int priority,
-            String correlationId,
-            String idempotencyKey,
-            long timeoutMs,
-            long createdAt,
-            String concurrencyKey) {
-        this(
-                id,
-                contract,
-                agent,
-                payload,
-                priority,
-                correlationId,
-                idempotencyKey,
-                timeoutMs,
-                createdAt,
-                concurrencyKey,
-                null);
-    }
-}
+        String callbackUrl) {}

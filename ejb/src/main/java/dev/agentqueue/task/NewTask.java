@@ -28,36 +28,6 @@ public record NewTask(
     /** The {@code deliverAt} of a task due as soon as it is enqueued. */
     public static final long NO_DELAY = 0;
 
-    /** A task without a callback. */
-    public NewTask(
-            String id,
-            String contract,
-            String agent,
-            String payloadJson,
-            int priority,
-            String correlationId,
-            String idempotencyKey,
-            long timeoutMs,
-            long createdAt,
-            int maxAttempts,
-            long deliverAt,
-            String concurrencyKey) {
-        this(
-                id,
-                contract,
-                agent,
-                payloadJson,
-                priority,
-                correlationId,
-                idempotencyKey,
-                timeoutMs,
-                createdAt,
-                maxAttempts,
-                deliverAt,
-                concurrencyKey,
-                null);
-    }
-
     /** Returns the fields of the initial record, in state {@link TaskState#QUEUED} with no attempt yet. */
     Map<String, String> initialFields() {
         Map<String, String> fields = new LinkedHashMap<>();

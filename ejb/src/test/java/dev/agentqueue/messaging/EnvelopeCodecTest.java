@@ -25,7 +25,8 @@ class EnvelopeCodecTest {
                 "key-1",
                 30_000,
                 123L,
-                "tenant-1");
+                "tenant-1",
+                "https://hooks.example.com/done");
 
         TaskEnvelope decoded = EnvelopeCodec.decode(EnvelopeCodec.encode(envelope), FALLBACK_ID, 0, 1);
 
@@ -117,6 +118,7 @@ class EnvelopeCodecTest {
                         "key-1",
                         30_000,
                         1733500000123L,
+                        null,
                         null));
         assertThat(EnvelopeCodec.encode(decoded)).isEqualTo(WRITTEN_BEFORE_JACKSON);
     }

@@ -54,7 +54,7 @@ final class DeliveryBuilder {
         TaskEnvelope envelope = malformed != null
                 ? null
                 : new TaskEnvelope(
-                        id, contract, agent, JsonValue.EMPTY_JSON_OBJECT, 4, null, null, 60_000, 1_000, null);
+                        id, contract, agent, JsonValue.EMPTY_JSON_OBJECT, 4, null, null, 60_000, 1_000, null, null);
         return new Delivery(null, id, attempt, envelope, malformed);
     }
 }
