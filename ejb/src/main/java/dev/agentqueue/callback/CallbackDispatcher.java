@@ -8,10 +8,12 @@ import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.webhook.WebhookSignature;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +23,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,14 +62,15 @@ public class CallbackDispatcher {
     @Inject
     CallbackMetrics metrics;
 
-    @Resource
-    TimerService timers;
-
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private HttpClient client;
+    private ScheduledFuture<?> polls;
 
     @PostConstruct
     void schedule() {
@@ -74,17 +79,23 @@ public class CallbackDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        timers.createIntervalTimer(
-                FIRST_POLL_DELAY.toMillis(), settings.pollInterval().toMillis(), new TimerConfig("callbacks", false));
+        // A fixed delay, not an EJB interval timer: a poll slower than the interval (a loaded node) is never
+        // overlapped by the next, which the container would log as a skipped execution each time.
+        polls = scheduler.scheduleWithFixedDelay(
+                this::poll, FIRST_POLL_DELAY.toMillis(), settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void onTimer() {
+    @PreDestroy
+    void stop() {
+        polls.cancel(false);
+    }
+
+    private void poll() {
         try {
             postDue();
-        } catch (RuntimeException e) {
-            // Redis away: the schedule keeps every callback, the next poll tries again.
+        } catch (RuntimeException | LinkageError e) {
+            // Redis away: the schedule keeps every callback, the next poll tries again. Nothing may escape, or the
+            // executor would run no further polls.
             LOG.log(Level.FINE, "Callback poll failed", e);
         }
     }
