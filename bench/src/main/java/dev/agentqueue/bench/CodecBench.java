@@ -144,6 +144,7 @@ public final class CodecBench {
                 "key-1",
                 30_000,
                 1_733_500_000_123L,
+                null,
                 null);
     }
 

@@ -25,6 +25,7 @@ public final class TaskRequest implements Serializable {
     private final String correlationId;
     private final Duration timeout;
     private final String concurrencyKey;
+    private final String callbackUrl;
 
     private TaskRequest(Builder b) {
         this.contract = b.contract;
@@ -36,6 +37,7 @@ public final class TaskRequest implements Serializable {
         this.correlationId = b.correlationId;
         this.timeout = b.timeout;
         this.concurrencyKey = b.concurrencyKey;
+        this.callbackUrl = b.callbackUrl;
     }
 
     /** Starts a request for the given contract id, e.g. {@code agentqueue.job.v1}. */
@@ -80,11 +82,16 @@ public final class TaskRequest implements Serializable {
         return Optional.ofNullable(concurrencyKey);
     }
 
+    /** Returns the URL the settled task is posted to, if any. */
+    public Optional<String> callbackUrl() {
+        return Optional.ofNullable(callbackUrl);
+    }
+
     @Override
     public String toString() {
         return "TaskRequest(contract=" + contract + ", agent=" + agent + ", priority=" + priority + ", delay=" + delay
                 + ", idempotencyKey=" + idempotencyKey + ", correlationId=" + correlationId + ", concurrencyKey="
-                + concurrencyKey + ")";
+                + concurrencyKey + ", callbackUrl=" + callbackUrl + ")";
     }
 
     /** Builds a {@link TaskRequest}. Values are checked when the request is enqueued, where errors can be reported. */
@@ -98,6 +105,7 @@ public final class TaskRequest implements Serializable {
         private String correlationId;
         private Duration timeout;
         private String concurrencyKey;
+        private String callbackUrl;
 
         private Builder(String contract) {
             this.contract = contract;
@@ -151,6 +159,15 @@ public final class TaskRequest implements Serializable {
          */
         public Builder concurrencyKey(String key) {
             this.concurrencyKey = key;
+            return this;
+        }
+
+        /**
+         * Asks for a signed POST to {@code url} (absolute {@code http} or {@code https}, on a host the server allows)
+         * when the task settles: completed, dead-lettered or cancelled.
+         */
+        public Builder callbackUrl(String url) {
+            this.callbackUrl = url;
             return this;
         }
 

@@ -3,13 +3,13 @@ package dev.agentqueue.it;
 import static dev.agentqueue.it.support.Jobs.failTerminally;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.dlq.triage.WebhookSignature;
 import dev.agentqueue.it.support.DeadLetters;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.it.support.WebhookReceiver;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.webhook.WebhookSignature;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -130,6 +131,7 @@ class SecretsIT {
             secrets.add(role.password());
         }
         secrets.addAll(agentApiKeys());
+        Optional.ofNullable(System.getenv("AGENTQUEUE_CALLBACKS_SECRET")).ifPresent(secrets::add);
         return secrets;
     }
 

@@ -89,6 +89,7 @@ public record Delivery(
                     TaskMessages.timestamp(message),
                     maxAttempts,
                     NewTask.NO_DELAY,
+                    null,
                     null);
         }
         return new NewTask(
@@ -103,7 +104,8 @@ public record Delivery(
                 e.createdAt(),
                 maxAttempts,
                 NewTask.NO_DELAY,
-                e.concurrencyKey());
+                e.concurrencyKey(),
+                e.callbackUrl());
     }
 
     /** Returns the one log format for a task: {@code Task(id=…, contract=…, attempt=…)}. */

@@ -43,7 +43,8 @@ public final class EnvelopeCodec {
             String idempotencyKey,
             Long timeoutMs,
             Long createdAt,
-            String concurrencyKey) {}
+            String concurrencyKey,
+            String callbackUrl) {}
 
     /** The id alone, for a body that is otherwise unusable. */
     private record IdOnly(JsonValue id) {}
@@ -95,7 +96,8 @@ public final class EnvelopeCodec {
                 json.idempotencyKey(),
                 timeoutMs,
                 json.createdAt() == null ? fallbackCreatedAt : json.createdAt(),
-                json.concurrencyKey());
+                json.concurrencyKey(),
+                json.callbackUrl());
     }
 
     /** Reads the id from a body if it has a valid one, for recording a message that is otherwise unusable. */

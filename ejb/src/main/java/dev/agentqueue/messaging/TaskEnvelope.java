@@ -18,7 +18,8 @@ import jakarta.json.JsonObject;
     "agent",
     "correlationId",
     "idempotencyKey",
-    "concurrencyKey"
+    "concurrencyKey",
+    "callbackUrl"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEnvelope(
@@ -31,4 +32,5 @@ public record TaskEnvelope(
         String idempotencyKey,
         long timeoutMs,
         long createdAt,
-        String concurrencyKey) {}
+        String concurrencyKey,
+        String callbackUrl) {}

@@ -1,6 +1,8 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.agent.AgentRegistry;
+import dev.agentqueue.callback.CallbackSettings;
+import dev.agentqueue.callback.CallbackUrls;
 import dev.agentqueue.contract.ContractRegistry;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.support.Jsons;
@@ -28,6 +30,9 @@ public class RequestValidator {
     @Inject
     TaskLimits limits;
 
+    @Inject
+    CallbackSettings callbacks;
+
     /**
      * Checks the request and returns its payload as a JSON object.
      *
@@ -52,6 +57,7 @@ public class RequestValidator {
         request.idempotencyKey().ifPresent(key -> checkText("idempotencyKey", key));
         request.correlationId().ifPresent(id -> checkText("correlationId", id));
         request.concurrencyKey().ifPresent(key -> checkText("concurrencyKey", key));
+        request.callbackUrl().ifPresent(this::checkCallbackUrl);
         return payload;
     }
 
@@ -136,6 +142,19 @@ public class RequestValidator {
         }
         if (value.compareTo(max) > 0) {
             throw new InvalidTaskException(field, field + " must be at most " + max.toMillis() + " ms");
+        }
+    }
+
+    private void checkCallbackUrl(String url) {
+        try {
+            CallbackUrls.check(url, callbacks.allowedHosts());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTaskException("callbackUrl", e.getMessage());
+        }
+        if (callbacks.secret().isEmpty()) {
+            // An unsigned callback could not be trusted by its receiver, so none is accepted to be sent.
+            throw new InvalidTaskException(
+                    "callbackUrl", "callbacks are off on this server: no callback secret is configured");
         }
     }
 

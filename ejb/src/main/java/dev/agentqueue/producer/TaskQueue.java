@@ -217,7 +217,8 @@ public class TaskQueue implements TaskQueueRemote {
                 now,
                 maxAttempts,
                 delayMs > 0 ? now + delayMs : 0,
-                request.concurrencyKey().orElse(null));
+                request.concurrencyKey().orElse(null),
+                request.callbackUrl().orElse(null));
     }
 
     /**
@@ -287,7 +288,8 @@ public class TaskQueue implements TaskQueueRemote {
                 task.idempotencyKey(),
                 task.timeoutMs(),
                 task.createdAt(),
-                task.concurrencyKey());
+                task.concurrencyKey(),
+                task.callbackUrl());
     }
 
     private void send(JMSContext jms, NewTask task, String body, Duration delay, Label label) {

@@ -83,7 +83,8 @@ public record RecordedTask(TaskSnapshot task, long enteredAt, long recoveredAt, 
                 millis(task.createdAt()),
                 task.maxAttempts(),
                 NewTask.NO_DELAY, // the re-send carries what remains of the delay
-                task.concurrencyKey());
+                task.concurrencyKey(),
+                task.callback() == null ? null : task.callback().url());
     }
 
     private static long millis(Instant instant) {

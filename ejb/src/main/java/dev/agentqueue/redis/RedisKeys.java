@@ -156,4 +156,12 @@ public final class RedisKeys {
     public static String breakerRedrives() {
         return PREFIX + "dlq:breaker-redrives";
     }
+
+    /**
+     * Returns the sorted set of the ids of tasks whose completion callback is due, scored by when (ms): the time of the
+     * next try, or the end of the lease of the node posting it now.
+     */
+    public static String callbacksDue() {
+        return PREFIX + "callbacks:due";
+    }
 }

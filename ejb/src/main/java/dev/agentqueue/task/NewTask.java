@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param deliverAt when its first attempt is due (ms) if it was enqueued with a delay, else 0
  * @param concurrencyKey the key whose running tasks are capped together, or null
+ * @param callbackUrl where the settled task is posted, or null
  */
 public record NewTask(
         String id,
@@ -21,7 +22,8 @@ public record NewTask(
         long createdAt,
         int maxAttempts,
         long deliverAt,
-        String concurrencyKey) {
+        String concurrencyKey,
+        String callbackUrl) {
 
     /** The {@code deliverAt} of a task due as soon as it is enqueued. */
     public static final long NO_DELAY = 0;
@@ -37,6 +39,7 @@ public record NewTask(
         putIfPresent(fields, TaskFields.CORRELATION_ID, correlationId);
         putIfPresent(fields, TaskFields.IDEMPOTENCY_KEY, idempotencyKey);
         putIfPresent(fields, TaskFields.CONCURRENCY_KEY, concurrencyKey);
+        putIfPresent(fields, TaskFields.CALLBACK_URL, callbackUrl);
         fields.put(TaskFields.STATE, TaskState.QUEUED.name());
         fields.put(TaskFields.ATTEMPT, "0");
         fields.put(TaskFields.MAX_ATTEMPTS, Integer.toString(maxAttempts));

@@ -34,6 +34,15 @@ public final class TaskFields {
 
     public static final String DEFERRED_REASON = "deferredReason";
     public static final String DEFERRALS = "deferrals";
+    /** Where the settled task is posted, and how its latest callback went (see {@link TaskCallback}). */
+    public static final String CALLBACK_URL = "callbackUrl";
+
+    public static final String CALLBACK_STATE = "callbackState";
+    public static final String CALLBACK_ATTEMPTS = "callbackAttempts";
+    public static final String CALLBACK_LAST_STATUS = "callbackLastStatus";
+    public static final String CALLBACK_LAST_ERROR = "callbackLastError";
+    public static final String CALLBACK_LAST_AT = "callbackLastAt";
+    public static final String CALLBACK_NEXT_AT = "callbackNextAt";
 
     private TaskFields() {}
 }

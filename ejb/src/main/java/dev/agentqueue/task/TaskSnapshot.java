@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param usage token usage an agent run reported ({@code {input_tokens, output_tokens}}), or null
  * @param deferredUntil when the task's last deferral ends (null: never deferred), {@code deferredReason} says why
+ * @param callback the task's callback URL and how its latest callback went, or null when it has none
  */
 public record TaskSnapshot(
         String id,
@@ -39,7 +40,8 @@ public record TaskSnapshot(
         JsonValue usage,
         Instant deferredUntil,
         String deferredReason,
-        int deferrals) {
+        int deferrals,
+        TaskCallback callback) {
 
     /** Returns the record a new task is written with, without reading it back from Redis. */
     public static TaskSnapshot of(NewTask task) {
@@ -72,7 +74,8 @@ public record TaskSnapshot(
                 json(hash.get(TaskFields.USAGE)).orElse(null),
                 instant(hash.get(TaskFields.DEFERRED_UNTIL)),
                 blankToNull(hash.get(TaskFields.DEFERRED_REASON)),
-                intValue(hash.get(TaskFields.DEFERRALS), 0));
+                intValue(hash.get(TaskFields.DEFERRALS), 0),
+                TaskCallback.fromHash(hash));
     }
 
     /** Returns the payload as an object, or an empty object when the stored payload is not one. */

@@ -136,6 +136,7 @@ public class TaskStore {
     public TransitionOutcome complete(
             String id, int attempt, String resultJson, String warningsJson, String usageJson, long now) {
         return transition(new TaskTransition(id, TaskState.COMPLETED, Guard.SAME, attempt, now)
+                .settles()
                 .field(TaskFields.USAGE, usageJson == null ? "" : usageJson)
                 .history("finish", HistoryPatch.ended(TaskState.COMPLETED.name()))
                 .ttlSeconds(settings.retention().toSeconds())
@@ -163,6 +164,7 @@ public class TaskStore {
     public TransitionOutcome deadLetter(
             String id, int attempt, TaskError error, boolean ran, String warningsJson, long now) {
         return transition(new TaskTransition(id, TaskState.DEAD_LETTER, ran ? Guard.SAME : Guard.ANY, attempt, now)
+                .settles()
                 .history(ran ? "finish" : "both", HistoryPatch.failed(TaskState.DEAD_LETTER, error))
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.ERROR, JsonRecords.write(error))
@@ -259,6 +261,7 @@ public class TaskStore {
     /** Cancels a task that is queued or waiting for its next attempt; the worker skips its message. */
     public TransitionOutcome cancel(String id, long now) {
         return transition(new TaskTransition(id, TaskState.CANCELLED, Guard.ANY, -1, now)
+                .settles()
                 .ttlSeconds(settings.retention().toSeconds())
                 .field(TaskFields.NEXT_ATTEMPT_AT, "")
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
@@ -281,7 +284,7 @@ public class TaskStore {
 
     private TransitionOutcome transition(TaskTransition t) {
         String[] args = t.scriptArguments(settings.historyLimit());
-        return TaskTransition.outcomeOf(redis.call(r -> TRANSITION.run(r, new String[] {RedisKeys.task(t.id)}, args)));
+        return TaskTransition.outcomeOf(redis.call(r -> TRANSITION.run(r, t.scriptKeys(), args)));
     }
 
     /** The progress a running attempt reported last: a fraction from 0 to 1 and an optional note. */

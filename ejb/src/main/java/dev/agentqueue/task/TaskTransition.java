@@ -31,6 +31,7 @@ final class TaskTransition {
     private String historyAction = "none";
     private HistoryPatch historyPatch = HistoryPatch.NONE;
     private long ttlSeconds = -1;
+    private boolean settles;
 
     TaskTransition(String id, TaskState target, Guard guard, int attempt, long now) {
         this.id = id;
@@ -56,6 +57,19 @@ final class TaskTransition {
     TaskTransition ttlSeconds(long seconds) {
         this.ttlSeconds = seconds;
         return this;
+    }
+
+    /** Marks a move to a settled state: a task with a callback URL becomes due for its callback in the same step. */
+    TaskTransition settles() {
+        this.settles = true;
+        return this;
+    }
+
+    /** Returns the script's keys: the task hash, and the callbacks' schedule when the move settles the task. */
+    String[] scriptKeys() {
+        return settles
+                ? new String[] {RedisKeys.task(id), RedisKeys.callbacksDue()}
+                : new String[] {RedisKeys.task(id)};
     }
 
     TaskTransition field(String name, String value) {

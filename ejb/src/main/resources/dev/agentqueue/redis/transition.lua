@@ -1,5 +1,6 @@
 -- Moves a task to a new state when its current state and attempt allow it, in one atomic step.
 -- KEYS[1] task hash
+-- KEYS[2] (only for a move to a settled state) the callbacks' schedule: a task with a callbackUrl is due at once
 -- ARGV[1] target state
 -- ARGV[2] allowed source states, comma-delimited on both ends (',QUEUED,FAILED,')
 -- ARGV[3] attempt guard: 'any'; 'same' (stored attempt == ARGV[4]); 'newer' (stored attempt < ARGV[4])
@@ -79,6 +80,14 @@ if state ~= ARGV[1] then
   local id = redis.call('HGET', KEYS[1], 'id')
   redis.call('ZREM', ARGV[6] .. state, id)
   redis.call('ZADD', ARGV[6] .. ARGV[1], now, id)
+end
+if KEYS[2] and state ~= ARGV[1] then
+  local url = redis.call('HGET', KEYS[1], 'callbackUrl')
+  if url and url ~= '' then
+    redis.call('HSET', KEYS[1], 'callbackState', 'PENDING', 'callbackAttempts', '0', 'callbackNextAt', ARGV[5])
+    redis.call('HDEL', KEYS[1], 'callbackLastStatus', 'callbackLastError', 'callbackLastAt')
+    redis.call('ZADD', KEYS[2], now, redis.call('HGET', KEYS[1], 'id'))
+  end
 end
 local ttl = tonumber(ARGV[7])
 if ttl > 0 then

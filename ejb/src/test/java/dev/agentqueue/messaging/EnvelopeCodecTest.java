@@ -25,11 +25,26 @@ class EnvelopeCodecTest {
                 "key-1",
                 30_000,
                 123L,
-                "tenant-1");
+                "tenant-1",
+                "https://hooks.example.com/done");
 
         TaskEnvelope decoded = EnvelopeCodec.decode(EnvelopeCodec.encode(envelope), FALLBACK_ID, 0, 1);
 
         assertThat(decoded).isEqualTo(envelope);
+    }
+
+    @Test
+    void aPlainJmsEnvelopeCarriesItsCallbackUrlAndAnEnvelopeWithoutOneWritesNone() {
+        TaskEnvelope decoded = EnvelopeCodec.decode(
+                "{\"contract\":\"agentqueue.job.v1\",\"callbackUrl\":\"https://hooks.example.com/x\"}",
+                FALLBACK_ID,
+                99L,
+                60_000);
+
+        assertThat(decoded.callbackUrl()).isEqualTo("https://hooks.example.com/x");
+        assertThat(EnvelopeCodec.encode(decoded)).endsWith(",\"callbackUrl\":\"https://hooks.example.com/x\"}");
+        assertThat(EnvelopeCodec.encode(EnvelopeCodec.decode("{\"contract\":\"c\"}", FALLBACK_ID, 99L, 60_000)))
+                .doesNotContain("callbackUrl");
     }
 
     @Test
@@ -103,6 +118,7 @@ class EnvelopeCodecTest {
                         "key-1",
                         30_000,
                         1733500000123L,
+                        null,
                         null));
         assertThat(EnvelopeCodec.encode(decoded)).isEqualTo(WRITTEN_BEFORE_JACKSON);
     }

@@ -10,6 +10,7 @@ public final class NewTaskBuilder {
     private int priority = 4;
     private String idempotencyKey;
     private long createdAt = System.currentTimeMillis();
+    private String callbackUrl;
 
     private NewTaskBuilder() {}
 
@@ -42,6 +43,11 @@ public final class NewTaskBuilder {
         return this;
     }
 
+    public NewTaskBuilder withCallbackUrl(String url) {
+        this.callbackUrl = url;
+        return this;
+    }
+
     public NewTask build() {
         return new NewTask(
                 id,
@@ -55,6 +61,7 @@ public final class NewTaskBuilder {
                 createdAt,
                 5,
                 NewTask.NO_DELAY,
-                null);
+                null,
+                callbackUrl);
     }
 }

@@ -270,8 +270,8 @@ class TaskStoreTest {
 
     @Test
     void aDelayedTaskRecordsWhenItsFirstAttemptIsDue() {
-        NewTask delayed =
-                new NewTask("t-delayed", "agentqueue.job.v1", null, "{}", 4, null, null, 1000, 5000, 5, 65_000, null);
+        NewTask delayed = new NewTask(
+                "t-delayed", "agentqueue.job.v1", null, "{}", 4, null, null, 1000, 5000, 5, 65_000, null, null);
 
         store.create(delayed, false);
 

@@ -47,7 +47,8 @@ public class EditedEnvelopes {
                 before.idempotencyKey(),
                 before.timeoutMs(),
                 before.createdAt(),
-                before.concurrencyKey());
+                before.concurrencyKey(),
+                before.callbackUrl());
         return new Edited(after, EnvelopeCodec.encode(after), before.payload().toString());
     }
 

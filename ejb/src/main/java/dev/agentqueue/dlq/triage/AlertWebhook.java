@@ -1,6 +1,8 @@
 package dev.agentqueue.dlq.triage;
 
 import dev.agentqueue.metrics.DeadLetterAlertMetrics;
+import dev.agentqueue.webhook.RetryDelays;
+import dev.agentqueue.webhook.WebhookSignature;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,8 @@ import java.util.logging.Logger;
 public class AlertWebhook {
 
     private static final Logger LOG = Logger.getLogger(AlertWebhook.class.getName());
+    /** An alert is worth little after an hour; the attempts run out long before with the defaults. */
+    private static final Duration MAX_DELAY = Duration.ofHours(1);
 
     @Inject
     AlertSettings settings;
@@ -48,11 +52,6 @@ public class AlertWebhook {
             return;
         }
         schedule(body, 1, Duration.ZERO);
-    }
-
-    /** Returns the wait before attempt {@code attempt} (2 or later): the retry delay, doubled for each attempt after. */
-    static Duration delayBefore(int attempt, Duration retryDelay) {
-        return retryDelay.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 2)));
     }
 
     private void schedule(String body, int attempt, Duration delay) {
@@ -84,7 +83,7 @@ public class AlertWebhook {
             LOG.warning(() -> "DLQ alert webhook failed " + attempts + " times, giving up: " + why);
             return;
         }
-        Duration delay = delayBefore(attempt + 1, settings.webhookRetryDelay());
+        Duration delay = RetryDelays.before(attempt + 1, settings.webhookRetryDelay(), MAX_DELAY);
         LOG.warning(() -> "DLQ alert webhook attempt " + attempt + " of " + attempts + " failed (" + why + "); next in "
                 + delay.toMillis() + " ms");
         schedule(body, attempt + 1, delay);

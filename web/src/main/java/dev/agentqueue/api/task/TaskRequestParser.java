@@ -93,6 +93,7 @@ final class TaskRequestParser {
         request.idempotencyKey(idempotencyKey(json.idempotencyKey(), idempotencyHeader));
         request.correlationId(json.correlationId());
         request.concurrencyKey(json.concurrencyKey());
+        request.callbackUrl(json.callbackUrl());
         return request.build();
     }
 

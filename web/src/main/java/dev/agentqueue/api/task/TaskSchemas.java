@@ -46,7 +46,14 @@ public final class TaskSchemas {
             @Schema(
                     description = "A tenant or customer: the server caps how many tasks of one key run at once"
                             + " (GET /limits shows key:<concurrencyKey>)")
-            String concurrencyKey) {}
+            String concurrencyKey,
+
+            @Schema(
+                    format = "uri",
+                    maxLength = 2048,
+                    description = "An absolute http or https URL on a host the server allows: the settled task is"
+                            + " posted there, signed (see the API guide's completion callbacks)")
+            String callbackUrl) {}
 
     /** One page of {@code GET /tasks}. */
     @Schema(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.agentqueue.task.ErrorClassification;
 import dev.agentqueue.task.TaskAttempt;
+import dev.agentqueue.task.TaskCallback;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import jakarta.json.JsonArray;
@@ -113,7 +114,10 @@ public record TaskView(
 
         @JsonInclude(Include.NON_NULL)
         @Schema(description = "How often the task was deferred; a deferral uses no attempt")
-        Integer deferrals) {
+        Integer deferrals,
+
+        @JsonInclude(Include.NON_NULL) @Schema(description = "The task's completion callback; absent when it has none")
+        Callback callback) {
 
     /** Returns the task as the API shows it. */
     public static TaskView of(TaskSnapshot task) {
@@ -141,7 +145,46 @@ public record TaskView(
                 task.usage(),
                 iso(task.deferredUntil()),
                 task.deferredReason(),
-                task.deferrals() == 0 ? null : task.deferrals());
+                task.deferrals() == 0 ? null : task.deferrals(),
+                Callback.of(task.callback()));
+    }
+
+    /** A task's callback URL and, once the task has settled, how the POST to it went. */
+    @Schema(
+            name = "TaskCallback",
+            requiredProperties = {"url", "attempts"})
+    @JsonInclude(Include.NON_NULL)
+    public record Callback(
+            @Schema(format = "uri") String url,
+
+            @Schema(
+                    description = "PENDING (due, or waiting for its next try), DELIVERED (answered 2xx) or FAILED"
+                            + " (a final answer, or out of tries); absent until the task settles")
+            String state,
+
+            @Schema(description = "Tries made so far") int attempts,
+
+            @Schema(description = "The HTTP status of the last try; absent when it got no answer")
+            Integer lastStatus,
+
+            @Schema(description = "Why the last try failed") String lastError,
+            @Schema(format = "date-time") String lastAttemptAt,
+
+            @Schema(format = "date-time", description = "When the next try is due")
+            String nextAttemptAt) {
+
+        static Callback of(TaskCallback callback) {
+            return callback == null
+                    ? null
+                    : new Callback(
+                            callback.url(),
+                            callback.state(),
+                            callback.attempts(),
+                            callback.lastStatus(),
+                            callback.lastError(),
+                            iso(callback.lastAttemptAt()),
+                            iso(callback.nextAttemptAt()));
+        }
     }
 
     /** One attempt in a task's history, its times in ISO-8601 (Redis keeps them as epoch milliseconds). */

@@ -72,4 +72,23 @@ class TaskViewTest {
                         "priority":4,"attempt":0,"maxAttempts":0,"timeoutMs":0,"payload":{},"warnings":[],"history":[],\
                         "createdAt":"2024-12-06T15:46:40.999Z","result":{"ok":true},"error":null}],"nextCursor":null}""");
     }
+
+    @Test
+    void aTaskWithAFailedCallbackShowsItsUrlTriesAndLastAnswer() {
+        Map<String, String> hash = Map.of(
+                "id", "01938a6e-7b7c-7d1f-8e2a-0123456789ad",
+                "contract", "c.v1",
+                "state", "COMPLETED",
+                "callbackUrl", "https://hooks.example.com/done",
+                "callbackState", "FAILED",
+                "callbackAttempts", "8",
+                "callbackLastStatus", "500",
+                "callbackLastError", "HTTP 500",
+                "callbackLastAt", "1733500000999",
+                "callbackNextAt", "");
+
+        assertThat(JsonRecords.write(TaskView.of(TaskSnapshot.fromHash(hash)))).endsWith("""
+                        "callback":{"url":"https://hooks.example.com/done","state":"FAILED","attempts":8,\
+                        "lastStatus":500,"lastError":"HTTP 500","lastAttemptAt":"2024-12-06T15:46:40.999Z"}}""");
+    }
 }
