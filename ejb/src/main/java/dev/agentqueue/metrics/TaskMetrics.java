@@ -101,7 +101,8 @@ public class TaskMetrics {
 
     /** Counts a task moved to the dead-letter queue; {@code reason} is terminal or exhausted. */
     public void deadLettered(String contract, String agent, String reason) {
-        meters.counter(DEAD_LETTERED, tags(contract, agent).and("reason", reason)).increment();
+        meters.counter(DEAD_LETTERED, tags(contract, agent).and("reason", reason))
+                .increment();
     }
 
     /** Counts a delivery put off without using an attempt (an open breaker, a store outage, a shutdown). */
