@@ -1,9 +1,11 @@
 package dev.agentqueue.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A duration histogram in Prometheus' shape, made of meters WildFly's application registry does publish: a timer
@@ -19,24 +21,41 @@ final class Histogram {
     };
 
     private final String name;
+    private final MeterCache meters;
+    /** The meters of each set of tags, resolved once: an observation then only counts. */
+    private final Map<Tags, Series> series = new ConcurrentHashMap<>();
 
-    Histogram(String name) {
+    Histogram(String name, MeterCache meters) {
         this.name = name;
+        this.meters = meters;
     }
 
     /** Records one observation under {@code tags}. */
-    void record(MeterRegistry registry, Tags tags, Duration took) {
-        registry.timer(name, tags).record(took);
+    void record(Tags tags, Duration took) {
+        Series observed = series.computeIfAbsent(tags, this::resolve);
+        observed.timer().record(took);
         double seconds = took.toNanos() / 1e9;
-        for (double bound : BOUNDS) {
-            if (seconds <= bound) {
-                bucket(registry, tags, String.format(Locale.ROOT, "%s", bound));
+        for (int i = 0; i < BOUNDS.length; i++) {
+            if (seconds <= BOUNDS[i]) {
+                observed.buckets()[i].increment();
             }
         }
-        bucket(registry, tags, "+Inf");
+        observed.buckets()[BOUNDS.length].increment();
     }
 
-    private void bucket(MeterRegistry registry, Tags tags, String le) {
-        registry.counter(name + ".buckets", tags.and("le", le)).increment();
+    private Series resolve(Tags tags) {
+        Counter[] buckets = new Counter[BOUNDS.length + 1];
+        for (int i = 0; i < BOUNDS.length; i++) {
+            buckets[i] = bucket(tags, String.valueOf(BOUNDS[i]));
+        }
+        buckets[BOUNDS.length] = bucket(tags, "+Inf");
+        return new Series(meters.timer(name, tags), buckets);
     }
+
+    private Counter bucket(Tags tags, String le) {
+        return meters.counter(name + ".buckets", tags.and("le", le));
+    }
+
+    /** A histogram's timer and its bucket counters, the last one +Inf. */
+    private record Series(Timer timer, Counter[] buckets) {}
 }

@@ -38,8 +38,9 @@ public class TaskMetrics {
     @Inject
     AgentRegistry agents;
 
-    private final Histogram attempts = new Histogram(ATTEMPT_DURATION);
-    private final Histogram latencies = new Histogram(TASK_LATENCY);
+    private MeterCache meters;
+    private Histogram attempts;
+    private Histogram latencies;
     private MeterTags contractTags;
     private MeterTags agentTags;
 
@@ -51,6 +52,7 @@ public class TaskMetrics {
             MeterRegistry registry, Predicate<String> knownContract, Predicate<String> knownAgent) {
         TaskMetrics metrics = new TaskMetrics();
         metrics.registry = registry;
+        metrics.resolveMetersOn(registry);
         metrics.contractTags = new MeterTags(knownContract);
         metrics.agentTags = new MeterTags(knownAgent);
         return metrics;
@@ -58,8 +60,15 @@ public class TaskMetrics {
 
     @PostConstruct
     void start() {
+        resolveMetersOn(registry);
         contractTags = new MeterTags(id -> contracts.find(id).isPresent());
         agentTags = new MeterTags(name -> agents.find(name).isPresent());
+    }
+
+    private void resolveMetersOn(MeterRegistry registry) {
+        meters = new MeterCache(registry);
+        attempts = new Histogram(ATTEMPT_DURATION, meters);
+        latencies = new Histogram(TASK_LATENCY, meters);
     }
 
     /** Counts a task accepted onto the queue. */
@@ -74,14 +83,14 @@ public class TaskMetrics {
 
     /** Times an attempt's contract run, whatever its end. */
     public void attemptEnded(String contract, String agent, Duration took) {
-        attempts.record(registry, tags(contract, agent), took);
+        attempts.record(tags(contract, agent), took);
     }
 
     /** Counts a completed task and times it from its enqueue ({@code createdAtMillis}) to now. */
     public void completed(String contract, String agent, long createdAtMillis, long nowMillis) {
         counter(COMPLETED, contract, agent).increment();
         if (createdAtMillis > 0 && nowMillis >= createdAtMillis) {
-            latencies.record(registry, tags(contract, agent), Duration.ofMillis(nowMillis - createdAtMillis));
+            latencies.record(tags(contract, agent), Duration.ofMillis(nowMillis - createdAtMillis));
         }
     }
 
@@ -92,7 +101,7 @@ public class TaskMetrics {
 
     /** Counts a task moved to the dead-letter queue; {@code reason} is terminal or exhausted. */
     public void deadLettered(String contract, String agent, String reason) {
-        registry.counter(DEAD_LETTERED, tags(contract, agent).and("reason", reason))
+        meters.counter(DEAD_LETTERED, tags(contract, agent).and("reason", reason))
                 .increment();
     }
 
@@ -102,9 +111,9 @@ public class TaskMetrics {
     }
 
     private Counter counter(String name, String contract, String agent) {
-        // The registry's own methods, not the meter builders: WildFly's registry for applications publishes only
-        // what comes in through them.
-        return registry.counter(name, tags(contract, agent));
+        // The registry's own methods (through the cache), not the meter builders: WildFly's registry for
+        // applications publishes only what comes in through them.
+        return meters.counter(name, tags(contract, agent));
     }
 
     private Tags tags(String contract, String agent) {

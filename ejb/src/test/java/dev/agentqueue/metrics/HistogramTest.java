@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 class HistogramTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Histogram histogram = new Histogram("agentqueue.attempt.duration");
+    private final Histogram histogram = new Histogram("agentqueue.attempt.duration", new MeterCache(meters));
 
     @Test
     void bucketsAreCumulativeAndTheTimerCountsAndSumsEveryObservation() {
         Tags tags = Tags.of("contract", "c");
-        histogram.record(meters, tags, Duration.ofMillis(3));
-        histogram.record(meters, tags, Duration.ofMillis(700));
-        histogram.record(meters, tags, Duration.ofHours(2));
+        histogram.record(tags, Duration.ofMillis(3));
+        histogram.record(tags, Duration.ofMillis(700));
+        histogram.record(tags, Duration.ofHours(2));
 
         assertThat(bucket("0.005")).isEqualTo(1);
         assertThat(bucket("0.5")).isEqualTo(1);
