@@ -8,8 +8,6 @@ import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.ContractRegistry;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.TerminalTaskException;
-import dev.agentqueue.limits.CallLimits;
-import dev.agentqueue.limits.LimitScope;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.task.TaskLimits;
@@ -22,27 +20,20 @@ import jakarta.jms.Message;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Handles one delivery of a task message: read it, check it may run, mark the attempt running, and run the
- * contract. What happens then is an {@link Outcome} that {@link OutcomePolicy} decides and {@link OutcomeRoute}
- * carries out. There is no delivery transaction: each step is written before the message is acknowledged, and a
- * delivery that comes back after a crash finds its step already recorded.
+ * Handles one delivery of a task message: read it, check it may run (its breaker, and the call limits
+ * {@link CallAdmission} asks), mark the attempt running, and run the contract. What happens then is an
+ * {@link Outcome} that {@link OutcomePolicy} decides and {@link OutcomeRoute} carries out. There is no delivery
+ * transaction: each step is written before the message is acknowledged, and a delivery that comes back after a crash
+ * finds its step already recorded.
  */
 @ApplicationScoped
 public class TaskWorker {
 
     private static final Logger LOG = Logger.getLogger(TaskWorker.class.getName());
-
-    /** How long a call slot outlives its attempt's timeout before it comes back by itself (a crashed node's). */
-    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-
-    /** The settlement of the limits the delivery on this thread was admitted by, run after its outcome is recorded. */
-    private static final ThreadLocal<Runnable> SETTLEMENT = new ThreadLocal<>();
 
     @Inject
     TaskStore store;
@@ -69,7 +60,7 @@ public class TaskWorker {
     TaskLimits taskLimits;
 
     @Inject
-    CallLimits limits;
+    CallAdmission admission;
 
     @Inject
     SharedBreakers breakers;
@@ -94,11 +85,7 @@ public class TaskWorker {
                     delivery,
                     OutcomePolicy.deferred(delivery, settings.storeOutageDelay().toMillis(), e.getMessage()));
         } finally {
-            Runnable settlement = SETTLEMENT.get();
-            if (settlement != null) {
-                SETTLEMENT.remove();
-                settlement.run();
-            }
+            admission.settleAdmitted();
         }
     }
 
@@ -126,60 +113,9 @@ public class TaskWorker {
             }
         }
         try {
-            List<LimitScope> scopes = limitScopes(delivery, breaker, agent);
-            return scopes.isEmpty() ? start(delivery, contract, agent) : limited(delivery, contract, agent, scopes);
+            return admission.admit(delivery, contract, agent, breaker, () -> start(delivery, contract, agent));
         } finally {
             breakers.endAdmission();
-        }
-    }
-
-    /**
-     * Returns what limits a task: the provider endpoint its contract calls ({@code breaker}) and its agent, and its
-     * concurrency key, whatever it runs.
-     */
-    private static List<LimitScope> limitScopes(Delivery delivery, String breaker, AgentDefinition agent) {
-        List<LimitScope> scopes = new ArrayList<>();
-        if (breaker != null) {
-            scopes.add(LimitScope.endpoint(breaker));
-            if (agent != null) {
-                scopes.add(LimitScope.agent(agent.name()));
-            }
-        }
-        String key = delivery.envelope().concurrencyKey();
-        if (key != null) {
-            scopes.add(LimitScope.key(key));
-        }
-        return scopes;
-    }
-
-    /**
-     * Starts a task once the limits of its {@code scopes} admit it, and settles with the tokens it used; refused, the
-     * task is deferred until there is room, without using an attempt.
-     */
-    private Outcome limited(
-            Delivery delivery, ExecutionContract contract, AgentDefinition agent, List<LimitScope> scopes) {
-        long estimate = contract.tokenEstimate(delivery.envelope().payload(), agent);
-        CallLimits.Ticket ticket = limits.admit(
-                scopes,
-                delivery.taskId() + "/" + delivery.attempt(),
-                estimate,
-                Duration.ofMillis(delivery.envelope().timeoutMs()).plus(LEASE_MARGIN));
-        if (!ticket.admission().admitted()) {
-            return OutcomePolicy.deferredForLimit(
-                    delivery,
-                    ticket.admission(),
-                    System.currentTimeMillis(),
-                    settings.minimumDeferral().toMillis());
-        }
-        Outcome outcome = null;
-        try {
-            outcome = start(delivery, contract, agent);
-            return outcome;
-        } finally {
-            // Settled once the outcome is recorded (process), so a slot is free only when its task no longer shows
-            // RUNNING: the records never show more of a key's tasks at once than its cap.
-            long used = TokenSettlement.tokensUsed(outcome, estimate);
-            SETTLEMENT.set(() -> limits.settle(ticket, used));
         }
     }
 

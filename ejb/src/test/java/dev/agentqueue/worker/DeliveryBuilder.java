@@ -16,6 +16,7 @@ final class DeliveryBuilder {
     private String contract = "agentqueue.job.v1";
     private String agent;
     private int attempt = 1;
+    private String concurrencyKey;
     private MalformedEnvelopeException malformed;
 
     private DeliveryBuilder() {}
@@ -39,6 +40,11 @@ final class DeliveryBuilder {
         return this;
     }
 
+    DeliveryBuilder withConcurrencyKey(String concurrencyKey) {
+        this.concurrencyKey = concurrencyKey;
+        return this;
+    }
+
     DeliveryBuilder atAttempt(int attempt) {
         this.attempt = attempt;
         return this;
@@ -54,7 +60,7 @@ final class DeliveryBuilder {
         TaskEnvelope envelope = malformed != null
                 ? null
                 : new TaskEnvelope(
-                        id, contract, agent, JsonValue.EMPTY_JSON_OBJECT, 4, null, null, 60_000, 1_000, null);
+                        id, contract, agent, JsonValue.EMPTY_JSON_OBJECT, 4, null, null, 60_000, 1_000, concurrencyKey);
         return new Delivery(null, id, attempt, envelope, malformed);
     }
 }
