@@ -2,12 +2,12 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.FakeOllama;
-import dev.agentqueue.it.support.FakeOpenAi;
 import dev.agentqueue.it.support.FakeServer;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.provider.FakeOllama;
+import dev.agentqueue.testsupport.provider.FakeOpenAi;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

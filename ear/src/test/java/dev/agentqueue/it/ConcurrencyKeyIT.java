@@ -76,11 +76,7 @@ class ConcurrencyKeyIT {
         assertThat(secondsShare).isBetween((long) PER_KEY / 4, (long) PER_KEY * 2 / 3);
         assertThat(done).allSatisfy(t -> assertThat(t.getInt("attempt")).isEqualTo(1));
 
-        JsonObject scope =
-                api.get("limits").expect(200).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                        .filter(s -> s.getString("scope").equals("key:" + first))
-                        .findFirst()
-                        .orElseThrow();
+        JsonObject scope = api.limitScope("key:" + first);
         assertThat(scope.getJsonObject("limits").getInt("concurrentCalls")).isEqualTo(CAP);
         assertThat(scope.getJsonObject("counts").getInt("admitted")).isEqualTo(PER_KEY);
     }

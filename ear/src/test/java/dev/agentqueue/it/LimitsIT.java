@@ -1,13 +1,15 @@
 package dev.agentqueue.it;
 
+import static dev.agentqueue.testsupport.provider.CallWindows.most;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.FakeOpenAi;
 import dev.agentqueue.it.support.FakeServer;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.provider.CallWindows;
+import dev.agentqueue.testsupport.provider.FakeOpenAi;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -79,8 +80,9 @@ class LimitsIT {
 
         int earlier = provider.get().calls().size();
         long began = System.currentTimeMillis();
-        List<String> ids = api.enqueueAll(
-                IntStream.range(0, TASKS).mapToObj(LimitsIT::chat).toList());
+        List<String> ids = api.enqueueAll(IntStream.range(0, TASKS)
+                .mapToObj(n -> FakeOpenAi.slowChatTask("metered", n, CALL_MS))
+                .toList());
         List<JsonObject> tasks = new ArrayList<>();
         for (String id : ids) {
             tasks.add(Deadline.await(
@@ -96,18 +98,9 @@ class LimitsIT {
         List<FakeOpenAi.Call> all = provider.get().calls();
         List<FakeOpenAi.Call> calls = all.subList(earlier, all.size());
         assertThat(calls).hasSize(TASKS);
-        long mostTokens =
-                calls.stream().mapToLong(FakeOpenAi.Call::tokens).max().orElseThrow();
-        for (long window : new long[] {2_000, 10_000}) {
-            // The limiter counts at admission and the provider at arrival, and a settlement refunds what an estimate
-            // reserved beyond the usage: allow two calls either way.
-            assertThat(most(calls, window, c -> 1))
-                    .as("requests in any %d ms", window)
-                    .isLessThanOrEqualTo(allowance(REQUESTS_PER_MINUTE, window) + 2);
-            assertThat(most(calls, window, FakeOpenAi.Call::tokens))
-                    .as("tokens in any %d ms", window)
-                    .isLessThanOrEqualTo(allowance(TOKENS_PER_MINUTE, window) + 2 * mostTokens);
-        }
+        assertThat(CallWindows.overruns(calls, REQUESTS_PER_MINUTE, TOKENS_PER_MINUTE, BURST_MS, 2_000, 10_000))
+                .as("windows in which the provider saw more than the limits allow")
+                .isEmpty();
         assertThat(provider.get().mostCallsAtOnce()).isLessThanOrEqualTo(CONCURRENT_CALLS);
 
         JsonObject deferred = tasks.stream()
@@ -117,7 +110,7 @@ class LimitsIT {
         assertThat(deferred.getString("deferredReason")).startsWith("limit on ").contains(SCOPE);
         assertThat(deferred.getString("deferredUntil")).isNotBlank();
 
-        JsonObject scope = scope(api, SCOPE);
+        JsonObject scope = api.limitScope(SCOPE);
         JsonObject counts = scope.getJsonObject("counts");
         long reported = calls.stream().mapToLong(FakeOpenAi.Call::tokens).sum();
         assertThat(counts.getJsonNumber("admitted").longValue()).isEqualTo(TASKS);
@@ -177,7 +170,7 @@ class LimitsIT {
                 api.awaitState(id, "COMPLETED", Duration.ofSeconds(30)).getJsonObject("usage");
         long used = usage.getInt("input_tokens") + usage.getInt("output_tokens");
         assertThat(used).as("the fake provider's usage").isGreaterThanOrEqualTo(5);
-        JsonObject counts = scope(api, "key:" + key).getJsonObject("counts");
+        JsonObject counts = api.limitScope("key:" + key).getJsonObject("counts");
         assertThat(counts.getJsonNumber("tokensToday").longValue()).isEqualTo(used);
         assertThat(counts.getJsonNumber("tokensThisMonth").longValue()).isEqualTo(used);
 
@@ -217,49 +210,6 @@ class LimitsIT {
         assertThat(accepted.header("Idempotent-Replayed"))
                 .as("the refused batch enqueued nothing")
                 .isNull();
-    }
-
-    /** Returns a scope as {@code GET /limits} lists it. */
-    static JsonObject scope(AgentQueueApi api, String name) {
-        return api.get("limits").expect(200).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(s -> s.getString("scope").equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("GET /limits does not list " + name));
-    }
-
-    /** What a limit of {@code perMinute} lets through in {@code windowMs}: a burst, then its steady rate. */
-    private static long allowance(long perMinute, long windowMs) {
-        return perMinute * BURST_MS / 60_000 + perMinute * windowMs / 60_000;
-    }
-
-    /** Returns the most {@code weight} of calls arriving within any {@code windowMs}. */
-    private static long most(List<FakeOpenAi.Call> calls, long windowMs, ToLongFunction<FakeOpenAi.Call> weight) {
-        List<FakeOpenAi.Call> sorted = calls.stream()
-                .sorted(Comparator.comparingLong(FakeOpenAi.Call::arrivedMs))
-                .toList();
-        long most = 0;
-        long sum = 0;
-        int first = 0;
-        for (FakeOpenAi.Call call : sorted) {
-            sum += weight.applyAsLong(call);
-            while (call.arrivedMs() - sorted.get(first).arrivedMs() >= windowMs) {
-                sum -= weight.applyAsLong(sorted.get(first++));
-            }
-            most = Math.max(most, sum);
-        }
-        return most;
-    }
-
-    private static JsonObject chat(int n) {
-        StringBuilder message = new StringBuilder("[[slow:" + CALL_MS + "]] limited task " + n);
-        for (int i = 0; i < 55; i++) {
-            message.append(i % 2 == 0 ? " alpha" : " bravo");
-        }
-        return Json.createObjectBuilder()
-                .add("contract", "agentqueue.chat.v1")
-                .add("agent", "metered")
-                .add("payload", Json.createObjectBuilder().add("user_message", message.toString()))
-                .build();
     }
 
     /** Returns a chat task for the scribe agent under a concurrency key. */

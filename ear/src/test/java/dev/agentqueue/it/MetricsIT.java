@@ -5,11 +5,11 @@ import static dev.agentqueue.it.support.Jobs.failTerminally;
 import static dev.agentqueue.it.support.Jobs.failUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.FakeOpenAi;
 import dev.agentqueue.it.support.Jobs;
 import dev.agentqueue.it.support.Prometheus;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.provider.FakeOpenAi;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;

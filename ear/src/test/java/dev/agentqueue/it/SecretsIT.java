@@ -2,12 +2,12 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.FakeOpenAi;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.ApiUser;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.provider.FakeOpenAi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

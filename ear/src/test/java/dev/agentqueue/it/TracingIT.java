@@ -4,7 +4,6 @@ import static dev.agentqueue.it.support.Jobs.failUntil;
 import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.FakeOpenAi;
 import dev.agentqueue.it.support.Jobs;
 import dev.agentqueue.it.support.OtlpReceiver;
 import dev.agentqueue.it.support.OtlpReceiver.ReceivedSpan;
@@ -12,6 +11,7 @@ import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.provider.FakeOpenAi;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;

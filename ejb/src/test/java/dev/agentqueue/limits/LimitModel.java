@@ -29,6 +29,9 @@ final class LimitModel {
         double[] tats = new double[limited.size()];
         Double[] levels = new Double[limited.size()];
         Admission refusal = null;
+        // The script compares the refusals' times before rounding them up, so two scopes that round to the same
+        // millisecond still name the later one.
+        double refusalAt = 0;
         for (int i = 0; i < limited.size(); i++) {
             Scope s = scopes.computeIfAbsent(limited.get(i).scope().name(), n -> new Scope());
             LimitParameters p = limited.get(i).parameters();
@@ -73,7 +76,8 @@ final class LimitModel {
             if (retry != null) {
                 double returnAt = Math.max(retry, s.returnAt);
                 s.returnAt = lua(returnAt + spacing);
-                if (refusal == null || returnAt > refusal.retryAtMs()) {
+                if (refusal == null || returnAt > refusalAt) {
+                    refusalAt = returnAt;
                     refusal = new Admission(
                             false,
                             sequence,

@@ -60,7 +60,17 @@ final class DeliveryBuilder {
         TaskEnvelope envelope = malformed != null
                 ? null
                 : new TaskEnvelope(
-                        id, contract, agent, JsonValue.EMPTY_JSON_OBJECT, 4, null, null, 60_000, 1_000, concurrencyKey, null);
+                        id,
+                        contract,
+                        agent,
+                        JsonValue.EMPTY_JSON_OBJECT,
+                        4,
+                        null,
+                        null,
+                        60_000,
+                        1_000,
+                        concurrencyKey,
+                        null);
         return new Delivery(null, id, attempt, envelope, malformed);
     }
 }

@@ -38,6 +38,15 @@ final class ClusterRig implements AutoCloseable {
 
     /** Starts Redis, the broker pair and {@code nodeCount} nodes under {@code reliability.work.dir/<scenario>}. */
     static ClusterRig start(String scenario, int nodeCount) throws IOException {
+        return start(scenario, nodeCount, List.of(), Map.of());
+    }
+
+    /**
+     * Starts a cluster like {@link #start(String, int)} whose every node also gets the system properties
+     * {@code options} and the environment {@code environment} (an agent's api-key: never on the command line).
+     */
+    static ClusterRig start(String scenario, int nodeCount, List<String> options, Map<String, String> environment)
+            throws IOException {
         Path dir = Settings.path("work.dir").resolve(scenario);
         Progress.say("=== %s (scale %s, %d nodes) in %s", scenario, Settings.scale(), nodeCount, dir);
         RedisProcess redis = RedisProcess.start(Settings.redisPort(), dir.resolve("redis-" + System.nanoTime()));
@@ -48,6 +57,10 @@ final class ClusterRig implements AutoCloseable {
             BrokerLogin login = BrokerLogin.generate();
             brokers = BrokerPair.start(dir, login);
             ApiUser user = AdminUser.generate();
+            List<String> serverOptions = new ArrayList<>(brokers.serverOptions());
+            serverOptions.addAll(options);
+            Map<String, String> serverEnvironment = new HashMap<>(login.environment());
+            serverEnvironment.putAll(environment);
             for (int n = 1; n <= nodeCount; n++) {
                 ServerNode node = ServerNode.number(n);
                 // jboss-cli configures the first copy; the others take its configuration file, which names no node.
@@ -56,9 +69,9 @@ final class ClusterRig implements AutoCloseable {
                         node,
                         redis.url(),
                         user,
-                        brokers.serverOptions(),
+                        serverOptions,
                         n == 1 ? List.of(Settings.path("remote-broker.cli")) : List.of(),
-                        login.environment());
+                        serverEnvironment);
                 if (n > 1) {
                     Files.copy(
                             nodes.get(0).configuration(), server.configuration(), StandardCopyOption.REPLACE_EXISTING);

@@ -270,6 +270,14 @@ public final class AgentQueueApi {
         return get("dlq?limit=" + limit).expect(200).json();
     }
 
+    /** Returns a limit scope ({@code agent:scribe}, ...) as {@code GET /limits} lists it; fails if it is not listed. */
+    public JsonObject limitScope(String name) {
+        return get("limits").expect(200).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(scope -> scope.getString("scope").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("GET /limits does not list " + name));
+    }
+
     private static String accepted(Reply reply) {
         if (reply.status() != 202) {
             throw new AssertionError("enqueue refused: " + reply);

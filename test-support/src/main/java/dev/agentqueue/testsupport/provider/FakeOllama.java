@@ -1,4 +1,4 @@
-package dev.agentqueue.it.support;
+package dev.agentqueue.testsupport.provider;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

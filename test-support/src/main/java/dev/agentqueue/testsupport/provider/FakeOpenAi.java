@@ -1,4 +1,4 @@
-package dev.agentqueue.it.support;
+package dev.agentqueue.testsupport.provider;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small OpenAI-compatible chat server on loopback for the integration tests. It answers
+ * A small OpenAI-compatible chat server on loopback for the integration tests and the reliability suite. It answers
  * {@code POST /v1/chat/completions} with {@code "echo: <user message>"} and usage counted in words, unless the user
  * message carries a marker choosing a fault: {@code [[429-once:S]]} (429 with {@code Retry-After: S} on the first
  * request for that message), {@code [[500-once]]}, {@code [[slow-once:MS]]}, {@code [[slow:MS]]} (every time),
@@ -72,6 +72,22 @@ public final class FakeOpenAi implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake provider on port " + port, e);
         }
+    }
+
+    /**
+     * Returns a request for a chat task for {@code agent} that takes {@code callMs} at this server: its user message
+     * has 60 words (about a hundred tokens with an answer of 40), and {@code n} makes it unique.
+     */
+    public static JsonObject slowChatTask(String agent, int n, int callMs) {
+        StringBuilder message = new StringBuilder("[[slow:" + callMs + "]] limited task " + n);
+        for (int i = 0; i < 55; i++) {
+            message.append(i % 2 == 0 ? " alpha" : " bravo");
+        }
+        return Json.createObjectBuilder()
+                .add("contract", "agentqueue.chat.v1")
+                .add("agent", agent)
+                .add("payload", Json.createObjectBuilder().add("user_message", message.toString()))
+                .build();
     }
 
     /** Returns the port named by a system property the build sets. */
