@@ -166,13 +166,20 @@ class LimitsIT {
         assertThat(live.getJsonObject("limits").getInt("tokensPerDay")).isEqualTo(5);
 
         String id = api.enqueue(keyed(key, "spend the budget"));
-        JsonObject usage =
-                api.awaitState(id, "COMPLETED", Duration.ofSeconds(30)).getJsonObject("usage");
+        JsonObject task = api.awaitState(id, "COMPLETED", Duration.ofSeconds(30));
+        JsonObject usage = task.getJsonObject("usage");
         long used = usage.getInt("input_tokens") + usage.getInt("output_tokens");
         assertThat(used).as("the fake provider's usage").isGreaterThanOrEqualTo(5);
         JsonObject counts = api.limitScope("key:" + key).getJsonObject("counts");
-        assertThat(counts.getJsonNumber("tokensToday").longValue()).isEqualTo(used);
-        assertThat(counts.getJsonNumber("tokensThisMonth").longValue()).isEqualTo(used);
+        if (task.getInt("attempt") == 1) {
+            assertThat(counts.getJsonNumber("tokensToday").longValue()).isEqualTo(used);
+            assertThat(counts.getJsonNumber("tokensThisMonth").longValue()).isEqualTo(used);
+        } else {
+            // On a loaded machine an attempt can outlast the agent's 2 s timeout: with no usage reported, the
+            // budget is charged that attempt's estimate, on top of the usage of the attempt that completed.
+            assertThat(counts.getJsonNumber("tokensToday").longValue()).isGreaterThan(used);
+            assertThat(counts.getJsonNumber("tokensThisMonth").longValue()).isGreaterThan(used);
+        }
 
         Reply refused = api.submit(keyed(key, "one more"));
 
