@@ -49,6 +49,8 @@ public class DeadLetterQueue {
     @Inject
     StagedLetters staged;
 
+    private final StagingWatch staging = new StagingWatch();
+
     /** Returns every dead letter matching {@code filter}, oldest first, without consuming any; for small filters. */
     public List<DeadLetter> browse(DeadLetterFilter filter) {
         List<DeadLetter> letters = mover.browse(filter.selector());
@@ -153,11 +155,11 @@ public class DeadLetterQueue {
     }
 
     /**
-     * Takes on the letters a redrive or purge moved aside and did not finish with (its node stopped in between): the
-     * operator chose them, so they are redriven or purged as asked.
+     * Takes on the letters a redrive or purge moved aside and did not finish with (its node stopped in between; see
+     * {@link StagingWatch}): the operator chose them, so they are redriven or purged as asked.
      */
     public void finishStaged() {
-        if (broker.staged() == 0) {
+        if (!staging.abandoned(broker.staged(), System.currentTimeMillis())) {
             return;
         }
         long redriven = 0;

@@ -66,8 +66,10 @@ public class StagedLetters {
     @Inject
     DeadLetterTally tally;
 
-    /** Redrives up to {@code max} letters waiting to be redriven, in one transaction; returns the task ids of the letters it redrove
-     * ({@code null} for a message without a task). */
+    /**
+     * Redrives up to {@code max} letters waiting to be redriven, in one transaction; returns the task ids of the
+     * letters it redrove ({@code null} for a message without a task).
+     */
     public List<String> redrive(int max) {
         long now = System.currentTimeMillis();
         List<String> applied = new ArrayList<>();
