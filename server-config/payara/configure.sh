@@ -98,6 +98,8 @@ fi >> "$batch"
 # Users are file-realm groups named like the roles (add-users.sh).
 echo "set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true" >> "$batch"
 for queue in jms/agentqueue/tasks:jms.queue.AgentQueueTasks jms/agentqueue/tasks-dlq:jms.queue.AgentQueueTasksDLQ \
+    jms/agentqueue/tasks-dlq-redriving:jms.queue.AgentQueueTasksDLQRedriving \
+    jms/agentqueue/tasks-dlq-purging:jms.queue.AgentQueueTasksDLQPurging \
     jms/agentqueue/tasks-expiry:jms.queue.AgentQueueTasksExpiry jms/agentqueue/broker-management:activemq.management; do
     has "resources.admin-object-resource.${queue%%:*}" \
         || echo "create-admin-object --raname $ra --restype jakarta.jms.Queue --property Address=${queue#*:} ${queue%%:*}" \

@@ -26,7 +26,8 @@ trap 'rm -f "$batch"' EXIT
         agentqueue.broker.management.connection-factory agentqueue.broker.management.queue; do
         has "servers.server.server.system-property.$property" && echo "delete-system-property $property"
     done
-    for queue in jms/agentqueue/tasks jms/agentqueue/tasks-dlq jms/agentqueue/tasks-expiry \
+    for queue in jms/agentqueue/tasks jms/agentqueue/tasks-dlq jms/agentqueue/tasks-dlq-redriving \
+        jms/agentqueue/tasks-dlq-purging jms/agentqueue/tasks-expiry \
         jms/agentqueue/broker-management; do
         has "resources.admin-object-resource.$queue" && echo "delete-admin-object $queue"
     done

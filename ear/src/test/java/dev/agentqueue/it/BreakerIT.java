@@ -1,20 +1,26 @@
 package dev.agentqueue.it;
 
+import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentqueue.it.support.DeadLetters;
 import dev.agentqueue.it.support.Role;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
 import dev.agentqueue.testsupport.provider.FakeOpenAi;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -90,6 +96,54 @@ class BreakerIT {
     }
 
     @Test
+    void aGroupOrderedToRedriveWhenTheBreakerClosesIsRedrivenCanaryFirstAndCompletes() {
+        AgentQueueApi admin = api.as(Role.ADMIN.apiUser());
+        DeadLetters letters = new DeadLetters(api);
+        int port = FakeOpenAi.port("agentqueue.it.llm-down-port");
+        String breaker = "openai-127.0.0.1-" + port;
+        List<String> ids = letters.make(3, failUntilRedriven("retryable", "provider gone " + UUID.randomUUID(), 0));
+        String fingerprint = letters.fingerprint(ids.get(0));
+        String order = admin.postJson(
+                        "dlq/breaker-redrives",
+                        Json.createObjectBuilder()
+                                .add("fingerprint", fingerprint)
+                                .add("breaker", breaker)
+                                .add("canary", 1)
+                                .build())
+                .expect(201)
+                .json()
+                .getString("id");
+
+        // Failing calls open the breaker, and the runner sees it open.
+        List<String> chats = new ArrayList<>();
+        for (int i = 0; i < VOLUME_THRESHOLD; i++) {
+            chats.add(api.enqueue(AgentIT.chat("steady", "opens " + i + " " + UUID.randomUUID())));
+        }
+        awaitOrder(order, o -> "OPEN".equals(o.getString("lastSeen")));
+
+        try (FakeOpenAi provider = FakeOpenAi.start(port)) {
+            admin.post("breakers/" + breaker + "/reset", "application/json", "").expect(200);
+            String job = awaitOrder(order, o -> o.get("lastJobId") instanceof JsonString)
+                    .getString("lastJobId");
+            JsonObject done = Deadline.await(
+                    "redrive job " + job + " to complete",
+                    DeadLetters.SETTLE,
+                    () -> api.get("dlq/redrive-jobs/" + job).expect(200).json(),
+                    j -> j.getString("state").equals("COMPLETED"),
+                    JsonObject::toString);
+
+            assertThat(done.getJsonArray("canaryTaskIds")).hasSize(1);
+            assertThat(done.getInt("redriven")).isEqualTo(3);
+            ids.forEach(id -> api.awaitState(id, "COMPLETED", DeadLetters.SETTLE));
+            chats.forEach(id -> api.awaitState(id, "COMPLETED", DeadLetters.SETTLE));
+            assertThat(letters.count(fingerprint)).isZero();
+        } finally {
+            admin.delete("dlq/breaker-redrives/" + order);
+            admin.post("breakers/" + breaker + "/reset", "application/json", "");
+        }
+    }
+
+    @Test
     void onlyAnAdminMayResetABreakerAndReadingNeedsCredentials() {
         assertThat(api.post("breakers/any/reset", "application/json", "").status())
                 .isEqualTo(403);
@@ -108,6 +162,24 @@ class BreakerIT {
                         .status())
                 .isEqualTo(404);
         assertThat(api.get("breakers/no-such-breaker").status()).isEqualTo(404);
+    }
+
+    private JsonObject awaitOrder(String id, Predicate<JsonObject> condition) {
+        return Deadline.await(
+                "breaker redrive " + id,
+                Duration.ofSeconds(60),
+                () ->
+                        Json.createReader(new StringReader(api.get("dlq/breaker-redrives")
+                                        .expect(200)
+                                        .body()))
+                                .readArray()
+                                .stream()
+                                .map(JsonValue::asJsonObject)
+                                .filter(o -> id.equals(o.getString("id")))
+                                .findFirst()
+                                .orElseThrow(),
+                condition,
+                JsonObject::toString);
     }
 
     private Optional<JsonObject> breaker(String name) {

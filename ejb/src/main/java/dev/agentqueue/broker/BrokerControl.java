@@ -25,6 +25,14 @@ public interface BrokerControl {
      */
     Set<String> scheduledOrDelivering(String queue, String property);
 
+    /**
+     * Moves up to {@code max} messages of queue {@code queue} matching {@code filter} (a core filter; {@code null}:
+     * all) to queue {@code toQueue} and returns how many moved: the broker's own {@code moveMessages}, which reads
+     * paged messages from the page store as well as those in memory. Each message moves in a broker transaction of its
+     * own, so a concurrent consumer or move never gets the same one.
+     */
+    int moveMessages(String queue, String filter, String toQueue, int max);
+
     /** Stops delivery from queue {@code queue} to its consumers; messages keep arriving and wait. */
     void pause(String queue);
 

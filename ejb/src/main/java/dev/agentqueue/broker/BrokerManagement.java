@@ -35,6 +35,14 @@ public class BrokerManagement {
     @ConfigProperty(name = "agentqueue.broker.dead-letter-address", defaultValue = "jms.queue.AgentQueueTasksDLQ")
     String deadLetterAddress;
 
+    @Inject
+    @ConfigProperty(name = "agentqueue.broker.redriving-queue", defaultValue = "jms.queue.AgentQueueTasksDLQRedriving")
+    String redrivingQueue;
+
+    @Inject
+    @ConfigProperty(name = "agentqueue.broker.purging-queue", defaultValue = "jms.queue.AgentQueueTasksDLQPurging")
+    String purgingQueue;
+
     private static final long DEPTH_CACHE_NANOS = 500_000_000L;
 
     @Inject
@@ -99,6 +107,24 @@ public class BrokerManagement {
     /** Returns the counters of the task dead-letter queue. */
     public QueueStats deadLetterQueue() {
         return ask(() -> control.queueStats(deadLetterAddress));
+    }
+
+    /**
+     * Moves up to {@code max} dead letters matching {@code filter} (a core filter; {@code null}: all) to the queue
+     * where a redrive takes them from, and returns how many moved.
+     */
+    public int stageForRedrive(String filter, int max) {
+        return ask(() -> control.moveMessages(deadLetterAddress, filter, redrivingQueue, max));
+    }
+
+    /** Moves up to {@code max} dead letters matching {@code filter} to the queue a purge takes them from. */
+    public int stageForPurge(String filter, int max) {
+        return ask(() -> control.moveMessages(deadLetterAddress, filter, purgingQueue, max));
+    }
+
+    /** Returns the number of dead letters a redrive or purge has moved aside and not yet taken on. */
+    public long staged() {
+        return ask(() -> control.messageCount(redrivingQueue) + control.messageCount(purgingQueue));
     }
 
     /** Returns the broker address of the task queue. */

@@ -68,6 +68,21 @@ public class JmxBrokerControl implements BrokerControl {
     }
 
     @Override
+    public int moveMessages(String queue, String filter, String toQueue, int max) {
+        String flushAt = int.class.getName();
+        try {
+            Object moved = server.invoke(
+                    queueName(queue), "moveMessages", new Object[] {max, filter, toQueue, false, max}, new String[] {
+                        flushAt, String.class.getName(), String.class.getName(), boolean.class.getName(), flushAt
+                    });
+            return moved instanceof Number n ? n.intValue() : 0;
+        } catch (JMException e) {
+            throw new BrokerUnavailableException(
+                    "Cannot move messages from " + queue + " to " + toQueue + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void pause(String queue) {
         invokeOnQueue(queue, "pause");
     }

@@ -57,6 +57,20 @@ public class RemoteBrokerControl implements BrokerControl {
         return values;
     }
 
+    /** Not retried: a move whose reply was lost may have moved its messages, and its caller reads where they went. */
+    @Override
+    public int moveMessages(String queue, String filter, String toQueue, int max) {
+        String parameters = Jsons.array()
+                .add(max)
+                .add(filter == null ? "" : filter)
+                .add(toQueue)
+                .add(false)
+                .add(max)
+                .build()
+                .toString();
+        return (int) ManagementReply.number(requester.invoke(resource(queue), "moveMessages", parameters));
+    }
+
     @Override
     public void pause(String queue) {
         requester.invoke(resource(queue), "pause", "[]");

@@ -4,7 +4,6 @@ import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.JmsNames;
 import dev.agentqueue.messaging.MessageForwarder;
 import dev.agentqueue.messaging.MessageProperties;
-import dev.agentqueue.messaging.TaskMessages;
 import dev.agentqueue.task.DeliveryExhaustion;
 import dev.agentqueue.task.TaskError;
 import dev.agentqueue.task.TaskSnapshot;
@@ -38,10 +37,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reaches the dead-letter queue over JMS: browses it, and moves dead letters one JTA transaction each: the message is consumed from the DLQ (by selector) and, for a
- * redrive, sent to the task queue in the same transaction, so it is never lost or duplicated; a concurrent mover
- * simply does not receive a message another one holds. The task record is updated before the commit, so a worker
- * never sees a redriven message whose record still says {@code DEAD_LETTER}; a rollback puts it back.
+ * Reaches the dead-letter queue over JMS: browses it, and takes single dead letters in its caller's transaction (an
+ * edited redrive) or one of its own (a reconciliation): a concurrent mover simply does not receive a message another
+ * one holds, so a letter is never taken twice. Redrives and purges by filter go through {@link StagedLetters}.
  */
 @Stateless
 @LocalBean
@@ -119,54 +117,6 @@ public class DeadLetterMover {
             uncountOnCommit(message);
         }
         return Optional.ofNullable(message);
-    }
-
-    /**
-     * Moves one dead letter matching {@code selector} back to the task queue with a fresh delivery count, in a
-     * transaction of its own; tells whether there was one, and whose it was.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public MoveResult redriveOne(String selector) {
-        Message message = receive(selector);
-        if (message == null) {
-            return MoveResult.NONE;
-        }
-        String taskId = TaskMessages.taskId(message);
-        forwarder.redrive(message, taskId, TaskMessages.redrives(message) + 1);
-        uncountOnCommit(message);
-        if (taskId == null) {
-            return new MoveResult(true, null); // a raw message without a task: the worker creates the record
-        }
-        TransitionOutcome outcome = store.redrive(taskId, System.currentTimeMillis());
-        if (outcome.applied()) {
-            undoOnRollback(taskId);
-        } else if (outcome.result() != TransitionOutcome.Result.MISSING) {
-            // A settled task (completed, cancelled) is not run again: the worker drops its message.
-            LOG.warning(() -> "Task(id=" + taskId + ") redriven while its record is " + outcome.previousState());
-        }
-        return new MoveResult(true, taskId);
-    }
-
-    /**
-     * Removes one dead letter matching {@code selector} and marks its task {@code PURGED}, in a transaction of its
-     * own; tells whether there was one.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean purgeOne(String selector) {
-        Message message = receive(selector);
-        if (message == null) {
-            return false;
-        }
-        String taskId = TaskMessages.taskId(message);
-        uncountOnCommit(message);
-        if (taskId != null) {
-            TransitionOutcome outcome = store.purge(taskId, System.currentTimeMillis());
-            if (!outcome.applied() && outcome.result() != TransitionOutcome.Result.MISSING) {
-                LOG.warning(() ->
-                        "Task(id=" + taskId + ") purged from the DLQ while its record is " + outcome.previousState());
-            }
-        }
-        return true;
     }
 
     /**
@@ -267,21 +217,6 @@ public class DeadLetterMover {
                         // The reconciler recounts when the tally drifts from the queue.
                         LOG.log(Level.WARNING, "Cannot update the dead-letter tally", e);
                     }
-                }
-            }
-        });
-    }
-
-    private void undoOnRollback(String taskId) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    store.undoRedrive(taskId, System.currentTimeMillis());
-                    LOG.warning(() -> "Task(id=" + taskId + ") redrive rolled back; its record is DEAD_LETTER again");
                 }
             }
         });

@@ -1,17 +1,19 @@
 package dev.agentqueue.dlq;
 
+import dev.agentqueue.broker.BrokerManagement;
+import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.support.PageCursor;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -19,20 +21,18 @@ import java.util.stream.Collectors;
 /**
  * The task dead-letter queue as an operator sees it: browse and count its messages, group them by root cause, and
  * redrive or purge them. Built for a queue of a million letters: counts come from {@link DeadLetterTally}, a listing
- * streams the broker's matches through a {@link PageWindow}, and a redrive or purge moves one letter per transaction
- * ({@link DeadLetterMover}) in batches that report progress; this bean holds none, so a long redrive never outlives a
- * transaction timeout, and nothing it holds grows with the queue.
+ * streams the broker's matches through a {@link PageWindow}, and a redrive or purge goes in batches that report
+ * progress: the broker moves a batch of matching letters aside with its own management operation (which reaches the
+ * letters paged to disk), and {@link StagedLetters} takes them on in one transaction. No transaction spans more than a
+ * batch, and nothing this bean holds grows with the queue.
  */
 @ApplicationScoped
 public class DeadLetterQueue {
 
-    /** How many moves a redrive or purge makes between two progress reports. */
+    /** How many letters a redrive or purge moves per batch (one broker move, one transaction), reporting each. */
     public static final int DEFAULT_BATCH = 500;
 
     private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class.getName());
-
-    /** Empty receives in a row after which a redrive or purge stops: the rest went elsewhere meanwhile. */
-    private static final int MAX_MISSES = 3;
 
     @Inject
     DeadLetterMover mover;
@@ -42,6 +42,14 @@ public class DeadLetterQueue {
 
     @Inject
     DeadLetterTally tally;
+
+    @Inject
+    BrokerManagement broker;
+
+    @Inject
+    StagedLetters staged;
+
+    private final StagingWatch staging = new StagingWatch();
 
     /** Returns every dead letter matching {@code filter}, oldest first, without consuming any; for small filters. */
     public List<DeadLetter> browse(DeadLetterFilter filter) {
@@ -110,18 +118,18 @@ public class DeadLetterQueue {
     public int redrive(DeadLetterFilter filter) {
         long started = System.currentTimeMillis();
         String selector = filter.selectorUntil(started);
-        int moved = (int) drain(Long.MAX_VALUE, () -> mover.redriveOne(selector).moved(), progress("Redrove", filter));
+        long moved = moveAll(selector, true, progress("Redrove", filter));
         LOG.info(() -> "Redrove " + moved + " dead letters (" + filter + ") in "
                 + (System.currentTimeMillis() - started) + " ms");
-        return moved;
+        return (int) moved;
     }
 
     /**
-     * Moves up to {@code max} dead letters matching {@code selector} back to the task queue and returns how many
-     * moved: one batch of a longer redrive.
+     * Moves up to {@code max} dead letters matching {@code selector} back to the task queue: one batch of a longer
+     * redrive, or its canary.
      */
-    public long redriveBatch(String selector, long max) {
-        return drain(max, () -> mover.redriveOne(selector).moved(), moved -> {});
+    public MoveBatch redriveBatch(String selector, int max) {
+        return batch(CoreFilter.of(selector), max, true);
     }
 
     /**
@@ -140,32 +148,69 @@ public class DeadLetterQueue {
      */
     public int purge(DeadLetterFilter filter) {
         long started = System.currentTimeMillis();
-        String selector = filter.selectorUntil(started);
-        int removed = (int) drain(Long.MAX_VALUE, () -> mover.purgeOne(selector), progress("Purged", filter));
+        long removed = moveAll(filter.selectorUntil(started), false, progress("Purged", filter));
         LOG.info(() -> "Purged " + removed + " dead letters (" + filter + ") in "
                 + (System.currentTimeMillis() - started) + " ms");
-        return removed;
+        return (int) removed;
     }
 
     /**
-     * Moves up to {@code max} messages, one transaction each, until a few tries in a row find none, reporting every
-     * {@link #DEFAULT_BATCH} moves.
+     * Takes on the letters a redrive or purge moved aside and did not finish with (its node stopped in between; see
+     * {@link StagingWatch}): the operator chose them, so they are redriven or purged as asked.
      */
-    private static long drain(long max, BooleanSupplier moveOne, LongConsumer report) {
-        long moved = 0;
-        int misses = 0;
-        while (moved < max && misses < MAX_MISSES) {
-            if (moveOne.getAsBoolean()) {
-                moved++;
-                misses = 0;
-                if (moved % DEFAULT_BATCH == 0) {
-                    report.accept(moved);
-                }
-            } else {
-                misses++;
-            }
+    public void finishStaged() {
+        if (!staging.abandoned(broker.staged(), System.currentTimeMillis())) {
+            return;
         }
+        long redriven = 0;
+        for (int moved = DEFAULT_BATCH; moved > 0; redriven += moved) {
+            moved = staged.redrive(DEFAULT_BATCH).size();
+        }
+        long purged = 0;
+        for (int moved = DEFAULT_BATCH; moved > 0; purged += moved) {
+            moved = staged.purge(DEFAULT_BATCH).size();
+        }
+        long r = redriven;
+        long p = purged;
+        LOG.info(() -> "Finished a redrive of " + r + " and a purge of " + p + " dead letters moved aside earlier");
+    }
+
+    /** Redrives ({@code redrive}) or purges the letters {@code selector} matches, batch by batch, reporting each. */
+    private long moveAll(String selector, boolean redrive, LongConsumer report) {
+        String filter = CoreFilter.of(selector);
+        long moved = 0;
+        MoveBatch batch;
+        do {
+            batch = batch(filter, DEFAULT_BATCH, redrive);
+            moved += batch.moved();
+            report.accept(moved);
+        } while (batch.more());
         return moved;
+    }
+
+    /**
+     * Has the broker move up to {@code max} letters matching {@code filter} aside (its own move reads the page store,
+     * where a consumer with a selector sees only the letters in memory), then takes them on in one transaction.
+     */
+    private MoveBatch batch(String filter, int max, boolean redrive) {
+        int set;
+        try {
+            set = redrive ? broker.stageForRedrive(filter, max) : broker.stageForPurge(filter, max);
+        } catch (BrokerUnavailableException e) {
+            // A remote move whose reply was late may still have moved letters: take on what is there.
+            List<String> taken = redrive ? staged.redrive(max) : staged.purge(max);
+            if (taken.isEmpty()) {
+                throw e;
+            }
+            return new MoveBatch(taken, true);
+        }
+        List<String> taskIds = new ArrayList<>(set);
+        List<String> taken;
+        do {
+            taken = redrive ? staged.redrive(max) : staged.purge(max);
+            taskIds.addAll(taken);
+        } while (!taken.isEmpty() && taskIds.size() < set);
+        return new MoveBatch(taskIds, set == max);
     }
 
     private LongConsumer progress(String verb, DeadLetterFilter filter) {

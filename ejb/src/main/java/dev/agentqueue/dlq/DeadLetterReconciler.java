@@ -90,6 +90,9 @@ public class DeadLetterReconciler {
         if (!lease.acquire(RedisKeys.deadLetterTallyLease(), every.multipliedBy(3))) {
             return;
         }
+        if (broker.staged() > 0) {
+            return; // letters moved aside by a redrive or purge are still counted, though not in the queue
+        }
         long depth = broker.deadLetterQueue().messageCount();
         long counted = tally.total();
         if (drift.recountNeeded(counted, depth)) {

@@ -13,6 +13,12 @@ public final class JmsNames {
     /** Resource reference to the queue dead-lettered task messages end up in. */
     public static final String DEAD_LETTER_QUEUE_REF = "jms/agentqueue/tasks-dlq";
 
+    /** Resource reference to the queue a redrive by filter moves dead letters to before it sends them back. */
+    public static final String REDRIVING_QUEUE_REF = "jms/agentqueue/tasks-dlq-redriving";
+
+    /** Resource reference to the queue a purge by filter moves dead letters to before it removes them. */
+    public static final String PURGING_QUEUE_REF = "jms/agentqueue/tasks-dlq-purging";
+
     /**
      * Resource reference to a plain (non-XA, unpooled) connection factory of the broker, for sends made outside any
      * transaction.

@@ -107,7 +107,20 @@ public class MessageForwarder {
      * of its own body; {@code null} keeps the dead letter's body.
      */
     public void redrive(Message deadLetter, String taskId, int redrives, String body) {
-        send(taskQueue, TaskMessages.priority(deadLetter), 0, context -> {
+        send(taskQueue, TaskMessages.priority(deadLetter), 0, redriven(deadLetter, taskId, redrives, body));
+    }
+
+    /**
+     * Redrives a dead letter like {@link #redrive(Message, String, int)}, sending in {@code context}: a transacted
+     * context of the caller's that also received the letter, so both happen in one local transaction.
+     */
+    public void redrive(JMSContext context, Message deadLetter, String taskId, int redrives) {
+        send(context, taskQueue, TaskMessages.priority(deadLetter), 0, redriven(deadLetter, taskId, redrives, null));
+    }
+
+    private static Function<JMSContext, Message> redriven(
+            Message deadLetter, String taskId, int redrives, String body) {
+        return context -> {
             Message redriven = copyOf(context, deadLetter, DEAD_LETTER_PROPERTIES, body);
             TaskMessages.write("redriven message", () -> {
                 String key = taskId == null ? deadLetter.getJMSMessageID() : taskId;
@@ -122,7 +135,7 @@ public class MessageForwarder {
             // redrive from code outside any trace) they stay in the trace of the first enqueue.
             TaskMessages.writeTraceContext(redriven);
             return redriven;
-        });
+        };
     }
 
     /**

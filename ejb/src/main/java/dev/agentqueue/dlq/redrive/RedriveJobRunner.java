@@ -1,5 +1,6 @@
 package dev.agentqueue.dlq.redrive;
 
+import dev.agentqueue.dlq.DeadLetterQueue;
 import dev.agentqueue.redis.NodeLease;
 import dev.agentqueue.redis.RedisKeys;
 import jakarta.annotation.PostConstruct;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs the redrive jobs on one node at a time: every second, the node holding the runner's lease advances each
- * active job by one {@link RedriveJobStep}, and runs the standing orders to redrive when a breaker closes. A node
+ * active job by one {@link RedriveJobStep}, and runs the standing orders to redrive when a breaker closes. It first
+ * takes on letters a redrive or purge moved aside but did not finish with, because its node stopped. A node
  * that dies lets its lease lapse, and another node takes the jobs on where Redis says they are.
  */
 @Singleton
@@ -42,6 +44,9 @@ public class RedriveJobRunner {
     @Inject
     NodeLease lease;
 
+    @Inject
+    DeadLetterQueue dlq;
+
     @Resource
     TimerService timers;
 
@@ -55,6 +60,7 @@ public class RedriveJobRunner {
     void onTimer() {
         try {
             if (lease.acquire(RedisKeys.redriveJobLease(), LEASE)) {
+                dlq.finishStaged();
                 breakerRedrives.check();
                 for (String id : jobs.active()) {
                     advance(id);

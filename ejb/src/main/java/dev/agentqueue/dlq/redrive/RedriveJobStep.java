@@ -1,8 +1,7 @@
 package dev.agentqueue.dlq.redrive;
 
-import dev.agentqueue.dlq.DeadLetterMover;
 import dev.agentqueue.dlq.DeadLetterQueue;
-import dev.agentqueue.dlq.MoveResult;
+import dev.agentqueue.dlq.MoveBatch;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 public class RedriveJobStep {
 
     /** Letters moved between two reads of the job: how far a cancel may lag. */
-    static final int BATCH = 100;
+    static final int BATCH = DeadLetterQueue.DEFAULT_BATCH;
 
     /** How long one step may redrive before it lets the runner go on to other jobs. */
     static final Duration SLICE = Duration.ofSeconds(5);
@@ -34,9 +34,6 @@ public class RedriveJobStep {
 
     @Inject
     DeadLetterQueue dlq;
-
-    @Inject
-    DeadLetterMover mover;
 
     @Inject
     TaskStore tasks;
@@ -82,20 +79,11 @@ public class RedriveJobStep {
     }
 
     private void sendCanary(RedriveJob job) {
-        int sent = 0;
-        while (sent < job.spec().canary()) {
-            MoveResult moved = mover.redriveOne(job.selector());
-            if (!moved.moved()) {
-                break;
-            }
-            sent++;
-            if (moved.taskId() != null) {
-                jobs.addCanaryTask(job.id(), moved.taskId());
-            }
-            jobs.addRedriven(job.id(), 1);
-        }
+        MoveBatch canary = dlq.redriveBatch(job.selector(), job.spec().canary());
+        canary.taskIds().stream().filter(Objects::nonNull).forEach(taskId -> jobs.addCanaryTask(job.id(), taskId));
+        jobs.addRedriven(job.id(), canary.moved());
         jobs.canarySent(job.id());
-        if (sent == 0) {
+        if (canary.moved() == 0) {
             end(job, RedriveJobState.COMPLETED, "no dead letter matched");
         }
     }
@@ -104,9 +92,9 @@ public class RedriveJobStep {
         long until = System.nanoTime() + SLICE.toNanos();
         RedriveJob current = job;
         while (current.state() == RedriveJobState.REDRIVING) {
-            long moved = dlq.redriveBatch(current.selector(), BATCH);
-            jobs.addRedriven(current.id(), moved);
-            if (moved < BATCH) {
+            MoveBatch batch = dlq.redriveBatch(current.selector(), BATCH);
+            jobs.addRedriven(current.id(), batch.moved());
+            if (!batch.more()) {
                 end(current, RedriveJobState.COMPLETED, null);
                 return;
             }
