@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * tasks (in-process model, offline) over the REST API, plus one chat task per agent configured through
  * {@code AGENTQUEUE_AGENTS_<NAME>_*} environment variables whose base URL answers; prints a progress table every
  * second until every task has settled, then checks each task's outcome. Given the base URLs of several nodes of one
- * cluster, it enqueues through each in turn and shows which node ran each task.
+ * cluster, it enqueues through each in turn and shows which node ran each task. With
+ * {@code AGENTQUEUE_DEMO_PROVIDER_PORT} set, it then runs a multi-agent flow ({@link DemoPipeline}) against a fake
+ * provider it serves on that port.
  *
  * <p>Run with the JDK alone: {@code AGENTQUEUE_USER=... AGENTQUEUE_PASSWORD=... java bin/Demo.java
  * http://127.0.0.1:8080 [http://127.0.0.1:8180 ...]}; the user needs the producer and viewer roles (or admin). Exit status 0 when every task
@@ -146,7 +148,13 @@ public class Demo {
             }
             Thread.sleep(1000); // the progress table's refresh interval, not synchronisation
         }
-        return summarize(batch);
+        int outcome = summarize(batch);
+        String providerPort = System.getenv("AGENTQUEUE_DEMO_PROVIDER_PORT");
+        if (outcome != 0 || providerPort == null || providerPort.isEmpty()) {
+            return outcome;
+        }
+        URI flows = URI.create(tasks.toString().replaceAll("tasks$", "flows"));
+        return new DemoPipeline(http, authorization, flows, Integer.parseInt(providerPort)).run();
     }
 
     private String enqueue(Job job, URI tasks) throws IOException, InterruptedException {
@@ -301,5 +309,164 @@ public class Demo {
 
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}
+
+/**
+ * A small multi-agent pipeline as a flow: {@code classify}, then {@code sentiment} and {@code entities} in parallel, then
+ * {@code summarise}, each a chat task of its own agent ({@code demo-*}, which {@code bin/agentqueue} defines against
+ * {@code 127.0.0.1:<port>/v1}). It serves that fake OpenAI-compatible provider itself for as long as the flow runs:
+ * each agent's model answers with a canned line, and each later step gets the earlier steps' answers as its context.
+ */
+class DemoPipeline {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Map<String, String> ANSWERS = Map.of(
+            "demo-classify", "category: billing complaint",
+            "demo-sentiment", "sentiment: frustrated, wants a quick answer",
+            "demo-entities", "entities: ACME Corp (customer), invoice 4711",
+            "demo-summarise", "ACME Corp is frustrated about invoice 4711: route to billing, answer today.");
+
+    private final HttpClient http;
+    private final String authorization;
+    private final URI flows;
+    private final int port;
+
+    DemoPipeline(HttpClient http, String authorization, URI flows, int port) {
+        this.http = http;
+        this.authorization = authorization;
+        this.flows = flows;
+        this.port = port;
+    }
+
+    int run() throws InterruptedException {
+        com.sun.net.httpserver.HttpServer provider;
+        try {
+            provider = fakeProvider();
+        } catch (IOException e) {
+            System.err.println("demo: cannot serve the fake provider on port " + port + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            System.out.println();
+            System.out.println("Flow: classify -> (sentiment | entities) -> summarise, agents against a fake provider on port "
+                    + port);
+            String id = start();
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (true) {
+                String flow = get(id);
+                String state = first(flow, "\"state\"\\s*:\\s*\"([A-Z_]+)\"");
+                System.out.println("  flow " + state + ": " + steps(flow));
+                if ("COMPLETED".equals(state)) {
+                    Matcher answer = Pattern.compile("\"final_text\"\\s*:\\s*\"([^\"]*)\"").matcher(flow);
+                    String last = "";
+                    while (answer.find()) {
+                        last = answer.group(1);
+                    }
+                    System.out.println("Summary: " + last);
+                    return 0;
+                }
+                if (!"RUNNING".equals(state) || System.nanoTime() > deadline) {
+                    System.err.println("demo: the flow ended " + state + " instead of COMPLETED: " + flow);
+                    return 2;
+                }
+                Thread.sleep(1000); // the progress line's refresh interval, not synchronisation
+            }
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("demo: flow failed: " + e.getMessage());
+            return 1;
+        } finally {
+            provider.stop(0);
+        }
+    }
+
+    private String start() throws IOException, InterruptedException {
+        String ticket = "My invoice 4711 from ACME Corp is wrong and nobody answers!";
+        String body = "{\"steps\":["
+                + step("classify", "demo-classify", ticket, "") + ","
+                + step("sentiment", "demo-sentiment", "How does the customer feel?", "classify") + ","
+                + step("entities", "demo-entities", "Which companies and documents are named?", "classify") + ","
+                + step("summarise", "demo-summarise", "Summarise the ticket for the support team.",
+                        "sentiment\",\"entities") + "]}";
+        HttpResponse<String> response = http.send(request(flows)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("POST " + flows + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        String id = first(response.body(), "\"id\"\\s*:\\s*\"([^\"]+)\"");
+        System.out.println("  started flow " + id + "  (GET " + flows + "/" + id + ")");
+        return id;
+    }
+
+    private static String step(String name, String agent, String message, String after) {
+        return "{\"name\":\"" + name + "\",\"inputsAs\":\"context\","
+                + "\"after\":[" + (after.isEmpty() ? "" : "\"" + after + "\"") + "],"
+                + "\"task\":{\"contract\":\"agentqueue.chat.v1\",\"agent\":\"" + agent + "\","
+                + "\"payload\":{\"user_message\":\"" + message + "\"}}}";
+    }
+
+    private String get(String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(URI.create(flows + "/" + id)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET flow " + id + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", authorization).timeout(Duration.ofSeconds(10));
+    }
+
+    /** Returns each step's name and state, e.g. {@code classify=COMPLETED sentiment=RELEASED/RUNNING}. */
+    private static String steps(String flow) {
+        Matcher step = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\".*?\"state\"\\s*:\\s*\"([A-Z_]+)\""
+                + "(?:\\s*,\\s*\"taskState\"\\s*:\\s*\"([A-Z_]+)\")?").matcher(flow);
+        StringBuilder line = new StringBuilder();
+        while (step.find()) {
+            line.append(step.group(1)).append('=').append(step.group(2));
+            if (step.group(3) != null && !step.group(3).equals(step.group(2))) {
+                line.append('/').append(step.group(3));
+            }
+            line.append(' ');
+        }
+        return line.toString().trim();
+    }
+
+    private static String first(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected answer: " + text);
+        }
+        return m.group(1);
+    }
+
+    /** Serves {@code POST /v1/chat/completions} on loopback: the model's canned answer, with usage in words. */
+    private com.sun.net.httpserver.HttpServer fakeProvider() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            String request = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Matcher model = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"").matcher(request);
+            String name = model.find() ? model.group(1) : "unknown";
+            String text = ANSWERS.getOrDefault(name, "no canned answer for " + name);
+            int input = request.split("\\s+").length;
+            int output = text.split("\\s+").length;
+            byte[] body = ("{\"id\":\"chatcmpl-demo\",\"object\":\"chat.completion\",\"created\":"
+                    + System.currentTimeMillis() / 1000 + ",\"model\":\"" + name + "\",\"choices\":[{\"index\":0,"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"" + text + "\"},\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":" + input + ",\"completion_tokens\":" + output
+                    + ",\"total_tokens\":" + (input + output) + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
     }
 }

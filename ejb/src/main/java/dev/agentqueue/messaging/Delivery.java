@@ -65,6 +65,16 @@ public record Delivery(
         return envelope == null ? null : envelope.agent();
     }
 
+    /** Returns the id of the flow this task is a step of, or null when it is no flow's step. */
+    public String flowId() {
+        return TaskMessages.stringProperty(message, MessageProperties.FLOW_ID);
+    }
+
+    /** Returns the name of the flow step this task runs, or null when it is no flow's step. */
+    public String flowStep() {
+        return TaskMessages.stringProperty(message, MessageProperties.FLOW_STEP);
+    }
+
     /** Returns how many times an operator has redriven the task. */
     public int redrives() {
         return TaskMessages.redrives(message);

@@ -45,5 +45,13 @@ public final class MessageProperties {
 
     public static final String TRACESTATE = "tracestate";
 
+    /**
+     * The flow a task is a step of and the step's name, on the messages of flow steps only: the worker reports the
+     * step's end to its flow by them. Copies of the message (retries, dead letters, redrives) keep them.
+     */
+    public static final String FLOW_ID = "agentqueue_flow_id";
+
+    public static final String FLOW_STEP = "agentqueue_flow_step";
+
     private MessageProperties() {}
 }

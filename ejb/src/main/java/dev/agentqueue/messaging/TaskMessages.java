@@ -74,6 +74,24 @@ public final class TaskMessages {
         }
     }
 
+    /** Returns a string property of the message, or null when it has none or it cannot be read. */
+    public static String stringProperty(Message message, String name) {
+        try {
+            return message.getStringProperty(name);
+        } catch (JMSException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes {@code properties} onto the message as string properties. */
+    public static void addProperties(Message message, Map<String, String> properties) {
+        write("task message", () -> {
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
+        });
+    }
+
     /** Returns how many times an operator has redriven the message's task (0 when never). */
     public static int redrives(Message message) {
         return intProperty(message, MessageProperties.REDRIVES, 0);

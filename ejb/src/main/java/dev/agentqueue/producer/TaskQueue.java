@@ -40,8 +40,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The producer: enqueues tasks for other applications (by its portable JNDI name, or remotely) and for the REST
@@ -237,7 +239,7 @@ public class TaskQueue implements TaskQueueRemote {
         Consumer<JMSContext> sendAll = jms -> {
             for (int i = 0; i < tasks.size(); i++) {
                 NewTask task = tasks.get(i);
-                send(jms, task, bodies.get(i), delays.get(i), new Label("enqueue:" + task.id(), 0));
+                send(jms, task, bodies.get(i), delays.get(i), new Label("enqueue:" + task.id(), 0, Map.of()));
             }
         };
         EnqueueCompletion completion = new EnqueueCompletion(store, tasks);
@@ -273,8 +275,36 @@ public class TaskQueue implements TaskQueueRemote {
             payload = reader.readObject();
         }
         String body = EnvelopeCodec.encode(envelopeOf(task, payload));
-        Label label = new Label(duplicateId, attemptBase);
+        Label label = new Label(duplicateId, attemptBase, Map.of());
         directSender.send(directConnections, jms -> send(jms, task, body, delay, label));
+    }
+
+    /**
+     * Sends the messages of tasks whose records are written already, together in one local JMS transaction outside
+     * any caller's, each with the string properties {@code properties} gives it and the enqueue's duplicate-detection
+     * id: sending the same tasks again (after a crash cut a first send short, say) cannot put a second message of
+     * one on the queue while the broker remembers the first. Used for the steps of flows.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sendRecorded(List<NewTask> tasks, Function<NewTask, Map<String, String>> properties) {
+        List<String> bodies = new ArrayList<>(tasks.size());
+        for (NewTask task : tasks) {
+            try (var reader = Jsons.reader(task.payloadJson())) {
+                bodies.add(EnvelopeCodec.encode(envelopeOf(task, reader.readObject())));
+            }
+        }
+        directSender.sendTransacted(directConnections, jms -> {
+            for (int i = 0; i < tasks.size(); i++) {
+                NewTask task = tasks.get(i);
+                send(
+                        jms,
+                        task,
+                        bodies.get(i),
+                        Duration.ZERO,
+                        new Label("enqueue:" + task.id(), 0, properties.apply(task)));
+            }
+        });
+        tasks.forEach(task -> metrics.enqueued(task.contract(), task.agent()));
     }
 
     private static TaskEnvelope envelopeOf(NewTask task, JsonObject payload) {
@@ -295,6 +325,9 @@ public class TaskQueue implements TaskQueueRemote {
     private void send(JMSContext jms, NewTask task, String body, Duration delay, Label label) {
         TextMessage message = jms.createTextMessage(body);
         TaskMessages.label(message, task.id(), task.correlationId(), label.duplicateId(), label.attemptBase());
+        if (!label.properties().isEmpty()) {
+            TaskMessages.addProperties(message, label.properties());
+        }
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setPriority(task.priority())
@@ -302,8 +335,11 @@ public class TaskQueue implements TaskQueueRemote {
                 .send(taskQueue, message);
     }
 
-    /** What tells one send of a task's message from another: its duplicate-detection id and attempt base. */
-    private record Label(String duplicateId, int attemptBase) {}
+    /**
+     * What tells one send of a task's message from another: its duplicate-detection id and attempt base, and any
+     * further string properties it carries.
+     */
+    private record Label(String duplicateId, int attemptBase, Map<String, String> properties) {}
 
     private void refuseWhenFull() {
         long limit = limits.maxQueueDepth();

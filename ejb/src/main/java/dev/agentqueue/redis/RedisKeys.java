@@ -164,4 +164,14 @@ public final class RedisKeys {
     public static String callbacksDue() {
         return PREFIX + "callbacks:due";
     }
+
+    /** Returns the hash holding one flow: its state, counters and definition. */
+    public static String flow(String id) {
+        return PREFIX + "flow:" + id;
+    }
+
+    /** Returns the hash holding the state of each step of one flow, its open dependencies and its result. */
+    public static String flowSteps(String id) {
+        return PREFIX + "flow:" + id + ":steps";
+    }
 }

@@ -3,6 +3,7 @@ package dev.agentqueue.worker;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.dlq.DeadLetterTally;
 import dev.agentqueue.dlq.triage.AlertCheck;
+import dev.agentqueue.flow.FlowSteps;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
@@ -56,6 +57,9 @@ public class OutcomeRoute {
     @Inject
     DeadLetterTally tally;
 
+    @Inject
+    FlowSteps flows;
+
     /** Carries out {@code outcome} for {@code delivery} and tells whether to acknowledge it or hand it back. */
     public Disposition carryOut(Delivery delivery, Outcome outcome) {
         long now = System.currentTimeMillis();
@@ -63,6 +67,7 @@ public class OutcomeRoute {
         // A switch over the sealed type once the build targets Java 21.
         if (outcome instanceof Completed completed) {
             complete(delivery, completed, now);
+            flows.completed(delivery);
             return Disposition.ACKNOWLEDGE;
         }
         if (outcome instanceof RetryLater retry) {
@@ -94,6 +99,9 @@ public class OutcomeRoute {
             return resend(delivery, 0, interrupted.attemptsMade());
         }
         LOG.info(() -> delivery + " skipped: " + ((Skipped) outcome).why());
+        // A flow step whose task completed in a delivery that died before its acknowledgement releases its next steps
+        // now; for any other skip the flow finds nothing to do.
+        flows.completed(delivery);
         return Disposition.ACKNOWLEDGE;
     }
 
@@ -149,6 +157,7 @@ public class OutcomeRoute {
         // repeated on redelivery, and the reconciler recounts the overcount.
         tally.added(label, now);
         forwarder.deadLetter(delivery.message(), label);
+        flows.deadLettered(delivery);
         alerts.deadLettered(label);
         LOG.warning(() -> delivery + " dead-lettered (" + outcome.getClass().getSimpleName() + ", "
                 + outcome.error().classification() + "): " + outcome.error().type() + ": "

@@ -8,6 +8,7 @@ import dev.agentqueue.contract.AgentDefinition;
 import dev.agentqueue.contract.ContractRegistry;
 import dev.agentqueue.contract.ExecutionContract;
 import dev.agentqueue.contract.TerminalTaskException;
+import dev.agentqueue.flow.FlowSteps;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.task.TaskLimits;
@@ -74,6 +75,9 @@ public class TaskWorker {
     @Inject
     OutcomeRoute route;
 
+    @Inject
+    FlowSteps flows;
+
     /** Handles one delivery and tells the caller whether to acknowledge it or hand it back for redelivery. */
     public Disposition process(Message message) {
         Delivery delivery = Delivery.read(message, taskLimits.defaultTimeout().toMillis());
@@ -99,6 +103,10 @@ public class TaskWorker {
         Optional<String> refusal = OutcomePolicy.refusal(delivery, contract, contracts.ids(), agent);
         if (refusal.isPresent()) {
             return failed(delivery, new TerminalTaskException(refusal.get()), false, OutcomePolicy.NO_WARNINGS);
+        }
+        Optional<String> flowCancelled = flows.cancelled(delivery);
+        if (flowCancelled.isPresent()) {
+            return new Outcome.Skipped(flowCancelled.get());
         }
         String breaker = contract.breaker(agent).orElse(null);
         if (breaker != null) {

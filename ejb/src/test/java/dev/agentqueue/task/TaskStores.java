@@ -10,11 +10,17 @@ public final class TaskStores {
     public static TaskStore on(RedisGateway gateway) {
         TaskStore store = new TaskStore();
         store.redis = gateway;
-        store.settings = new TaskSettings();
-        store.settings.retention = "7d";
-        store.settings.idempotencyWindow = "24h";
-        store.settings.provisionalTtl = "15m";
-        store.settings.historyLimit = 3;
+        store.settings = settings();
         return store;
+    }
+
+    /** Returns task settings with short history and the default expiries. */
+    public static TaskSettings settings() {
+        TaskSettings settings = new TaskSettings();
+        settings.retention = "7d";
+        settings.idempotencyWindow = "24h";
+        settings.provisionalTtl = "15m";
+        settings.historyLimit = 3;
+        return settings;
     }
 }

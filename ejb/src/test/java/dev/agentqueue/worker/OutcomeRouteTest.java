@@ -7,6 +7,7 @@ import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.broker.RedeliverySettings;
 import dev.agentqueue.dlq.DeadLetterTally;
 import dev.agentqueue.dlq.triage.AlertCheck;
+import dev.agentqueue.flow.FlowSteps;
 import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
@@ -50,6 +51,7 @@ class OutcomeRouteTest {
         route.telemetry = new OutcomeTelemetry();
         route.telemetry.metrics = TaskMetrics.on(meters, contract -> true, agent -> true);
         route.store = store;
+        route.flows = new FlowSteps();
         route.forwarder = new RecordingForwarder();
         route.alerts = new AlertCheck() {
             @Override

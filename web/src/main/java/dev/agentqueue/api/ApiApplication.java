@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         security = @SecurityRequirement(name = ApiApplication.BASIC),
         tags = {
             @Tag(name = "Tasks", description = "Enqueue, list, read and cancel tasks"),
+            @Tag(name = "Flows", description = "Chains, fan-outs and fan-ins of tasks: start, read, cancel"),
             @Tag(name = "Dead letters", description = "The dead-letter queue: list, summary, redrive, purge"),
             @Tag(name = "Queues", description = "The broker's counters of the task queue and its dead-letter queue"),
             @Tag(name = "Breakers", description = "The shared circuit breakers"),

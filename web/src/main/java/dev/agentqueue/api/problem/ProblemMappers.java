@@ -4,6 +4,7 @@ import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.dlq.DeadLetterConflictException;
 import dev.agentqueue.dlq.NotInDeadLetterQueueException;
 import dev.agentqueue.dlq.triage.InvalidTriageException;
+import dev.agentqueue.flow.InvalidFlowException;
 import dev.agentqueue.producer.BudgetExhaustedException;
 import dev.agentqueue.producer.InvalidBatchException;
 import dev.agentqueue.producer.InvalidTaskException;
@@ -41,6 +42,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.of(400, "invalid-batch", "Invalid batch", batch.getMessage())
                     .with("field", batch.field())
                     .withObjects("errors", batch.errors())
+                    .toResponse();
+        }
+        if (e instanceof InvalidFlowException invalid) {
+            return Problem.of(400, "invalid-request", "Invalid request", invalid.getMessage())
+                    .with("field", invalid.field())
+                    .with("step", invalid.step())
                     .toResponse();
         }
         if (e instanceof InvalidTaskException invalid) {

@@ -17,7 +17,7 @@ import java.util.List;
  * list of them: a task is a {@link TaskSchemas.Request}, and what its types do not say (ranges, the idempotency key
  * given twice) is checked here, each refusal naming the field.
  */
-final class TaskRequestParser {
+public final class TaskRequestParser {
 
     private static final ObjectReader READER = JsonBodies.reader(TaskSchemas.Request.class);
     private static final ObjectReader BATCH_READER = JsonBodies.reader(BatchBody.class);
@@ -64,6 +64,11 @@ final class TaskRequestParser {
             throw new InvalidBatchException(errors);
         }
         return requests;
+    }
+
+    /** Reads one task request that arrived inside another body, such as a step of a flow. */
+    public static TaskRequest parse(TaskSchemas.Request json) {
+        return request(json, null);
     }
 
     private static TaskRequest request(TaskSchemas.Request json, String idempotencyHeader) {
