@@ -137,6 +137,7 @@ public class FlowQueue {
                 null,
                 task.timeout().orElse(limits.defaultTimeout()).toMillis(),
                 now,
-                task.concurrencyKey().orElse(null));
+                task.concurrencyKey().orElse(null),
+                task.callbackUrl().orElse(null));
     }
 }

@@ -41,7 +41,8 @@ final class FlowTasks {
                 now,
                 maxAttempts,
                 NewTask.NO_DELAY,
-                task.concurrencyKey());
+                task.concurrencyKey(),
+                task.callbackUrl());
     }
 
     /** Returns the labels of the messages of {@code plan}'s tasks: the flow's id and the step's name. */

@@ -54,7 +54,7 @@ class FlowTasksTest {
         TaskEnvelope envelope;
         try (var reader = Jsons.reader("{\"user_message\":\"hi\"}")) {
             envelope = new TaskEnvelope(
-                    TASK_ID, "agentqueue.chat.v1", "scribe", reader.readObject(), 7, null, null, 30_000, 1, null);
+                    TASK_ID, "agentqueue.chat.v1", "scribe", reader.readObject(), 7, null, null, 30_000, 1, null, null);
         }
         return new FlowPlan.PlannedStep("ask", TASK_ID, after, List.of(), inputsAs, EnvelopeCodec.encode(envelope));
     }
