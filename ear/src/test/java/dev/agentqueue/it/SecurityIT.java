@@ -100,6 +100,7 @@ class SecurityIT {
                 new Route("GET", "tasks?state=COMPLETED&limit=1", null, readers, 200),
                 new Route("GET", "tasks/{id}", "tasks/" + UNKNOWN_ID, null, readers, 404),
                 new Route("DELETE", "tasks/{id}", "tasks/" + UNKNOWN_ID, null, admins, 404),
+                new Route("GET", "tasks/{id}/events", "tasks/" + UNKNOWN_ID + "/events", null, readers, 404),
                 new Route("GET", "queues", null, readers, 200),
                 new Route("GET", "stats", null, readers, 200),
                 new Route("GET", "me", null, EnumSet.allOf(Role.class), 200),

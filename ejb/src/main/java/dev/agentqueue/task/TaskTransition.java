@@ -31,6 +31,8 @@ final class TaskTransition {
     private String historyAction = "none";
     private HistoryPatch historyPatch = HistoryPatch.NONE;
     private long ttlSeconds = -1;
+    private String eventType = "";
+    private String eventData = "";
 
     TaskTransition(String id, TaskState target, Guard guard, int attempt, long now) {
         this.id = id;
@@ -58,14 +60,30 @@ final class TaskTransition {
         return this;
     }
 
+    /** Appends one more event to the task's stream with the move, {@code data} written as JSON. */
+    TaskTransition event(String type, Object data) {
+        this.eventType = type;
+        this.eventData = JsonRecords.write(data);
+        return this;
+    }
+
     TaskTransition field(String name, String value) {
         fields.add(name);
         fields.add(value);
         return this;
     }
 
-    /** Returns the script's arguments, keeping at most {@code historyLimit} history entries. */
-    String[] scriptArguments(int historyLimit) {
+    /** Returns the script's keys: the record and its event stream. */
+    String[] scriptKeys() {
+        return new String[] {RedisKeys.task(id), RedisKeys.taskEvents(id)};
+    }
+
+    /**
+     * Returns the script's arguments, keeping at most {@code historyLimit} history entries and about
+     * {@code settings.eventsMaxLength()} events, the stream expiring as the settings say for the target state.
+     */
+    String[] scriptArguments(TaskSettings settings) {
+        int historyLimit = settings.historyLimit();
         List<String> args = new ArrayList<>();
         args.add(target.name());
         args.add(sources.stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
@@ -77,6 +95,12 @@ final class TaskTransition {
         args.add(historyAction);
         args.add(JsonRecords.write(historyPatch));
         args.add(Integer.toString(historyLimit));
+        args.add(Integer.toString(settings.eventsMaxLength()));
+        args.add(Long.toString(
+                (target.isSettled() ? settings.eventsTtlAfterSettle() : settings.eventsTtl()).toSeconds()));
+        args.add(target.isSettled() ? "1" : "0");
+        args.add(eventType);
+        args.add(eventData);
         args.addAll(fields);
         return args.toArray(String[]::new);
     }

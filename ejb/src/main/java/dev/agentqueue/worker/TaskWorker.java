@@ -44,6 +44,9 @@ public class TaskWorker {
     /** The settlement of the limits the delivery on this thread was admitted by, run after its outcome is recorded. */
     private static final ThreadLocal<Runnable> SETTLEMENT = new ThreadLocal<>();
 
+    /** The limits ticket of the delivery on this thread, whose slots a heartbeat of its attempt holds longer. */
+    private static final ThreadLocal<CallLimits.Ticket> TICKET = new ThreadLocal<>();
+
     @Inject
     TaskStore store;
 
@@ -172,10 +175,12 @@ public class TaskWorker {
                     settings.minimumDeferral().toMillis());
         }
         Outcome outcome = null;
+        TICKET.set(ticket);
         try {
             outcome = start(delivery, contract, agent);
             return outcome;
         } finally {
+            TICKET.remove();
             // Settled once the outcome is recorded (process), so a slot is free only when its task no longer shows
             // RUNNING: the records never show more of a key's tasks at once than its cap.
             long used = TokenSettlement.tokensUsed(outcome, estimate);
@@ -225,9 +230,9 @@ public class TaskWorker {
                 agent,
                 delivery.attempt(),
                 maxAttempts,
-                Instant.now().plus(timeout),
+                AttemptLease.startingNow(timeout, settings.maxAttemptDuration()),
                 delivery.redrives(),
-                (fraction, note) -> store.progress(delivery.taskId(), delivery.attempt(), fraction, note));
+                new StoredReports(store, limits, TICKET.get(), delivery.taskId(), delivery.attempt()));
         JsonValue result;
         try {
             result = runner.run(contract, task, timeout);

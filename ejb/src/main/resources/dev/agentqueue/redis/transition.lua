@@ -1,5 +1,6 @@
 -- Moves a task to a new state when its current state and attempt allow it, in one atomic step.
 -- KEYS[1] task hash
+-- KEYS[2] the task's event stream: each applied move appends its events there, so events and state never disagree
 -- ARGV[1] target state
 -- ARGV[2] allowed source states, comma-delimited on both ends (',QUEUED,FAILED,')
 -- ARGV[3] attempt guard: 'any'; 'same' (stored attempt == ARGV[4]); 'newer' (stored attempt < ARGV[4])
@@ -10,7 +11,11 @@
 -- ARGV[8] history action: 'start' (open an entry), 'finish' (close it), 'both', or 'none'
 -- ARGV[9] JSON object merged into the history entry of this attempt
 -- ARGV[10] most history entries kept
--- ARGV[11..] field, value pairs written with the move
+-- ARGV[11] most entries kept in the event stream (approximate trim)
+-- ARGV[12] event stream ttl in seconds after the move
+-- ARGV[13] '1' when the target state is settled
+-- ARGV[14] type of one more event to append ('' for none), ARGV[15] its JSON data
+-- ARGV[16..] field, value pairs written with the move
 -- Returns {outcome, previous state, previous attempt}; outcome is OK, MISSING, STATE or STALE.
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then
@@ -27,6 +32,7 @@ if (guard == 'same' and stored ~= attempt) or (guard == 'newer' and stored >= at
 end
 local now = tonumber(ARGV[5])
 local action = ARGV[8]
+local entry = nil
 if action ~= 'none' then
   local raw = redis.call('HGET', KEYS[1], 'history')
   local history = {}
@@ -42,7 +48,6 @@ if action ~= 'none' then
     end
     history[#history + 1] = {attempt = attempt, start = now}
   end
-  local entry = nil
   for i = #history, 1, -1 do
     if history[i]['attempt'] == attempt then
       entry = history[i]
@@ -70,7 +75,7 @@ if attempt >= 0 then
   fields[#fields + 1] = 'attempt'
   fields[#fields + 1] = tostring(attempt)
 end
-for i = 11, #ARGV, 2 do
+for i = 16, #ARGV, 2 do
   fields[#fields + 1] = ARGV[i]
   fields[#fields + 1] = ARGV[i + 1]
 end
@@ -85,5 +90,24 @@ if ttl > 0 then
   redis.call('EXPIRE', KEYS[1], ttl)
 elseif ttl == 0 then
   redis.call('PERSIST', KEYS[1])
+end
+local function event(kind, data)
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[11], '*', 'type', kind, 'data', data)
+end
+if action == 'finish' or action == 'both' then
+  event('attempt-ended', cjson.encode(entry))
+end
+if state ~= ARGV[1] then
+  event('state', cjson.encode({state = ARGV[1], previous = state, attempt = attempt >= 0 and attempt or stored,
+    at = now, settled = ARGV[13] == '1'}))
+end
+if action == 'start' then
+  event('attempt-started', cjson.encode(entry))
+end
+if ARGV[14] ~= '' then
+  event(ARGV[14], ARGV[15])
+end
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('EXPIRE', KEYS[2], tonumber(ARGV[12]))
 end
 return {'OK', state, tostring(stored)}

@@ -15,6 +15,9 @@ public final class TaskStores {
         store.settings.idempotencyWindow = "24h";
         store.settings.provisionalTtl = "15m";
         store.settings.historyLimit = 3;
+        store.settings.eventsMaxLength = TaskSettings.DEFAULT_EVENTS_MAX_LENGTH;
+        store.settings.eventsTtl = TaskSettings.DEFAULT_EVENTS_TTL;
+        store.settings.eventsTtlAfterSettle = TaskSettings.DEFAULT_EVENTS_TTL_AFTER_SETTLE;
         return store;
     }
 }
