@@ -27,6 +27,9 @@ public class EventReaders {
     /** Longest a single read blocks; a listener reads again after it, which also shows whether it is still there. */
     static final Duration MAX_BLOCK = Duration.ofSeconds(10);
 
+    /** Least time a read blocks, whatever the command timeout. */
+    static final Duration MIN_BLOCK = Duration.ofMillis(100);
+
     @Inject
     RedisClient client;
 
@@ -55,10 +58,7 @@ public class EventReaders {
             return connection;
         }
         try {
-            connection = client.connect();
-            // A blocking read must outlast its block time by the usual command timeout before it counts as failed.
-            connection.setTimeout(block().plus(settings.timeout()));
-            return connection;
+            return client.connect();
         } catch (RedisException e) {
             permits().release();
             throw new StoreUnavailableException("Redis is unavailable: " + e.getMessage(), e);
@@ -73,9 +73,13 @@ public class EventReaders {
         permits().release();
     }
 
-    /** Returns how long one read blocks before it answers without events. */
+    /**
+     * Returns how long one read blocks before it answers without events: half the command timeout, which applies to
+     * blocking commands too (the client's timeout is fixed), so a read that waits its full time never times out.
+     */
     Duration block() {
-        return MAX_BLOCK;
+        Duration half = settings.timeout().dividedBy(2);
+        return half.compareTo(MAX_BLOCK) > 0 ? MAX_BLOCK : half.compareTo(MIN_BLOCK) < 0 ? MIN_BLOCK : half;
     }
 
     private Semaphore permits() {

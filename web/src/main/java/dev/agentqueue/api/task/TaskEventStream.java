@@ -26,7 +26,7 @@ final class TaskEventStream {
 
     private static final Logger LOG = Logger.getLogger(TaskEventStream.class.getName());
 
-    /** Longest a listener goes without hearing from the server: a comment follows a read that waited this long. */
+    /** Longest a listener goes without hearing from the server (reads block less): a comment follows an empty read. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
 
     private final TaskStore store;
@@ -45,7 +45,8 @@ final class TaskEventStream {
 
     /**
      * Starts sending the events after {@code after} of a task recorded as {@code task}; a task that settled with
-     * nothing left to send gets its final state (when its stream is gone) and the end of the stream at once.
+     * nothing left to send gets its final state (when its stream is gone), or no stream at all ({@code 204}, which
+     * tells an {@code EventSource} not to reconnect), and the end at once.
      */
     void start(TaskEvents events, TaskSnapshot task, String after) {
         if (task.state().isSettled()) {

@@ -62,6 +62,9 @@ public class TaskEventsResource {
                     + " progress, output), its data a JSON object and its id the position to resume after; it ends"
                     + " after the event that settles the task",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "204",
+            description = "The task settled and no event is left after Last-Event-ID: nothing to reconnect for")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
