@@ -92,7 +92,8 @@ class OpenApiClientIT {
         TasksApi viewer = new TasksApi(client(Role.VIEWER));
 
         ApiException refused = catchThrowableOfType(
-                ApiException.class, () -> viewer.getTask(UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8057")));
+                ApiException.class,
+                () -> viewer.getTask(UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8057"), null));
 
         assertThat(refused.getCode()).isEqualTo(404);
         Problem problem = strict(new ObjectMapper()).readValue(refused.getResponseBody(), Problem.class);
@@ -147,7 +148,7 @@ class OpenApiClientIT {
 
     private static Task read(TasksApi tasks, UUID id) {
         try {
-            return tasks.getTask(id);
+            return tasks.getTask(id, null);
         } catch (ApiException e) {
             throw new IllegalStateException("GET tasks/" + id + ": " + e.getCode() + " " + e.getResponseBody(), e);
         }

@@ -103,6 +103,7 @@ class SecurityIT {
                 new Route("POST", "flows", "{}", EnumSet.of(Role.PRODUCER, Role.CLIENT, Role.ADMIN), 400),
                 new Route("GET", "flows/{id}", "flows/" + UNKNOWN_ID, null, readers, 404),
                 new Route("DELETE", "flows/{id}", "flows/" + UNKNOWN_ID, null, admins, 404),
+                new Route("GET", "tasks/{id}/events", "tasks/" + UNKNOWN_ID + "/events", null, readers, 404),
                 new Route("GET", "queues", null, readers, 200),
                 new Route("GET", "stats", null, readers, 200),
                 new Route("GET", "me", null, EnumSet.allOf(Role.class), 200),

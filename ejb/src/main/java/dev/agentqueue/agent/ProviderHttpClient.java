@@ -13,11 +13,13 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient.Redirect;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,11 +27,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The transport LangChain4j's provider clients use here: the JDK HTTP client, like LangChain4j's own, except that
  * a non-2xx answer keeps its {@code Retry-After} header ({@link ProviderHttpException}). It is set explicitly on
- * every model, so no service loader lookup runs inside the application server. Streaming is not used. Each call is a
+ * every model, so no service loader lookup runs inside the application server. Streamed answers are read on the
+ * calling thread. Each call is a
  * client span whose W3C trace context goes along as {@code traceparent}, and its status (the HTTP status, or
  * {@code timeout}, {@code unreachable}) is reported to an observer, and the headers of its answer to another.
  */
@@ -58,6 +62,42 @@ final class ProviderHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(), HttpResponse::body);
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.statusCode())
+                .headers(response.headers().map())
+                .body(response.body())
+                .build();
+    }
+
+    /**
+     * Streams an answer as Server-Sent Events on the calling thread: the listener hears every event before this
+     * returns, so a streamed call runs under its attempt's timeout like any other.
+     */
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        HttpResponse<InputStream> response;
+        try {
+            response = exchange(request, HttpResponse.BodyHandlers.ofInputStream(), ProviderHttpClient::drain);
+        } catch (RuntimeException e) {
+            listener.onError(e);
+            return;
+        }
+        listener.onOpen(SuccessfulHttpResponse.builder()
+                .statusCode(response.statusCode())
+                .headers(response.headers().map())
+                .build());
+        try (InputStream body = response.body()) {
+            parser.parse(body, listener);
+            listener.onClose();
+        } catch (IOException | RuntimeException e) {
+            listener.onError(e);
+        }
+    }
+
+    /** Sends a request; a non-2xx answer throws {@link ProviderHttpException} with what {@code errorBody} reads. */
+    private <T> HttpResponse<T> exchange(
+            HttpRequest request, HttpResponse.BodyHandler<T> handler, Function<HttpResponse<T>, String> errorBody) {
         java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .method(
                         request.method().name(),
@@ -72,10 +112,10 @@ final class ProviderHttpClient implements HttpClient {
                 .setAttribute("http.request.method", request.method().name())
                 .setAttribute("url.full", request.url())
                 .startSpan();
-        HttpResponse<String> response;
+        HttpResponse<T> response;
         try (Scope ignored = span.makeCurrent()) {
             Tracing.inject(jdk::header);
-            response = send(jdk.build());
+            response = send(jdk.build(), handler);
             span.setAttribute("http.response.status_code", response.statusCode());
             if (response.statusCode() >= 400) {
                 span.setStatus(StatusCode.ERROR);
@@ -92,22 +132,18 @@ final class ProviderHttpClient implements HttpClient {
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
             throw new ProviderHttpException(
                     response.statusCode(),
-                    response.body(),
+                    errorBody.apply(response),
                     response.headers()
                             .firstValue("Retry-After")
                             .map(ProviderHttpClient::retryAfter)
                             .orElse(null));
         }
-        return SuccessfulHttpResponse.builder()
-                .statusCode(response.statusCode())
-                .headers(response.headers().map())
-                .body(response.body())
-                .build();
+        return response;
     }
 
-    private HttpResponse<String> send(java.net.http.HttpRequest request) {
+    private <T> HttpResponse<T> send(java.net.http.HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return delegate.send(request, HttpResponse.BodyHandlers.ofString());
+            return delegate.send(request, handler);
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);
         } catch (IOException e) {
@@ -118,9 +154,13 @@ final class ProviderHttpClient implements HttpClient {
         }
     }
 
-    @Override
-    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        throw new UnsupportedOperationException("Streaming is not used by agentqueue");
+    /** Reads the body of a streamed answer that failed, for its error message. */
+    private static String drain(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Parses {@code Retry-After}: delta-seconds or an HTTP date; null when it is neither. */

@@ -30,12 +30,37 @@ public interface TaskContext {
         return 0;
     }
 
-    /** Returns when this attempt times out; work past it is interrupted and counted as a retryable failure. */
+    /**
+     * Returns when this attempt times out; work past it is interrupted and counted as a retryable failure. A
+     * {@link #heartbeat} moves it forward.
+     */
     Instant deadline();
 
     /** Records a non-fatal warning; it is kept on the task even when the attempt succeeds. */
     void warn(String message);
 
-    /** Reports progress of a long attempt, between 0 and 1, with an optional note. */
-    void progress(double fraction, String note);
+    /**
+     * Reports progress of a long attempt, from 0 to 100 percent (clamped), with an optional message. It is stored on
+     * the task and sent to the listeners of its live events.
+     */
+    void progress(int percent, String message);
+
+    /** Reports progress of a long attempt as a fraction between 0 and 1; the same as {@link #progress(int, String)}. */
+    default void progress(double fraction, String note) {
+        progress((int) Math.round(fraction * 100), note);
+    }
+
+    /**
+     * Tells the worker this attempt is alive: its deadline moves to the task's timeout from now, up to the worker's
+     * longest attempt ({@code agentqueue.worker.max-attempt-duration}). A long job that heartbeats needs no long
+     * timeout, and one that hangs still times out. Cheap enough to call often; the record is written at most once a
+     * second.
+     */
+    void heartbeat();
+
+    /**
+     * Sends a piece of the attempt's output (text as it is produced, such as a model's streamed answer) to the
+     * listeners of the task's live events. It is not stored on the task: the result is what the contract returns.
+     */
+    default void output(String text) {}
 }

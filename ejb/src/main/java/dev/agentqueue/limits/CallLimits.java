@@ -5,6 +5,7 @@ import dev.agentqueue.limits.LimitScripts.Limited;
 import dev.agentqueue.redis.RedisGateway;
 import dev.agentqueue.redis.RedisKeys;
 import dev.agentqueue.redis.StoreUnavailableException;
+import io.lettuce.core.ZAddArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -66,6 +67,26 @@ public class CallLimits {
             LOG.warning(
                     () -> "Call " + ticket.call().leaseId() + " not settled, its lease will expire: " + e.getMessage());
         }
+    }
+
+    /**
+     * Moves the end of an admitted call's slot in every scope to {@code untilMs} (never earlier), because its attempt
+     * is alive and was granted more time; a slot already settled or expired is left alone.
+     */
+    public void extend(Ticket ticket, long untilMs) {
+        if (!ticket.admission().admitted()) {
+            return;
+        }
+        redis.call(r -> {
+            for (Limited limited : ticket.scopes()) {
+                r.zadd(
+                        RedisKeys.limitLeases(limited.scope().name()),
+                        ZAddArgs.Builder.xx().gt(),
+                        untilMs,
+                        ticket.call().leaseId());
+            }
+            return null;
+        });
     }
 
     /**

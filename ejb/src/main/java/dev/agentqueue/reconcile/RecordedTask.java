@@ -15,13 +15,18 @@ import java.util.Map;
  *
  * @param enteredAt when the task entered its current state, ms
  * @param recoveredAt when its message was last re-sent, ms, or 0
+ * @param leaseUntil until when a heartbeating attempt holds its lease, ms, or 0
  */
-public record RecordedTask(TaskSnapshot task, long enteredAt, long recoveredAt, int recoveries) {
+public record RecordedTask(TaskSnapshot task, long enteredAt, long recoveredAt, int recoveries, long leaseUntil) {
 
     /** Reads the record from its hash fields; {@code enteredAt} is its state-index score. */
     public static RecordedTask of(Map<String, String> hash, long enteredAt) {
-        return new RecordedTask(TaskSnapshot.fromHash(hash), enteredAt, number(hash.get(TaskFields.RECOVERED_AT)), (int)
-                number(hash.get(TaskFields.RECOVERIES)));
+        return new RecordedTask(
+                TaskSnapshot.fromHash(hash),
+                enteredAt,
+                number(hash.get(TaskFields.RECOVERED_AT)),
+                (int) number(hash.get(TaskFields.RECOVERIES)),
+                number(hash.get(TaskFields.LEASE_UNTIL)));
     }
 
     /** Tells whether the reconciler looks after tasks in {@code state}: those a message is still owed for. */
@@ -31,13 +36,14 @@ public record RecordedTask(TaskSnapshot task, long enteredAt, long recoveredAt, 
 
     /**
      * Returns when the broker should have delivered the task (queued: when it was queued or its delay ended; failed:
-     * its next attempt) or its worker should have finished it (running: its start plus its timeout), in ms.
+     * its next attempt) or its worker should have finished it (running: its start plus its timeout, or the lease its
+     * heartbeats extended), in ms.
      */
     public long dueAt() {
         long since = Math.max(enteredAt, recoveredAt);
         return switch (task.state()) {
             case QUEUED, FAILED -> Math.max(since, millis(task.nextAttemptAt()));
-            case RUNNING -> Math.max(since, millis(task.startedAt())) + task.timeoutMs();
+            case RUNNING -> Math.max(Math.max(since, millis(task.startedAt())) + task.timeoutMs(), leaseUntil);
             default -> Long.MAX_VALUE;
         };
     }

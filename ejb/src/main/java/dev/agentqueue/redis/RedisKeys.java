@@ -13,6 +13,11 @@ public final class RedisKeys {
         return PREFIX + "task:" + id;
     }
 
+    /** Returns the stream of one task's live events: its transitions, attempts, progress and streamed output. */
+    public static String taskEvents(String id) {
+        return PREFIX + "events:" + id;
+    }
+
     /** Returns the key mapping an idempotency key to the id of the first task enqueued with it. */
     public static String idempotency(String idempotencyKey) {
         return PREFIX + "idem:" + idempotencyKey;

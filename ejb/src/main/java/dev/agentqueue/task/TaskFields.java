@@ -25,6 +25,8 @@ public final class TaskFields {
     public static final String NODE = "node";
     public static final String PROGRESS = "progress";
     public static final String USAGE = "usage";
+    /** Until when a heartbeating attempt holds its lease, ms; absent while the attempt has not heartbeaten. */
+    public static final String LEASE_UNTIL = "leaseUntil";
     /** How often the reconciler re-sent the task's lost message, and when it last did. */
     public static final String RECOVERIES = "recoveries";
 

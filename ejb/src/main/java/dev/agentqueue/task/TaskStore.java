@@ -6,6 +6,8 @@ import dev.agentqueue.redis.RedisGateway;
 import dev.agentqueue.redis.RedisKeys;
 import dev.agentqueue.support.JsonRecords;
 import dev.agentqueue.task.TaskTransition.Guard;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -124,6 +126,7 @@ public class TaskStore {
                 .field(TaskFields.STARTED_AT, Long.toString(now))
                 .field(TaskFields.MAX_ATTEMPTS, Integer.toString(maxAttempts))
                 .field(TaskFields.NEXT_ATTEMPT_AT, "")
+                .field(TaskFields.LEASE_UNTIL, "")
                 .field(TaskFields.NODE, node));
     }
 
@@ -267,10 +270,41 @@ public class TaskStore {
                 .field(TaskFields.FINISHED_AT, Long.toString(now)));
     }
 
-    /** Records progress reported by a running attempt; ignored once the attempt is no longer the current one. */
-    public TransitionOutcome progress(String id, int attempt, double fraction, String note) {
+    /**
+     * Records progress reported by a running attempt and appends it to the task's events; ignored once the attempt
+     * is no longer the current one.
+     */
+    public TransitionOutcome progress(String id, int attempt, int percent, String message) {
+        Progress progress = new Progress(attempt, percent, message);
         return transition(new TaskTransition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
-                .field(TaskFields.PROGRESS, JsonRecords.write(new Progress(fraction, note))));
+                .event("progress", progress)
+                .field(TaskFields.PROGRESS, JsonRecords.write(progress)));
+    }
+
+    /**
+     * Notes that a running attempt holds its lease until {@code leaseUntil} (ms), so the reconciler does not take it
+     * for lost; ignored once the attempt is no longer the current one.
+     */
+    public TransitionOutcome heartbeat(String id, int attempt, long leaseUntil) {
+        return transition(new TaskTransition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
+                .field(TaskFields.LEASE_UNTIL, Long.toString(leaseUntil)));
+    }
+
+    /**
+     * Appends a piece of a running attempt's output (a chat model's streamed text) to the task's events, without
+     * waiting for Redis: it is sent on the shared connection before the attempt's outcome, so it is stored before it.
+     */
+    public void output(String id, int attempt, String text) {
+        RedisAsyncCommands<String, String> async = redis.async();
+        String key = RedisKeys.taskEvents(id);
+        async.xadd(
+                key,
+                XAddArgs.Builder.maxlen(settings.eventsMaxLength()).approximateTrimming(),
+                "type",
+                "output",
+                "data",
+                JsonRecords.write(new Output(attempt, text)));
+        async.expire(key, settings.eventsTtl().toSeconds());
     }
 
     /**
@@ -283,13 +317,16 @@ public class TaskStore {
     }
 
     private TransitionOutcome transition(TaskTransition t) {
-        String[] args = t.scriptArguments(settings.historyLimit());
+        String[] args = t.scriptArguments(settings);
         return TaskTransition.outcomeOf(redis.call(r -> TRANSITION.run(r, t.scriptKeys(), args)));
     }
 
-    /** The progress a running attempt reported last: a fraction from 0 to 1 and an optional note. */
+    /** The progress a running attempt reported last: a percentage and an optional message. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record Progress(double fraction, String note) {}
+    private record Progress(int attempt, int percent, String message) {}
+
+    /** A piece of a running attempt's output. */
+    private record Output(int attempt, String text) {}
 
     /** The task hashes of {@code tasks}, then the idempotency keys of those that have one, in order. */
     private static String[] keysOf(List<NewTask> tasks) {

@@ -32,6 +32,8 @@ final class TaskTransition {
     private HistoryPatch historyPatch = HistoryPatch.NONE;
     private long ttlSeconds = -1;
     private boolean settles;
+    private String eventType = "";
+    private String eventData = "";
 
     TaskTransition(String id, TaskState target, Guard guard, int attempt, long now) {
         this.id = id;
@@ -65,11 +67,11 @@ final class TaskTransition {
         return this;
     }
 
-    /** Returns the script's keys: the task hash, and the callbacks' schedule when the move settles the task. */
-    String[] scriptKeys() {
-        return settles
-                ? new String[] {RedisKeys.task(id), RedisKeys.callbacksDue()}
-                : new String[] {RedisKeys.task(id)};
+    /** Appends one more event to the task's stream with the move, {@code data} written as JSON. */
+    TaskTransition event(String type, Object data) {
+        this.eventType = type;
+        this.eventData = JsonRecords.write(data);
+        return this;
     }
 
     TaskTransition field(String name, String value) {
@@ -78,8 +80,22 @@ final class TaskTransition {
         return this;
     }
 
-    /** Returns the script's arguments, keeping at most {@code historyLimit} history entries. */
-    String[] scriptArguments(int historyLimit) {
+    /**
+     * Returns the script's keys: the record, its event stream, and the callbacks' schedule when the move settles the
+     * task.
+     */
+    String[] scriptKeys() {
+        return settles
+                ? new String[] {RedisKeys.task(id), RedisKeys.taskEvents(id), RedisKeys.callbacksDue()}
+                : new String[] {RedisKeys.task(id), RedisKeys.taskEvents(id)};
+    }
+
+    /**
+     * Returns the script's arguments, keeping at most {@code historyLimit} history entries and about
+     * {@code settings.eventsMaxLength()} events, the stream expiring as the settings say for the target state.
+     */
+    String[] scriptArguments(TaskSettings settings) {
+        int historyLimit = settings.historyLimit();
         List<String> args = new ArrayList<>();
         args.add(target.name());
         args.add(sources.stream().map(Enum::name).collect(Collectors.joining(",", ",", ",")));
@@ -91,6 +107,12 @@ final class TaskTransition {
         args.add(historyAction);
         args.add(JsonRecords.write(historyPatch));
         args.add(Integer.toString(historyLimit));
+        args.add(Integer.toString(settings.eventsMaxLength()));
+        args.add(Long.toString(
+                (target.isSettled() ? settings.eventsTtlAfterSettle() : settings.eventsTtl()).toSeconds()));
+        args.add(target.isSettled() ? "1" : "0");
+        args.add(eventType);
+        args.add(eventData);
         args.addAll(fields);
         return args.toArray(String[]::new);
     }

@@ -25,6 +25,9 @@ public class CallAdmission {
     /** The settlement of the limits the delivery on this thread was admitted by, run after its outcome is recorded. */
     private static final ThreadLocal<Runnable> SETTLEMENT = new ThreadLocal<>();
 
+    /** The ticket of the delivery this thread runs now, whose slots a heartbeat of its attempt holds longer. */
+    private static final ThreadLocal<CallLimits.Ticket> RUNNING = new ThreadLocal<>();
+
     @Inject
     CallLimits limits;
 
@@ -61,15 +64,27 @@ public class CallAdmission {
                     settings.minimumDeferral().toMillis());
         }
         Outcome outcome = null;
+        RUNNING.set(ticket);
         try {
             outcome = start.get();
             return outcome;
         } finally {
+            RUNNING.remove();
             // Settled once the outcome is recorded (settleAdmitted), so a slot is free only when its task no longer
             // shows RUNNING: the records never show more of a key's tasks at once than its cap.
             long used = TokenSettlement.tokensUsed(outcome, estimate);
             SETTLEMENT.set(() -> limits.settle(ticket, used));
         }
+    }
+
+    /** Returns the ticket of the delivery this thread runs now; null when no limit applies to it. */
+    CallLimits.Ticket running() {
+        return RUNNING.get();
+    }
+
+    /** Holds {@code ticket}'s call slots until {@code untilMs} and the margin: its attempt renewed its lease. */
+    void extend(CallLimits.Ticket ticket, long untilMs) {
+        limits.extend(ticket, untilMs + LEASE_MARGIN.toMillis());
     }
 
     /** Settles the call this thread's delivery was admitted for, if any; run once its outcome is recorded. */

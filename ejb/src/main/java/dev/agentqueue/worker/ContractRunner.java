@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs one attempt of a contract on the calling worker thread under a timeout. One watchdog, a periodic check every
- * {@value #WATCHDOG_PERIOD_MS} ms, interrupts the thread of each attempt past its deadline; whatever the contract then
+ * {@value #WATCHDOG_PERIOD_MS} ms, interrupts the thread of each attempt past the end of its lease (its deadline, which
+ * heartbeats move forward); whatever the contract then
  * does, the attempt counts as timed out. Every attempt is counted and timed ({@link TaskMetrics}). A shutdown may interrupt it too ({@link InFlightAttempts}); then, or when it
  * fails while the workers stop, the attempt does not count at all.
  *
@@ -60,8 +61,8 @@ public class ContractRunner {
     private final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService watchdog;
 
-    /** One running attempt: its thread, its deadline ({@link System#nanoTime}) and how it ended. */
-    private record Attempt(Thread thread, long deadline, AtomicInteger state) {
+    /** One running attempt: its thread, its timeout lease and how it ended. */
+    private record Attempt(Thread thread, AttemptLease lease, AtomicInteger state) {
 
         /** Interrupts the attempt's thread unless it has ended already. */
         void end(int reason) {
@@ -100,8 +101,7 @@ public class ContractRunner {
      * @throws Exception whatever the contract threw
      */
     JsonValue run(ExecutionContract contract, RunningTask task, Duration timeout) throws Exception {
-        Attempt attempt =
-                new Attempt(Thread.currentThread(), System.nanoTime() + timeout.toNanos(), new AtomicInteger(RUNNING));
+        Attempt attempt = new Attempt(Thread.currentThread(), task.lease(), new AtomicInteger(RUNNING));
         AtomicInteger state = attempt.state();
         attempts.add(attempt);
         InFlightAttempts.Registration registration = inFlight.register(() -> attempt.end(STOPPED));
@@ -137,7 +137,7 @@ public class ContractRunner {
         try {
             long now = System.nanoTime();
             for (Attempt attempt : attempts) {
-                if (now - attempt.deadline() >= 0) {
+                if (attempt.lease().endedAt(now)) {
                     attempt.end(TIMED_OUT);
                 }
             }

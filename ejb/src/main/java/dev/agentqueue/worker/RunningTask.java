@@ -9,9 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 
-/** The {@link TaskContext} of one attempt: collects warnings and forwards progress reports. */
+/** The {@link TaskContext} of one attempt: collects warnings, forwards progress and output, renews its lease. */
 final class RunningTask implements TaskContext {
 
     /** Most warnings kept per attempt; a chatty contract must not bloat the record. */
@@ -21,9 +20,9 @@ final class RunningTask implements TaskContext {
     private final AgentDefinition agent;
     private final int attempt;
     private final int maxAttempts;
-    private final Instant deadline;
+    private final AttemptLease lease;
     private final int redrives;
-    private final BiConsumer<Double, String> progressSink;
+    private final AttemptReports reports;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     RunningTask(
@@ -31,16 +30,16 @@ final class RunningTask implements TaskContext {
             AgentDefinition agent,
             int attempt,
             int maxAttempts,
-            Instant deadline,
+            AttemptLease lease,
             int redrives,
-            BiConsumer<Double, String> progressSink) {
+            AttemptReports reports) {
         this.envelope = envelope;
         this.agent = agent;
         this.attempt = attempt;
         this.maxAttempts = maxAttempts;
-        this.deadline = deadline;
+        this.lease = lease;
         this.redrives = redrives;
-        this.progressSink = progressSink;
+        this.reports = reports;
     }
 
     @Override
@@ -75,7 +74,12 @@ final class RunningTask implements TaskContext {
 
     @Override
     public Instant deadline() {
-        return deadline;
+        return lease.deadline();
+    }
+
+    /** Returns the attempt's timeout lease, which the runner's watchdog checks. */
+    AttemptLease lease() {
+        return lease;
     }
 
     @Override
@@ -91,8 +95,23 @@ final class RunningTask implements TaskContext {
     }
 
     @Override
-    public void progress(double fraction, String note) {
-        progressSink.accept(Math.max(0, Math.min(1, fraction)), note);
+    public void progress(int percent, String message) {
+        reports.progress(Math.max(0, Math.min(100, percent)), message);
+    }
+
+    @Override
+    public void heartbeat() {
+        long until = lease.renew(System.nanoTime());
+        if (until >= 0) {
+            reports.leaseRenewed(until);
+        }
+    }
+
+    @Override
+    public void output(String text) {
+        if (text != null && !text.isEmpty()) {
+            reports.output(text);
+        }
     }
 
     /** Returns the warnings collected so far as the JSON array stored on the task. */

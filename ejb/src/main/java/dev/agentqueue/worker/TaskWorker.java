@@ -169,9 +169,9 @@ public class TaskWorker {
                 agent,
                 delivery.attempt(),
                 maxAttempts,
-                Instant.now().plus(timeout),
+                AttemptLease.startingNow(timeout, settings.maxAttemptDuration()),
                 delivery.redrives(),
-                (fraction, note) -> store.progress(delivery.taskId(), delivery.attempt(), fraction, note));
+                new StoredReports(store, admission, admission.running(), delivery.taskId(), delivery.attempt()));
         JsonValue result;
         try {
             result = runner.run(contract, task, timeout);

@@ -20,6 +20,8 @@ public class WorkerSettings {
      * enough that a message the stopping container refuses meanwhile is not redelivered max-delivery-attempts times.
      */
     public static final String DEFAULT_SHUTDOWN_GRACE = "10s";
+    /** The longest a heartbeating attempt may run, from its start; heartbeats never move its deadline past it. */
+    public static final String DEFAULT_MAX_ATTEMPT_DURATION = "6h";
 
     @Inject
     @ConfigProperty(name = "agentqueue.worker.node")
@@ -36,6 +38,10 @@ public class WorkerSettings {
     @Inject
     @ConfigProperty(name = "agentqueue.worker.shutdown-grace", defaultValue = DEFAULT_SHUTDOWN_GRACE)
     String shutdownGrace;
+
+    @Inject
+    @ConfigProperty(name = "agentqueue.worker.max-attempt-duration", defaultValue = DEFAULT_MAX_ATTEMPT_DURATION)
+    String maxAttemptDuration;
 
     private volatile String resolvedNode;
 
@@ -63,6 +69,11 @@ public class WorkerSettings {
     /** Returns how long an undeploy or shutdown waits for in-flight attempts before it interrupts them. */
     public Duration shutdownGrace() {
         return Durations.parse(shutdownGrace);
+    }
+
+    /** Returns how long an attempt may run at most, however often it heartbeats. */
+    public Duration maxAttemptDuration() {
+        return Durations.parse(maxAttemptDuration);
     }
 
     private static String hostName() {

@@ -1,6 +1,7 @@
 -- Moves a task to a new state when its current state and attempt allow it, in one atomic step.
 -- KEYS[1] task hash
--- KEYS[2] (only for a move to a settled state) the callbacks' schedule: a task with a callbackUrl is due at once
+-- KEYS[2] the task's event stream: each applied move appends its events there, so events and state never disagree
+-- KEYS[3] (only for a move to a settled state) the callbacks' schedule: a task with a callbackUrl is due at once
 -- ARGV[1] target state
 -- ARGV[2] allowed source states, comma-delimited on both ends (',QUEUED,FAILED,')
 -- ARGV[3] attempt guard: 'any'; 'same' (stored attempt == ARGV[4]); 'newer' (stored attempt < ARGV[4])
@@ -11,7 +12,11 @@
 -- ARGV[8] history action: 'start' (open an entry), 'finish' (close it), 'both', or 'none'
 -- ARGV[9] JSON object merged into the history entry of this attempt
 -- ARGV[10] most history entries kept
--- ARGV[11..] field, value pairs written with the move
+-- ARGV[11] most entries kept in the event stream (approximate trim)
+-- ARGV[12] event stream ttl in seconds after the move
+-- ARGV[13] '1' when the target state is settled
+-- ARGV[14] type of one more event to append ('' for none), ARGV[15] its JSON data
+-- ARGV[16..] field, value pairs written with the move
 -- Returns {outcome, previous state, previous attempt}; outcome is OK, MISSING, STATE or STALE.
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then
@@ -28,6 +33,7 @@ if (guard == 'same' and stored ~= attempt) or (guard == 'newer' and stored >= at
 end
 local now = tonumber(ARGV[5])
 local action = ARGV[8]
+local entry = nil
 if action ~= 'none' then
   local raw = redis.call('HGET', KEYS[1], 'history')
   local history = {}
@@ -43,7 +49,6 @@ if action ~= 'none' then
     end
     history[#history + 1] = {attempt = attempt, start = now}
   end
-  local entry = nil
   for i = #history, 1, -1 do
     if history[i]['attempt'] == attempt then
       entry = history[i]
@@ -71,7 +76,7 @@ if attempt >= 0 then
   fields[#fields + 1] = 'attempt'
   fields[#fields + 1] = tostring(attempt)
 end
-for i = 11, #ARGV, 2 do
+for i = 16, #ARGV, 2 do
   fields[#fields + 1] = ARGV[i]
   fields[#fields + 1] = ARGV[i + 1]
 end
@@ -81,12 +86,12 @@ if state ~= ARGV[1] then
   redis.call('ZREM', ARGV[6] .. state, id)
   redis.call('ZADD', ARGV[6] .. ARGV[1], now, id)
 end
-if KEYS[2] and state ~= ARGV[1] then
+if KEYS[3] and state ~= ARGV[1] then
   local url = redis.call('HGET', KEYS[1], 'callbackUrl')
   if url and url ~= '' then
     redis.call('HSET', KEYS[1], 'callbackState', 'PENDING', 'callbackAttempts', '0', 'callbackNextAt', ARGV[5])
     redis.call('HDEL', KEYS[1], 'callbackLastStatus', 'callbackLastError', 'callbackLastAt')
-    redis.call('ZADD', KEYS[2], now, redis.call('HGET', KEYS[1], 'id'))
+    redis.call('ZADD', KEYS[3], now, redis.call('HGET', KEYS[1], 'id'))
   end
 end
 local ttl = tonumber(ARGV[7])
@@ -94,5 +99,24 @@ if ttl > 0 then
   redis.call('EXPIRE', KEYS[1], ttl)
 elseif ttl == 0 then
   redis.call('PERSIST', KEYS[1])
+end
+local function event(kind, data)
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[11], '*', 'type', kind, 'data', data)
+end
+if action == 'finish' or action == 'both' then
+  event('attempt-ended', cjson.encode(entry))
+end
+if state ~= ARGV[1] then
+  event('state', cjson.encode({state = ARGV[1], previous = state, attempt = attempt >= 0 and attempt or stored,
+    at = now, settled = ARGV[13] == '1'}))
+end
+if action == 'start' then
+  event('attempt-started', cjson.encode(entry))
+end
+if ARGV[14] ~= '' then
+  event(ARGV[14], ARGV[15])
+end
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('EXPIRE', KEYS[2], tonumber(ARGV[12]))
 end
 return {'OK', state, tostring(stored)}

@@ -72,6 +72,11 @@ final class RecordedTaskBuilder {
         return this;
     }
 
+    RecordedTaskBuilder leaseUntil(long at) {
+        hash.put(TaskFields.LEASE_UNTIL, Long.toString(at));
+        return this;
+    }
+
     RecordedTaskBuilder recovered(long at, int times) {
         hash.put(TaskFields.RECOVERED_AT, Long.toString(at));
         hash.put(TaskFields.RECOVERIES, Integer.toString(times));

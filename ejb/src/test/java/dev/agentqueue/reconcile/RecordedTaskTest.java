@@ -32,6 +32,19 @@ class RecordedTaskTest {
     }
 
     @Test
+    void aRunningTaskWhoseHeartbeatsExtendedItsLeaseIsDueWhenTheLeaseEnds() {
+        RecordedTask task = aRecordedTask()
+                .runningSince(10 * MINUTE, 1)
+                .withTimeout(MINUTE)
+                .leaseUntil(45 * MINUTE)
+                .build();
+
+        assertThat(task.dueAt()).isEqualTo(45 * MINUTE);
+        assertThat(task.isOverdue(49 * MINUTE, GRACE)).isFalse();
+        assertThat(task.isOverdue(50 * MINUTE, GRACE)).isTrue();
+    }
+
+    @Test
     void aRunningTaskIsDueWhenItsTimeoutEnds() {
         RecordedTask task = aRecordedTask()
                 .runningSince(10 * MINUTE, 2)

@@ -14,13 +14,16 @@ public final class TaskStores {
         return store;
     }
 
-    /** Returns task settings with short history and the default expiries. */
+    /** Returns task settings with short history and the default expiries and event stream sizes. */
     public static TaskSettings settings() {
         TaskSettings settings = new TaskSettings();
         settings.retention = "7d";
         settings.idempotencyWindow = "24h";
         settings.provisionalTtl = "15m";
         settings.historyLimit = 3;
+        settings.eventsMaxLength = TaskSettings.DEFAULT_EVENTS_MAX_LENGTH;
+        settings.eventsTtl = TaskSettings.DEFAULT_EVENTS_TTL;
+        settings.eventsTtlAfterSettle = TaskSettings.DEFAULT_EVENTS_TTL_AFTER_SETTLE;
         return settings;
     }
 }

@@ -16,6 +16,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
@@ -29,8 +30,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The built-in {@code agentqueue.chat.v1} contract: payload {@code {user_message, context}}, answered by the task's
- * agent; returns {@code {final_text, model, usage:{input_tokens, output_tokens}}}. Each call goes through the shared
+ * The built-in {@code agentqueue.chat.v1} contract: payload {@code {user_message, context, stream}}, answered by the
+ * task's agent (with {@code stream: true} an {@code openai} agent's answer goes to the task's live events as it streams
+ * in); returns {@code {final_text, model, usage:{input_tokens, output_tokens}}}. Each call goes through the shared
  * breaker of the agent's provider endpoint; provider failures are classified by {@link ProviderFaults}. The tokens a
  * run used are counted by agent and model.
  */
@@ -86,6 +88,10 @@ public class ChatContract implements ExecutionContract {
                 && context.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new IllegalArgumentException("payload.context must be a string, an object or an array");
         }
+        JsonValue stream = payload.get("stream");
+        if (stream != null && stream != JsonValue.TRUE && stream != JsonValue.FALSE) {
+            throw new IllegalArgumentException("payload.stream must be true or false");
+        }
     }
 
     @Override
@@ -109,8 +115,11 @@ public class ChatContract implements ExecutionContract {
         AgentDefinition agent = task.agent()
                 .orElseThrow(() -> new TerminalTaskException(ID + " needs an agent and the task names none"));
         ChatModel model;
+        Optional<StreamingChatModel> streaming;
         try {
             model = models.chatModel(agent);
+            streaming =
+                    task.payload().getBoolean("stream", false) ? models.streamingChatModel(agent) : Optional.empty();
         } catch (IllegalArgumentException e) {
             throw new TerminalTaskException(e.getMessage(), e);
         }
@@ -120,7 +129,9 @@ public class ChatContract implements ExecutionContract {
                 AgentModels.breakerName(agent),
                 () -> {
                     try {
-                        return model.chat(request);
+                        return streaming.isPresent()
+                                ? StreamedChat.call(streaming.get(), request, task)
+                                : model.chat(request);
                     } catch (RuntimeException e) {
                         throw ProviderFaults.translate(agent, e);
                     }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 
 /**
  * agentqueue's REST API ({@code /api/v1}) as a caller sees it over HTTP, for tests, the reliability suite and the
@@ -86,6 +88,11 @@ public final class AgentQueueApi {
     /** Sends {@code DELETE path}. */
     public Reply delete(String path) {
         return rest.delete(path);
+    }
+
+    /** Sends {@code GET path} and reads its body line by line as it arrives; see {@link RestEndpoint#getLines}. */
+    public HttpResponse<Stream<String>> getLines(String path, Map<String, String> headers) {
+        return rest.getLines(path, headers);
     }
 
     /** Sends any request as given; see {@link RestEndpoint#request}. */

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * HTTP calls to the paths under one base URL, as one user (or none), each answered with a {@link Reply}. Every
@@ -93,6 +94,24 @@ public final class RestEndpoint {
         }
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /**
+     * Sends {@code GET path} with {@code headers} and answers as soon as the headers arrive, with the body as a stream
+     * of lines read as they come (a Server-Sent Events stream); the request timeout applies until the headers.
+     */
+    public HttpResponse<Stream<String>> getLines(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(builder::header);
+        HttpRequest request = prepare(builder);
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /**

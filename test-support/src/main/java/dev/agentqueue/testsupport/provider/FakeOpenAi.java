@@ -4,9 +4,12 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -218,6 +221,10 @@ public final class FakeOpenAi implements AutoCloseable {
                 .mapToInt(FakeOpenAi::words)
                 .sum();
         int completion = words(text);
+        if (request.getBoolean("stream", false)) {
+            stream(exchange, text, prompt, completion);
+            return prompt + completion;
+        }
         JsonObject body = Json.createObjectBuilder()
                 .add("id", "chatcmpl-it")
                 .add("object", "chat.completion")
@@ -243,6 +250,57 @@ public final class FakeOpenAi implements AutoCloseable {
                 .build();
         send(exchange, 200, body);
         return prompt + completion;
+    }
+
+    /**
+     * Answers a {@code stream: true} request as OpenAI does: Server-Sent Events with one chunk per word, a last chunk
+     * with the finish reason, one with the usage (the client asks for it with {@code stream_options}), then
+     * {@code [DONE]}.
+     */
+    private static void stream(HttpExchange exchange, String text, int prompt, int completion) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream body = exchange.getResponseBody();
+        String[] words = text.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String piece = i == 0 ? words[i] : " " + words[i];
+            chunk(body, Json.createObjectBuilder().add("content", piece), null, null);
+        }
+        chunk(body, Json.createObjectBuilder(), "stop", null);
+        chunk(
+                body,
+                null,
+                null,
+                Json.createObjectBuilder()
+                        .add("prompt_tokens", prompt)
+                        .add("completion_tokens", completion)
+                        .add("total_tokens", prompt + completion));
+        body.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        body.flush();
+    }
+
+    private static void chunk(OutputStream body, JsonObjectBuilder delta, String finishReason, JsonObjectBuilder usage)
+            throws IOException {
+        JsonArrayBuilder choices = Json.createArrayBuilder();
+        if (delta != null) {
+            JsonObjectBuilder choice =
+                    Json.createObjectBuilder().add("index", 0).add("delta", delta);
+            if (finishReason != null) {
+                choice.add("finish_reason", finishReason);
+            }
+            choices.add(choice);
+        }
+        JsonObjectBuilder chunk = Json.createObjectBuilder()
+                .add("id", "chatcmpl-it")
+                .add("object", "chat.completion.chunk")
+                .add("created", System.currentTimeMillis() / 1000)
+                .add("model", MODEL)
+                .add("choices", choices);
+        if (usage != null) {
+            chunk.add("usage", usage);
+        }
+        body.write(("data: " + chunk.build() + "\n\n").getBytes(StandardCharsets.UTF_8));
+        body.flush();
     }
 
     /** Returns the last user message of a chat request (OpenAI and Ollama send the same shape). */

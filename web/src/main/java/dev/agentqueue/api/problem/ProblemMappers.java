@@ -4,6 +4,7 @@ import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.dlq.DeadLetterConflictException;
 import dev.agentqueue.dlq.NotInDeadLetterQueueException;
 import dev.agentqueue.dlq.triage.InvalidTriageException;
+import dev.agentqueue.events.EventReadersBusyException;
 import dev.agentqueue.flow.InvalidFlowException;
 import dev.agentqueue.producer.BudgetExhaustedException;
 import dev.agentqueue.producer.InvalidBatchException;
@@ -104,6 +105,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                             "store-unavailable",
                             "Task store unavailable",
                             "Redis cannot be reached; nothing was changed, retry later")
+                    .toResponseBuilder()
+                    .header("Retry-After", "5")
+                    .build();
+        }
+        if (e instanceof EventReadersBusyException busy) {
+            return Problem.of(503, "event-readers-busy", "Too many event listeners", busy.getMessage())
                     .toResponseBuilder()
                     .header("Retry-After", "5")
                     .build();

@@ -6,6 +6,7 @@ import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.security.Roles;
 import dev.agentqueue.api.support.Page;
 import dev.agentqueue.api.support.QueryParams;
+import dev.agentqueue.events.TaskEvents;
 import dev.agentqueue.producer.Enqueued;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskReceipt;
@@ -17,7 +18,9 @@ import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +32,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,6 +66,12 @@ public class TaskResource {
 
     @Inject
     TaskIndex index;
+
+    @Inject
+    TaskEvents events;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Context
     UriInfo uri;
@@ -169,7 +180,10 @@ public class TaskResource {
                 new Page<>(page.tasks().stream().map(TaskView::of).toList(), page.nextCursor()));
     }
 
-    /** Returns one task. */
+    /**
+     * Returns one task; with {@code wait}, as soon as it settles or when the wait is over, whichever comes first,
+     * without holding a request thread meanwhile.
+     */
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.VIEWER)
@@ -181,9 +195,24 @@ public class TaskResource {
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public String get(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public void get(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(
+                            description = "Wait up to this long (such as 30s; at most 60s) for the task to settle",
+                            schema = @Schema(type = SchemaType.STRING, examples = "30s"))
+                    @QueryParam("wait")
+                    String wait,
+            @Suspended AsyncResponse response) {
         QueryParams.taskId(id);
+        if (wait == null) {
+            response.resume(read(id));
+            return;
+        }
+        TaskWait.answer(store, events, executor, response, id, TaskWait.parse(wait));
+    }
+
+    private String read(String id) {
         return store.find(id)
                 .map(TaskView::of)
                 .map(JsonRecords::write)
@@ -217,7 +246,7 @@ public class TaskResource {
             throw ApiException.conflict(
                     "Task " + id + " is " + outcome.previousState() + "; only QUEUED or FAILED tasks can be cancelled");
         }
-        return get(id);
+        return read(id);
     }
 
     private static TaskState state(String value) {
