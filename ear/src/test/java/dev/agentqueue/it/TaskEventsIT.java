@@ -2,7 +2,6 @@ package dev.agentqueue.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentqueue.it.support.FakeOpenAi;
 import dev.agentqueue.it.support.FakeServer;
 import dev.agentqueue.it.support.Jobs;
 import dev.agentqueue.it.support.Role;
@@ -11,6 +10,7 @@ import dev.agentqueue.it.support.SseEvents.Event;
 import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
+import dev.agentqueue.testsupport.provider.FakeOpenAi;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
