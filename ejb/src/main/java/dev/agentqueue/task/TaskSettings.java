@@ -16,7 +16,7 @@ public class TaskSettings {
     public static final int DEFAULT_HISTORY_LIMIT = 20;
     public static final int DEFAULT_EVENTS_MAX_LENGTH = 1000;
     public static final String DEFAULT_EVENTS_TTL = "24h";
-    public static final String DEFAULT_EVENTS_TTL_AFTER_SETTLE = "10m";
+    public static final String DEFAULT_EVENTS_TTL_AFTER_SETTLE = "1m";
 
     @Inject
     @ConfigProperty(name = "agentqueue.task.retention", defaultValue = DEFAULT_RETENTION)
