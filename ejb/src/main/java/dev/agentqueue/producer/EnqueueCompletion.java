@@ -1,8 +1,8 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.ProvisionalRecords;
 import dev.agentqueue.task.TaskLog;
-import dev.agentqueue.task.TaskStore;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import java.util.List;
@@ -18,11 +18,11 @@ final class EnqueueCompletion implements Synchronization {
 
     private static final Logger LOG = Logger.getLogger(EnqueueCompletion.class.getName());
 
-    private final TaskStore store;
+    private final ProvisionalRecords records;
     private final List<NewTask> tasks;
 
-    EnqueueCompletion(TaskStore store, List<NewTask> tasks) {
-        this.store = store;
+    EnqueueCompletion(ProvisionalRecords records, List<NewTask> tasks) {
+        this.records = records;
         this.tasks = tasks;
     }
 
@@ -33,9 +33,9 @@ final class EnqueueCompletion implements Synchronization {
     public void afterCompletion(int status) {
         try {
             if (status == Status.STATUS_COMMITTED) {
-                store.confirmAll(tasks);
+                records.confirmAll(tasks);
             } else {
-                store.discardAll(tasks);
+                records.discardAll(tasks);
             }
         } catch (RuntimeException e) {
             // The provisional expiry still removes the record; nothing is lost either way.
