@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * Finishes the Redis side of an enqueue (one task or a batch) once its transaction ends: a commit makes the
- * provisional records permanent; a rollback removes them, so a rolled-back enqueue leaves neither record nor message
- * behind.
+ * provisional records permanent, within a second and together with other enqueues' records rather than in a Redis
+ * call of its own ({@link ProvisionalRecords#confirmSoon} says why that is safe); a rollback removes them at once, so a
+ * rolled-back enqueue leaves neither record nor message behind.
  */
 final class EnqueueCompletion implements Synchronization {
 
@@ -33,7 +34,7 @@ final class EnqueueCompletion implements Synchronization {
     public void afterCompletion(int status) {
         try {
             if (status == Status.STATUS_COMMITTED) {
-                records.confirmAll(tasks);
+                records.confirmSoon(tasks);
             } else {
                 records.discardAll(tasks);
             }
