@@ -2,7 +2,9 @@ package dev.agentqueue.task;
 
 import dev.agentqueue.redis.RedisGateway;
 
-/** Test fixture: a {@link TaskStore} (and its companions) on a test Redis, with short history and the default expiries. */
+/**
+ * Test fixture: a {@link TaskStore} (and its companions) on a test Redis, with short history and the default expiries.
+ */
 public final class TaskStores {
 
     private TaskStores() {}
