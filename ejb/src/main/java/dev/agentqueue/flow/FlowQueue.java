@@ -8,6 +8,7 @@ import dev.agentqueue.producer.RequestValidator;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.producer.TaskRequest;
 import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.ProvisionalRecords;
 import dev.agentqueue.task.TaskIds;
 import dev.agentqueue.task.TaskLimits;
 import dev.agentqueue.task.TaskStore;
@@ -38,6 +39,9 @@ public class FlowQueue {
 
     @Inject
     TaskStore tasks;
+
+    @Inject
+    ProvisionalRecords provisional;
 
     @Inject
     TaskLimits limits;
@@ -80,10 +84,10 @@ public class FlowQueue {
             sent = true;
         } finally {
             if (sent) {
-                tasks.confirmAll(roots);
+                provisional.confirmAll(roots);
                 flows.confirm(flowId);
             } else {
-                tasks.discardAll(roots);
+                provisional.discardAll(roots);
                 flows.discard(flowId);
             }
         }

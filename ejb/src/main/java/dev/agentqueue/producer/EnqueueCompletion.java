@@ -1,8 +1,8 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.ProvisionalRecords;
 import dev.agentqueue.task.TaskLog;
-import dev.agentqueue.task.TaskStore;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import java.util.List;
@@ -11,18 +11,19 @@ import java.util.logging.Logger;
 
 /**
  * Finishes the Redis side of an enqueue (one task or a batch) once its transaction ends: a commit makes the
- * provisional records permanent; a rollback removes them, so a rolled-back enqueue leaves neither record nor message
- * behind.
+ * provisional records permanent, within a second and together with other enqueues' records rather than in a Redis
+ * call of its own ({@link ProvisionalRecords#confirmSoon} says why that is safe); a rollback removes them at once, so a
+ * rolled-back enqueue leaves neither record nor message behind.
  */
 final class EnqueueCompletion implements Synchronization {
 
     private static final Logger LOG = Logger.getLogger(EnqueueCompletion.class.getName());
 
-    private final TaskStore store;
+    private final ProvisionalRecords records;
     private final List<NewTask> tasks;
 
-    EnqueueCompletion(TaskStore store, List<NewTask> tasks) {
-        this.store = store;
+    EnqueueCompletion(ProvisionalRecords records, List<NewTask> tasks) {
+        this.records = records;
         this.tasks = tasks;
     }
 
@@ -33,9 +34,9 @@ final class EnqueueCompletion implements Synchronization {
     public void afterCompletion(int status) {
         try {
             if (status == Status.STATUS_COMMITTED) {
-                store.confirmAll(tasks);
+                records.confirmSoon(tasks);
             } else {
-                store.discardAll(tasks);
+                records.discardAll(tasks);
             }
         } catch (RuntimeException e) {
             // The provisional expiry still removes the record; nothing is lost either way.

@@ -1,17 +1,14 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.limits.LimitScope;
-import dev.agentqueue.limits.TokenBudgets;
 import dev.agentqueue.messaging.DirectSender;
 import dev.agentqueue.messaging.EnvelopeCodec;
 import dev.agentqueue.messaging.JmsNames;
-import dev.agentqueue.messaging.TaskEnvelope;
-import dev.agentqueue.messaging.TaskMessages;
 import dev.agentqueue.metrics.TaskMetrics;
 import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.CreateOutcome;
 import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.ProvisionalRecords;
 import dev.agentqueue.task.TaskIds;
 import dev.agentqueue.task.TaskLimits;
 import dev.agentqueue.task.TaskSnapshot;
@@ -29,15 +26,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +63,16 @@ public class TaskQueue implements TaskQueueRemote {
     TaskStore store;
 
     @Inject
+    ProvisionalRecords provisional;
+
+    @Inject
     TaskLimits limits;
 
     @Inject
     BrokerManagement broker;
 
     @Inject
-    TokenBudgets budgets;
+    EnqueueChecks checks;
 
     /**
      * The server's default JMS connection factory (in WildFly the pooled, XA-capable {@code java:/JmsXA}). A context
@@ -127,8 +124,7 @@ public class TaskQueue implements TaskQueueRemote {
 
     private Enqueued accept(TaskRequest request) {
         JsonObject payload = validator.validate(request);
-        refuseWhenBudgetSpent(List.of(request));
-        refuseWhenFull();
+        checks.refuseUnlessAdmitted(List.of(request));
         NewTask task = newTask(
                 request,
                 payload,
@@ -158,8 +154,7 @@ public class TaskQueue implements TaskQueueRemote {
      */
     private List<TaskReceipt> acceptAll(List<TaskRequest> requests) {
         List<JsonObject> payloads = validator.validateAll(requests);
-        refuseWhenBudgetSpent(requests);
-        refuseWhenFull();
+        checks.refuseUnlessAdmitted(requests);
         long now = System.currentTimeMillis();
         int maxAttempts = broker.redelivery().maxDeliveryAttempts();
         List<NewTask> tasks = new ArrayList<>(requests.size());
@@ -186,23 +181,6 @@ public class TaskQueue implements TaskQueueRemote {
             fresh.forEach(task -> metrics.enqueued(task.contract(), task.agent()));
         }
         return receipts;
-    }
-
-    /** Refuses the requests when a token budget they draw on (their concurrency keys' and agents') is spent. */
-    private void refuseWhenBudgetSpent(List<TaskRequest> requests) {
-        List<LimitScope> scopes = new ArrayList<>();
-        for (TaskRequest request : requests) {
-            request.concurrencyKey().map(LimitScope::key).ifPresent(scopes::add);
-            request.agent().map(LimitScope::agent).ifPresent(scopes::add);
-        }
-        budgets.spent(scopes).ifPresent(spent -> {
-            throw new BudgetExhaustedException(
-                    spent.scope(),
-                    spent.window(),
-                    spent.spent(),
-                    spent.budget(),
-                    Instant.ofEpochMilli(spent.refillMs()));
-        });
     }
 
     private NewTask newTask(TaskRequest request, JsonObject payload, long now, int maxAttempts) {
@@ -234,15 +212,21 @@ public class TaskQueue implements TaskQueueRemote {
     private void sendAndSettle(List<NewTask> tasks, List<JsonObject> payloads, List<Duration> delays) {
         List<String> bodies = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
-            bodies.add(EnvelopeCodec.encode(envelopeOf(tasks.get(i), payloads.get(i))));
+            bodies.add(EnvelopeCodec.encode(TaskSends.envelopeOf(tasks.get(i), payloads.get(i))));
         }
         Consumer<JMSContext> sendAll = jms -> {
             for (int i = 0; i < tasks.size(); i++) {
                 NewTask task = tasks.get(i);
-                send(jms, task, bodies.get(i), delays.get(i), new Label("enqueue:" + task.id(), 0, Map.of()));
+                TaskSends.send(
+                        jms,
+                        taskQueue,
+                        task,
+                        bodies.get(i),
+                        delays.get(i),
+                        new TaskSends.Label("enqueue:" + task.id(), 0, Map.of()));
             }
         };
-        EnqueueCompletion completion = new EnqueueCompletion(store, tasks);
+        EnqueueCompletion completion = new EnqueueCompletion(provisional, tasks);
         if (transactions.getTransactionKey() != null) {
             transactions.registerInterposedSynchronization(completion);
             try (JMSContext jms = connections.createContext()) {
@@ -274,9 +258,9 @@ public class TaskQueue implements TaskQueueRemote {
         try (var reader = Jsons.reader(task.payloadJson())) {
             payload = reader.readObject();
         }
-        String body = EnvelopeCodec.encode(envelopeOf(task, payload));
-        Label label = new Label(duplicateId, attemptBase, Map.of());
-        directSender.send(directConnections, jms -> send(jms, task, body, delay, label));
+        String body = EnvelopeCodec.encode(TaskSends.envelopeOf(task, payload));
+        TaskSends.Label label = new TaskSends.Label(duplicateId, attemptBase, Map.of());
+        directSender.send(directConnections, jms -> TaskSends.send(jms, taskQueue, task, body, delay, label));
     }
 
     /**
@@ -290,66 +274,21 @@ public class TaskQueue implements TaskQueueRemote {
         List<String> bodies = new ArrayList<>(tasks.size());
         for (NewTask task : tasks) {
             try (var reader = Jsons.reader(task.payloadJson())) {
-                bodies.add(EnvelopeCodec.encode(envelopeOf(task, reader.readObject())));
+                bodies.add(EnvelopeCodec.encode(TaskSends.envelopeOf(task, reader.readObject())));
             }
         }
         directSender.sendTransacted(directConnections, jms -> {
             for (int i = 0; i < tasks.size(); i++) {
                 NewTask task = tasks.get(i);
-                send(
+                TaskSends.send(
                         jms,
+                        taskQueue,
                         task,
                         bodies.get(i),
                         Duration.ZERO,
-                        new Label("enqueue:" + task.id(), 0, properties.apply(task)));
+                        new TaskSends.Label("enqueue:" + task.id(), 0, properties.apply(task)));
             }
         });
         tasks.forEach(task -> metrics.enqueued(task.contract(), task.agent()));
-    }
-
-    private static TaskEnvelope envelopeOf(NewTask task, JsonObject payload) {
-        return new TaskEnvelope(
-                task.id(),
-                task.contract(),
-                task.agent(),
-                payload,
-                task.priority(),
-                task.correlationId(),
-                task.idempotencyKey(),
-                task.timeoutMs(),
-                task.createdAt(),
-                task.concurrencyKey(),
-                task.callbackUrl());
-    }
-
-    private void send(JMSContext jms, NewTask task, String body, Duration delay, Label label) {
-        TextMessage message = jms.createTextMessage(body);
-        TaskMessages.label(message, task.id(), task.correlationId(), label.duplicateId(), label.attemptBase());
-        if (!label.properties().isEmpty()) {
-            TaskMessages.addProperties(message, label.properties());
-        }
-        jms.createProducer()
-                .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(task.priority())
-                .setDeliveryDelay(delay.toMillis())
-                .send(taskQueue, message);
-    }
-
-    /**
-     * What tells one send of a task's message from another: its duplicate-detection id and attempt base, and any
-     * further string properties it carries.
-     */
-    private record Label(String duplicateId, int attemptBase, Map<String, String> properties) {}
-
-    private void refuseWhenFull() {
-        long limit = limits.maxQueueDepth();
-        if (limit <= 0) {
-            return;
-        }
-        broker.taskQueueDepth().ifPresent(depth -> {
-            if (depth >= limit) {
-                throw new QueueFullException(depth, limit, Duration.ofSeconds(5));
-            }
-        });
     }
 }

@@ -1,13 +1,10 @@
 package dev.agentqueue.task;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agentqueue.redis.LuaScript;
 import dev.agentqueue.redis.RedisGateway;
 import dev.agentqueue.redis.RedisKeys;
 import dev.agentqueue.support.JsonRecords;
 import dev.agentqueue.task.TaskTransition.Guard;
-import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -23,8 +20,6 @@ import java.util.Optional;
 public class TaskStore {
 
     private static final LuaScript CREATE = LuaScript.load("create-task");
-    private static final LuaScript CONFIRM = LuaScript.load("confirm-task");
-    private static final LuaScript DISCARD = LuaScript.load("discard-task");
     private static final LuaScript TRANSITION = LuaScript.load("transition");
     private static final LuaScript DEFER = LuaScript.load("defer-task");
 
@@ -36,7 +31,7 @@ public class TaskStore {
 
     /**
      * Writes a new record unless its idempotency key already names a task. A {@code provisional} record expires
-     * unless {@link #confirm} follows: the enqueue transaction may still roll back.
+     * unless {@link ProvisionalRecords#confirm} follows: the enqueue transaction may still roll back.
      */
     public CreateOutcome create(NewTask task, boolean provisional) {
         CreateOutcome outcome = createAll(List.of(task), provisional).get(0);
@@ -80,36 +75,6 @@ public class TaskStore {
                     state.isEmpty() ? null : TaskState.valueOf(state)));
         }
         return outcomes;
-    }
-
-    /** Makes a provisional record permanent after its enqueue committed; does not wait for Redis to answer. */
-    public void confirm(NewTask task) {
-        confirmAll(List.of(task));
-    }
-
-    /** Makes the provisional records of a batch permanent in one Redis call; does not wait for Redis to answer. */
-    public void confirmAll(List<NewTask> tasks) {
-        String window = Long.toString(settings.idempotencyWindow().toSeconds());
-        // A lost confirm is harmless: the record expires, and the worker recreates it from the message.
-        CONFIRM.runAsync(redis.async(), keysOf(tasks), window, Integer.toString(tasks.size()));
-    }
-
-    /** Removes a provisional record after its enqueue rolled back. */
-    public void discard(NewTask task) {
-        discardAll(List.of(task));
-    }
-
-    /** Removes the provisional records of a batch whose enqueue rolled back, in one Redis call. */
-    public void discardAll(List<NewTask> tasks) {
-        List<String> args = new ArrayList<>();
-        args.add(RedisKeys.stateIndex(TaskState.QUEUED.name()));
-        for (NewTask task : tasks) {
-            args.add(task.id());
-            args.add(RedisKeys.contractIndex(task.contract()));
-            args.add(task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()));
-            args.add(task.idempotencyKey() == null ? "0" : "1");
-        }
-        redis.call(r -> DISCARD.runForLong(r, keysOf(tasks), args.toArray(String[]::new)));
     }
 
     /** Reads one task record. */
@@ -271,43 +236,6 @@ public class TaskStore {
     }
 
     /**
-     * Records progress reported by a running attempt and appends it to the task's events; ignored once the attempt
-     * is no longer the current one.
-     */
-    public TransitionOutcome progress(String id, int attempt, int percent, String message) {
-        Progress progress = new Progress(attempt, percent, message);
-        return transition(new TaskTransition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
-                .event("progress", progress)
-                .field(TaskFields.PROGRESS, JsonRecords.write(progress)));
-    }
-
-    /**
-     * Notes that a running attempt holds its lease until {@code leaseUntil} (ms), so the reconciler does not take it
-     * for lost; ignored once the attempt is no longer the current one.
-     */
-    public TransitionOutcome heartbeat(String id, int attempt, long leaseUntil) {
-        return transition(new TaskTransition(id, TaskState.RUNNING, Guard.SAME, attempt, System.currentTimeMillis())
-                .field(TaskFields.LEASE_UNTIL, Long.toString(leaseUntil)));
-    }
-
-    /**
-     * Appends a piece of a running attempt's output (a chat model's streamed text) to the task's events, without
-     * waiting for Redis: it is sent on the shared connection before the attempt's outcome, so it is stored before it.
-     */
-    public void output(String id, int attempt, String text) {
-        RedisAsyncCommands<String, String> async = redis.async();
-        String key = RedisKeys.taskEvents(id);
-        async.xadd(
-                key,
-                XAddArgs.Builder.maxlen(settings.eventsMaxLength()).approximateTrimming(),
-                "type",
-                "output",
-                "data",
-                JsonRecords.write(new Output(attempt, text)));
-        async.expire(key, settings.eventsTtl().toSeconds());
-    }
-
-    /**
      * Notes on a waiting task (QUEUED or FAILED) that a worker deferred it until {@code untilMs} for {@code reason},
      * without using an attempt; returns false when the record is gone or no longer waiting.
      */
@@ -316,20 +244,14 @@ public class TaskStore {
                 == 1L;
     }
 
-    private TransitionOutcome transition(TaskTransition t) {
+    /** Runs one transition script call; {@link TaskReports} goes through it too. */
+    TransitionOutcome transition(TaskTransition t) {
         String[] args = t.scriptArguments(settings);
         return TaskTransition.outcomeOf(redis.call(r -> TRANSITION.run(r, t.scriptKeys(), args)));
     }
 
-    /** The progress a running attempt reported last: a percentage and an optional message. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record Progress(int attempt, int percent, String message) {}
-
-    /** A piece of a running attempt's output. */
-    private record Output(int attempt, String text) {}
-
     /** The task hashes of {@code tasks}, then the idempotency keys of those that have one, in order. */
-    private static String[] keysOf(List<NewTask> tasks) {
+    static String[] keysOf(List<NewTask> tasks) {
         List<String> keys = new ArrayList<>(tasks.size() * 2);
         tasks.forEach(task -> keys.add(RedisKeys.task(task.id())));
         tasks.stream()

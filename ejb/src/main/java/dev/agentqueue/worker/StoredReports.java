@@ -2,14 +2,14 @@ package dev.agentqueue.worker;
 
 import dev.agentqueue.limits.CallLimits;
 import dev.agentqueue.redis.StoreUnavailableException;
-import dev.agentqueue.task.TaskStore;
+import dev.agentqueue.task.TaskReports;
 import java.util.logging.Logger;
 
 /**
  * Carries a running attempt's reports to Redis: progress and output to the task's record and events, a renewed lease
  * to the record (which the reconciler reads) and to the slots its limits granted ({@code ticket}, null when none).
  */
-record StoredReports(TaskStore store, CallAdmission admission, CallLimits.Ticket ticket, String taskId, int attempt)
+record StoredReports(TaskReports store, CallAdmission admission, CallLimits.Ticket ticket, String taskId, int attempt)
         implements AttemptReports {
 
     private static final Logger LOG = Logger.getLogger(StoredReports.class.getName());

@@ -12,6 +12,7 @@ import dev.agentqueue.flow.FlowSteps;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.redis.StoreUnavailableException;
 import dev.agentqueue.task.TaskLimits;
+import dev.agentqueue.task.TaskReports;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
@@ -38,6 +39,9 @@ public class TaskWorker {
 
     @Inject
     TaskStore store;
+
+    @Inject
+    TaskReports reports;
 
     @Inject
     ContractRegistry contracts;
@@ -171,7 +175,7 @@ public class TaskWorker {
                 maxAttempts,
                 AttemptLease.startingNow(timeout, settings.maxAttemptDuration()),
                 delivery.redrives(),
-                new StoredReports(store, admission, admission.running(), delivery.taskId(), delivery.attempt()));
+                new StoredReports(reports, admission, admission.running(), delivery.taskId(), delivery.attempt()));
         JsonValue result;
         try {
             result = runner.run(contract, task, timeout);

@@ -18,11 +18,14 @@
 -- ARGV[14] type of one more event to append ('' for none), ARGV[15] its JSON data
 -- ARGV[16..] field, value pairs written with the move
 -- Returns {outcome, previous state, previous attempt}; outcome is OK, MISSING, STATE or STALE.
-local state = redis.call('HGET', KEYS[1], 'state')
+local action = ARGV[8]
+-- One read for every field the move needs (the history only when it is written), rather than one HGET each.
+local read = redis.call('HMGET', KEYS[1], 'state', 'attempt', 'id', 'callbackUrl', action ~= 'none' and 'history' or 'id')
+local state = read[1]
 if not state then
   return {'MISSING', '', '0'}
 end
-local stored = tonumber(redis.call('HGET', KEYS[1], 'attempt') or '0')
+local stored = tonumber(read[2] or '0')
 local attempt = tonumber(ARGV[4])
 if not string.find(ARGV[2], ',' .. state .. ',', 1, true) then
   return {'STATE', state, tostring(stored)}
@@ -32,10 +35,10 @@ if (guard == 'same' and stored ~= attempt) or (guard == 'newer' and stored >= at
   return {'STALE', state, tostring(stored)}
 end
 local now = tonumber(ARGV[5])
-local action = ARGV[8]
 local entry = nil
+local fields = {'state', ARGV[1]}
 if action ~= 'none' then
-  local raw = redis.call('HGET', KEYS[1], 'history')
+  local raw = read[5]
   local history = {}
   if raw and raw ~= '' and raw ~= '[]' then
     history = cjson.decode(raw)
@@ -69,9 +72,9 @@ if action ~= 'none' then
   while #history > cap do
     table.remove(history, 1)
   end
-  redis.call('HSET', KEYS[1], 'history', cjson.encode(history))
+  fields[#fields + 1] = 'history'
+  fields[#fields + 1] = cjson.encode(history)
 end
-local fields = {'state', ARGV[1]}
 if attempt >= 0 then
   fields[#fields + 1] = 'attempt'
   fields[#fields + 1] = tostring(attempt)
@@ -80,19 +83,26 @@ for i = 16, #ARGV, 2 do
   fields[#fields + 1] = ARGV[i]
   fields[#fields + 1] = ARGV[i + 1]
 end
+local id = read[3]
+local url = read[4]
+local schedulesCallback = KEYS[3] and state ~= ARGV[1] and url and url ~= ''
+if schedulesCallback then
+  -- Written with the move's own fields, after them, as before: one HSET for the whole record.
+  fields[#fields + 1] = 'callbackState'
+  fields[#fields + 1] = 'PENDING'
+  fields[#fields + 1] = 'callbackAttempts'
+  fields[#fields + 1] = '0'
+  fields[#fields + 1] = 'callbackNextAt'
+  fields[#fields + 1] = ARGV[5]
+end
 redis.call('HSET', KEYS[1], unpack(fields))
 if state ~= ARGV[1] then
-  local id = redis.call('HGET', KEYS[1], 'id')
   redis.call('ZREM', ARGV[6] .. state, id)
   redis.call('ZADD', ARGV[6] .. ARGV[1], now, id)
 end
-if KEYS[3] and state ~= ARGV[1] then
-  local url = redis.call('HGET', KEYS[1], 'callbackUrl')
-  if url and url ~= '' then
-    redis.call('HSET', KEYS[1], 'callbackState', 'PENDING', 'callbackAttempts', '0', 'callbackNextAt', ARGV[5])
-    redis.call('HDEL', KEYS[1], 'callbackLastStatus', 'callbackLastError', 'callbackLastAt')
-    redis.call('ZADD', KEYS[3], now, redis.call('HGET', KEYS[1], 'id'))
-  end
+if schedulesCallback then
+  redis.call('HDEL', KEYS[1], 'callbackLastStatus', 'callbackLastError', 'callbackLastAt')
+  redis.call('ZADD', KEYS[3], now, id)
 end
 local ttl = tonumber(ARGV[7])
 if ttl > 0 then
@@ -100,8 +110,10 @@ if ttl > 0 then
 elseif ttl == 0 then
   redis.call('PERSIST', KEYS[1])
 end
+local appended = false
 local function event(kind, data)
   redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[11], '*', 'type', kind, 'data', data)
+  appended = true
 end
 if action == 'finish' or action == 'both' then
   event('attempt-ended', cjson.encode(entry))
@@ -116,7 +128,8 @@ end
 if ARGV[14] ~= '' then
   event(ARGV[14], ARGV[15])
 end
-if redis.call('EXISTS', KEYS[2]) == 1 then
+-- A stream this move appended to exists: only a move that appended nothing needs to ask.
+if appended or redis.call('EXISTS', KEYS[2]) == 1 then
   redis.call('EXPIRE', KEYS[2], tonumber(ARGV[12]))
 end
 return {'OK', state, tostring(stored)}

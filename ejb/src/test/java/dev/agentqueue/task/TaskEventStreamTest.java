@@ -23,12 +23,14 @@ class TaskEventStreamTest {
 
     private RedisGateway gateway;
     private TaskStore store;
+    private TaskReports reports;
     private NewTask task;
 
     @BeforeEach
     void setUp() {
         gateway = RedisGateway.of(REDIS.client());
         store = TaskStores.on(gateway);
+        reports = TaskStores.reportsOn(store);
         task = aNewTask().build();
         store.create(task, false);
     }
@@ -41,7 +43,7 @@ class TaskEventStreamTest {
     @Test
     void anAttemptAppendsItsStartProgressEndAndStatesInOrder() {
         store.start(task.id(), 1, 5, "node-a", 1_000);
-        store.progress(task.id(), 1, 40, "reading");
+        reports.progress(task.id(), 1, 40, "reading");
         store.complete(task.id(), 1, "{}", "[]", 2_000);
 
         List<StreamMessage<String, String>> events = events();
@@ -73,7 +75,7 @@ class TaskEventStreamTest {
         long before = events().size();
 
         store.complete(task.id(), 1, "{}", "[]", 2_000);
-        store.progress(task.id(), 1, 50, "stale");
+        reports.progress(task.id(), 1, 50, "stale");
 
         assertThat(events()).hasSize((int) before);
     }
@@ -82,8 +84,8 @@ class TaskEventStreamTest {
     void outputIsAppendedInTheOrderItWasSentBeforeTheOutcome() {
         store.start(task.id(), 1, 5, "node-a", 1_000);
 
-        store.output(task.id(), 1, "Hello");
-        store.output(task.id(), 1, " world");
+        reports.output(task.id(), 1, "Hello");
+        reports.output(task.id(), 1, " world");
         store.complete(task.id(), 1, "{}", "[]", 2_000);
 
         List<StreamMessage<String, String>> events = events();
@@ -97,7 +99,7 @@ class TaskEventStreamTest {
     void aHeartbeatRecordsTheLeaseAndTheNextAttemptStartsWithoutIt() {
         store.start(task.id(), 1, 5, "node-a", 1_000);
 
-        store.heartbeat(task.id(), 1, 90_000);
+        reports.heartbeat(task.id(), 1, 90_000);
         String leased = field(TaskFields.LEASE_UNTIL);
         store.fail(task.id(), 1, TaskError.of(ErrorClassification.RETRYABLE, "x", "y"), 3_000, "[]", 2_000);
         store.start(task.id(), 2, 5, "node-a", 4_000);

@@ -28,11 +28,13 @@ class TaskStoreTest {
 
     private RedisGateway gateway;
     private TaskStore store;
+    private ProvisionalRecords provisional;
 
     @BeforeEach
     void setUp() {
         gateway = RedisGateway.of(REDIS.client());
         store = TaskStores.on(gateway);
+        provisional = TaskStores.provisionalOn(store);
     }
 
     @AfterEach
@@ -62,7 +64,7 @@ class TaskStoreTest {
         NewTask task = aNewTask().withIdempotencyKey("order-42").build();
         store.create(task, true);
 
-        store.confirm(task);
+        provisional.confirm(task);
 
         awaitTrue(() -> ttl(RedisKeys.task(task.id())) == -1L);
         assertThat(ttl(RedisKeys.idempotency("order-42"))).isGreaterThan(23 * 3600L);
@@ -111,7 +113,7 @@ class TaskStoreTest {
                 aNewTask().withIdempotencyKey("order-7").withAgent("analyzer").build();
         store.create(task, true);
 
-        store.discard(task);
+        provisional.discard(task);
 
         assertThat(store.find(task.id())).isEmpty();
         assertThat(exists(RedisKeys.idempotency("order-7"))).isZero();
@@ -126,7 +128,7 @@ class TaskStoreTest {
         store.create(task, true);
         store.start(task.id(), 1, 5, "node-a", now());
 
-        store.discard(task);
+        provisional.discard(task);
 
         assertThat(store.find(task.id())).map(TaskSnapshot::state).contains(TaskState.RUNNING);
     }
@@ -467,7 +469,7 @@ class TaskStoreTest {
         NewTask plain = aNewTask().build();
         store.createAll(List.of(keyed, plain), true);
 
-        store.confirmAll(List.of(keyed, plain));
+        provisional.confirmAll(List.of(keyed, plain));
 
         awaitTrue(() -> ttl(RedisKeys.task(keyed.id())) == -1L && ttl(RedisKeys.task(plain.id())) == -1L);
         assertThat(ttl(RedisKeys.idempotency("batch-c"))).isGreaterThan(23 * 3600L);
@@ -480,7 +482,7 @@ class TaskStoreTest {
         NewTask plain = aNewTask().build();
         store.createAll(List.of(keyed, plain), true);
 
-        store.discardAll(List.of(keyed, plain));
+        provisional.discardAll(List.of(keyed, plain));
 
         for (NewTask task : List.of(keyed, plain)) {
             assertThat(exists(RedisKeys.task(task.id()))).isZero();

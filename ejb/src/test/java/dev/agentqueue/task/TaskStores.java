@@ -2,7 +2,9 @@ package dev.agentqueue.task;
 
 import dev.agentqueue.redis.RedisGateway;
 
-/** Test fixture: a {@link TaskStore} on a test Redis, with short history and the default expiries. */
+/**
+ * Test fixture: a {@link TaskStore} (and its companions) on a test Redis, with short history and the default expiries.
+ */
 public final class TaskStores {
 
     private TaskStores() {}
@@ -12,6 +14,23 @@ public final class TaskStores {
         store.redis = gateway;
         store.settings = settings();
         return store;
+    }
+
+    /** Returns the reports of running attempts, written through {@code store}. */
+    public static TaskReports reportsOn(TaskStore store) {
+        TaskReports reports = new TaskReports();
+        reports.store = store;
+        reports.redis = store.redis;
+        reports.settings = store.settings;
+        return reports;
+    }
+
+    /** Returns the settling of provisional records on the Redis and settings of {@code store}. */
+    public static ProvisionalRecords provisionalOn(TaskStore store) {
+        ProvisionalRecords records = new ProvisionalRecords();
+        records.redis = store.redis;
+        records.settings = store.settings;
+        return records;
     }
 
     /** Returns task settings with short history and the default expiries and event stream sizes. */
