@@ -7,6 +7,7 @@ import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.redis.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -33,9 +34,23 @@ public class BreakerMetrics {
     SharedBreakers breakers;
 
     private final Map<String, BreakerState> lastSeen = new ConcurrentHashMap<>();
+    private MeterCache meters;
 
     /** Each breaker's state level as last read from Redis ({@link #refresh}); the gauges read it from here. */
     private final Map<String, Double> states = new ConcurrentHashMap<>();
+
+    /** Creates metrics on {@code registry} outside CDI, for tests; they read no breaker from Redis. */
+    static BreakerMetrics on(MeterRegistry registry) {
+        BreakerMetrics metrics = new BreakerMetrics();
+        metrics.registry = registry;
+        metrics.start();
+        return metrics;
+    }
+
+    @PostConstruct
+    void start() {
+        meters = new MeterCache(registry);
+    }
 
     void observed(@Observes BreakerObserved observed) {
         BreakerState before = lastSeen.put(observed.name(), observed.state());
@@ -45,7 +60,7 @@ public class BreakerMetrics {
         // The state just seen is the freshest reading there is: the gauge need not wait for the next refresh.
         states.put(observed.name(), (double) level(observed.state()));
         if (before != null && before != observed.state()) {
-            registry.counter(
+            meters.counter(
                             TRANSITIONS,
                             Tags.of(
                                     "breaker",

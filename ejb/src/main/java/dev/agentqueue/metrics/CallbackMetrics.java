@@ -1,6 +1,8 @@
 package dev.agentqueue.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,8 +16,23 @@ public class CallbackMetrics {
     @Meters
     MeterRegistry registry;
 
+    private MeterCache meters;
+
+    /** Creates the metrics outside CDI, for tests. */
+    static CallbackMetrics on(MeterRegistry registry) {
+        CallbackMetrics metrics = new CallbackMetrics();
+        metrics.registry = registry;
+        metrics.start();
+        return metrics;
+    }
+
+    @PostConstruct
+    void start() {
+        meters = new MeterCache(registry);
+    }
+
     /** Counts one try of a callback that ended in {@code outcome}. */
     public void tried(String outcome) {
-        registry.counter(TRIES, "outcome", outcome).increment();
+        meters.counter(TRIES, Tags.of("outcome", outcome)).increment();
     }
 }

@@ -3,6 +3,8 @@ package dev.agentqueue.metrics;
 import dev.agentqueue.agent.ProviderCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,15 +24,23 @@ public class ProviderMetrics {
     @Meters
     MeterRegistry registry;
 
+    private MeterCache meters;
+
     /** Creates metrics on {@code registry}, for tests. */
     static ProviderMetrics on(MeterRegistry registry) {
         ProviderMetrics metrics = new ProviderMetrics();
         metrics.registry = registry;
+        metrics.start();
         return metrics;
     }
 
+    @PostConstruct
+    void start() {
+        meters = new MeterCache(registry);
+    }
+
     void called(@Observes ProviderCall call) {
-        registry.counter(CALLS, "agent", call.agent(), "model", call.model(), "status", call.status())
+        meters.counter(CALLS, Tags.of("agent", call.agent(), "model", call.model(), "status", call.status()))
                 .increment();
     }
 
@@ -41,6 +51,6 @@ public class ProviderMetrics {
     }
 
     private Counter tokenCounter(String agent, String model, String direction) {
-        return registry.counter(TOKENS, "agent", agent, "model", model, "direction", direction);
+        return meters.counter(TOKENS, Tags.of("agent", agent, "model", model, "direction", direction));
     }
 }

@@ -1,8 +1,6 @@
 package dev.agentqueue.producer;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.limits.LimitScope;
-import dev.agentqueue.limits.TokenBudgets;
 import dev.agentqueue.messaging.DirectSender;
 import dev.agentqueue.messaging.EnvelopeCodec;
 import dev.agentqueue.messaging.JmsNames;
@@ -37,7 +35,6 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +72,7 @@ public class TaskQueue implements TaskQueueRemote {
     BrokerManagement broker;
 
     @Inject
-    TokenBudgets budgets;
+    EnqueueAdmission admission;
 
     /**
      * The server's default JMS connection factory (in WildFly the pooled, XA-capable {@code java:/JmsXA}). A context
@@ -127,8 +124,7 @@ public class TaskQueue implements TaskQueueRemote {
 
     private Enqueued accept(TaskRequest request) {
         JsonObject payload = validator.validate(request);
-        refuseWhenBudgetSpent(List.of(request));
-        refuseWhenFull();
+        admission.admit(List.of(request));
         NewTask task = newTask(
                 request,
                 payload,
@@ -158,8 +154,7 @@ public class TaskQueue implements TaskQueueRemote {
      */
     private List<TaskReceipt> acceptAll(List<TaskRequest> requests) {
         List<JsonObject> payloads = validator.validateAll(requests);
-        refuseWhenBudgetSpent(requests);
-        refuseWhenFull();
+        admission.admit(requests);
         long now = System.currentTimeMillis();
         int maxAttempts = broker.redelivery().maxDeliveryAttempts();
         List<NewTask> tasks = new ArrayList<>(requests.size());
@@ -186,23 +181,6 @@ public class TaskQueue implements TaskQueueRemote {
             fresh.forEach(task -> metrics.enqueued(task.contract(), task.agent()));
         }
         return receipts;
-    }
-
-    /** Refuses the requests when a token budget they draw on (their concurrency keys' and agents') is spent. */
-    private void refuseWhenBudgetSpent(List<TaskRequest> requests) {
-        List<LimitScope> scopes = new ArrayList<>();
-        for (TaskRequest request : requests) {
-            request.concurrencyKey().map(LimitScope::key).ifPresent(scopes::add);
-            request.agent().map(LimitScope::agent).ifPresent(scopes::add);
-        }
-        budgets.spent(scopes).ifPresent(spent -> {
-            throw new BudgetExhaustedException(
-                    spent.scope(),
-                    spent.window(),
-                    spent.spent(),
-                    spent.budget(),
-                    Instant.ofEpochMilli(spent.refillMs()));
-        });
     }
 
     private NewTask newTask(TaskRequest request, JsonObject payload, long now, int maxAttempts) {
@@ -266,16 +244,17 @@ public class TaskQueue implements TaskQueueRemote {
     /**
      * Sends the message of a task that is already recorded again, outside any transaction and without touching its
      * record: the same id, payload and priority, delivered after {@code delay}, continuing after {@code attemptBase}
-     * attempts. {@code duplicateId} lets the broker drop a second copy of the same re-send.
+     * attempts, with the string properties {@code labels} (a flow step's flow and step). {@code duplicateId} lets the
+     * broker drop a second copy of the same re-send.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void resend(NewTask task, Duration delay, int attemptBase, String duplicateId) {
+    public void resend(NewTask task, Duration delay, int attemptBase, String duplicateId, Map<String, String> labels) {
         JsonObject payload;
         try (var reader = Jsons.reader(task.payloadJson())) {
             payload = reader.readObject();
         }
         String body = EnvelopeCodec.encode(envelopeOf(task, payload));
-        Label label = new Label(duplicateId, attemptBase, Map.of());
+        Label label = new Label(duplicateId, attemptBase, labels);
         directSender.send(directConnections, jms -> send(jms, task, body, delay, label));
     }
 
@@ -340,16 +319,4 @@ public class TaskQueue implements TaskQueueRemote {
      * further string properties it carries.
      */
     private record Label(String duplicateId, int attemptBase, Map<String, String> properties) {}
-
-    private void refuseWhenFull() {
-        long limit = limits.maxQueueDepth();
-        if (limit <= 0) {
-            return;
-        }
-        broker.taskQueueDepth().ifPresent(depth -> {
-            if (depth >= limit) {
-                throw new QueueFullException(depth, limit, Duration.ofSeconds(5));
-            }
-        });
-    }
 }
