@@ -7,7 +7,6 @@ import dev.agentqueue.breaker.SharedBreakers;
 import dev.agentqueue.redis.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,11 +30,13 @@ public class BreakerMetrics {
     MeterRegistry registry;
 
     @Inject
+    @Meters
+    MeterCache meters;
+
+    @Inject
     SharedBreakers breakers;
 
     private final Map<String, BreakerState> lastSeen = new ConcurrentHashMap<>();
-    private MeterCache meters;
-
     /** Each breaker's state level as last read from Redis ({@link #refresh}); the gauges read it from here. */
     private final Map<String, Double> states = new ConcurrentHashMap<>();
 
@@ -43,13 +44,8 @@ public class BreakerMetrics {
     static BreakerMetrics on(MeterRegistry registry) {
         BreakerMetrics metrics = new BreakerMetrics();
         metrics.registry = registry;
-        metrics.start();
+        metrics.meters = new MeterCache(registry);
         return metrics;
-    }
-
-    @PostConstruct
-    void start() {
-        meters = new MeterCache(registry);
     }
 
     void observed(@Observes BreakerObserved observed) {

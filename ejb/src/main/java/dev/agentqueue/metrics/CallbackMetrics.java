@@ -2,7 +2,6 @@ package dev.agentqueue.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,21 +13,13 @@ public class CallbackMetrics {
 
     @Inject
     @Meters
-    MeterRegistry registry;
-
-    private MeterCache meters;
+    MeterCache meters;
 
     /** Creates the metrics outside CDI, for tests. */
     static CallbackMetrics on(MeterRegistry registry) {
         CallbackMetrics metrics = new CallbackMetrics();
-        metrics.registry = registry;
-        metrics.start();
+        metrics.meters = new MeterCache(registry);
         return metrics;
-    }
-
-    @PostConstruct
-    void start() {
-        meters = new MeterCache(registry);
     }
 
     /** Counts one try of a callback that ended in {@code outcome}. */

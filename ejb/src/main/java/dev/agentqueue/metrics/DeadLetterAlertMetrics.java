@@ -2,7 +2,6 @@ package dev.agentqueue.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,21 +18,13 @@ public class DeadLetterAlertMetrics {
 
     @Inject
     @Meters
-    MeterRegistry registry;
-
-    private MeterCache meters;
+    MeterCache meters;
 
     /** Creates the metrics outside CDI, for tests. */
     public static DeadLetterAlertMetrics on(MeterRegistry registry) {
         DeadLetterAlertMetrics metrics = new DeadLetterAlertMetrics();
-        metrics.registry = registry;
-        metrics.start();
+        metrics.meters = new MeterCache(registry);
         return metrics;
-    }
-
-    @PostConstruct
-    void start() {
-        meters = new MeterCache(registry);
     }
 
     /** Counts an alert of {@code kind}. */

@@ -4,7 +4,6 @@ import dev.agentqueue.agent.ProviderCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,21 +21,13 @@ public class ProviderMetrics {
 
     @Inject
     @Meters
-    MeterRegistry registry;
-
-    private MeterCache meters;
+    MeterCache meters;
 
     /** Creates metrics on {@code registry}, for tests. */
     static ProviderMetrics on(MeterRegistry registry) {
         ProviderMetrics metrics = new ProviderMetrics();
-        metrics.registry = registry;
-        metrics.start();
+        metrics.meters = new MeterCache(registry);
         return metrics;
-    }
-
-    @PostConstruct
-    void start() {
-        meters = new MeterCache(registry);
     }
 
     void called(@Observes ProviderCall call) {

@@ -82,6 +82,17 @@ final class Rig implements AutoCloseable {
                 .withTimeout(Duration.ofMinutes(2));
     }
 
+    /**
+     * Returns the server options of a lost-message reconciler that passes every {@code interval} and counts a task
+     * lost once it is overdue by {@code grace}: short, so a scenario need not wait minutes for it.
+     */
+    static String[] reconciling(Duration grace, Duration interval) {
+        return new String[] {
+            "-Dagentqueue.reconcile.grace=" + grace.toSeconds() + "s",
+            "-Dagentqueue.reconcile.interval=" + interval.toSeconds() + "s"
+        };
+    }
+
     /** Returns a job.v1 task request for a diagnostic job. */
     static JsonObject job(String type, JsonObject arguments) {
         return Json.createObjectBuilder()
