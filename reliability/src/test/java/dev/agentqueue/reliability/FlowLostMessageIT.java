@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +29,8 @@ class FlowLostMessageIT {
     void flowStepsWhoseMessagesTheBrokerLostAreSentAgainAsStepsAndTheirFlowCompletes() {
         Rig rig = RIG.rig();
         rig.server.pauseTaskQueue();
-        String flow = start(rig, step("left", 10), step("right", 10), step("join", 10, "left", "right"));
+        String flow = start(
+                rig, Rig.countStep("left", 10), Rig.countStep("right", 10), Rig.countStep("join", 10, "left", "right"));
         Deadline.await(
                 "the paused task queue to hold the messages of 'left' and 'right'",
                 Duration.ofMinutes(1),
@@ -75,16 +75,5 @@ class FlowLostMessageIT {
                 .expect(202)
                 .json()
                 .getString("id");
-    }
-
-    private static JsonObjectBuilder step(String name, long ms, String... after) {
-        return Json.createObjectBuilder()
-                .add("name", name)
-                .add(
-                        "task",
-                        Rig.job(
-                                "count",
-                                Json.createObjectBuilder().add("ms", ms).build()))
-                .add("after", Json.createArrayBuilder(List.of(after)));
     }
 }

@@ -5,6 +5,7 @@ import dev.agentqueue.testsupport.api.ApiUser;
 import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -91,6 +92,16 @@ final class Rig implements AutoCloseable {
             "-Dagentqueue.reconcile.grace=" + grace.toSeconds() + "s",
             "-Dagentqueue.reconcile.interval=" + interval.toSeconds() + "s"
         };
+    }
+
+    /** Returns a flow step {@code name} that runs the diagnostic {@code count} job for {@code ms} after {@code after}. */
+    static JsonObjectBuilder countStep(String name, long ms, String... after) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add(
+                        "task",
+                        job("count", Json.createObjectBuilder().add("ms", ms).build()))
+                .add("after", Json.createArrayBuilder(List.of(after)));
     }
 
     /** Returns a job.v1 task request for a diagnostic job. */
