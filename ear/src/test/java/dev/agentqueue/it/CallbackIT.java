@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Completion callbacks against a real receiver on loopback: signed posts for completed, dead-lettered and cancelled
- * tasks, a receiver failing a few times then answering, one that keeps failing, and callback URLs refused at enqueue.
+ * tasks, a receiver failing a few times then answering, one asking for time with {@code Retry-After}, one that keeps
+ * failing, and callback URLs refused at enqueue.
  * The IT server allows host 127.0.0.1, tries each callback 3 times at most, 200 ms then 400 ms apart, and signs with
  * the secret failsafe puts in its environment.
  */
@@ -119,6 +120,23 @@ class CallbackIT {
         JsonObject callback = awaitCallback(id, "DELIVERED");
         assertThat(callback.getInt("attempts")).isEqualTo(3);
         assertThat(callback.getInt("lastStatus")).isEqualTo(204);
+    }
+
+    @Test
+    void aReceiverAskingForTimeWithRetryAfterIsNotTriedAgainSooner() {
+        // The IT server waits 200 ms before a second try and never more than 1 s: a Retry-After of 1 s stretches it.
+        for (int status : List.of(429, 503)) {
+            String path = "/throttled/" + status + "/1/" + UUID.randomUUID();
+            String id = enqueue(echo(Json.createObjectBuilder()), path);
+
+            List<CallbackReceiver.Post> posts = awaitPosts(path, 2);
+
+            assertThat(posts).extracting(CallbackReceiver.Post::answered).containsExactly(status, 204);
+            assertThat(Duration.between(posts.get(0).at(), posts.get(1).at()))
+                    .as("the wait between the tries after a " + status)
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            awaitCallback(id, "DELIVERED");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.agentqueue.it;
 
+import static dev.agentqueue.it.support.FlowRequests.flow;
+import static dev.agentqueue.it.support.FlowRequests.step;
 import static dev.agentqueue.it.support.Jobs.echo;
 import static dev.agentqueue.it.support.Jobs.failUntilRedriven;
 import static dev.agentqueue.it.support.Jobs.sleep;
@@ -10,7 +12,6 @@ import dev.agentqueue.testsupport.api.AgentQueueApi;
 import dev.agentqueue.testsupport.api.Reply;
 import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
@@ -45,10 +46,10 @@ class FlowIT {
         assertThat(started.header("Location"))
                 .endsWith("/flows/" + started.json().getString("id"));
         JsonObject flow = awaitFlow(started.json().getString("id"), "COMPLETED");
-        JsonObject second = api.task(step(flow, "second").getString("taskId"));
+        JsonObject second = api.task(stepOf(flow, "second").getString("taskId"));
         assertThat(second.getJsonObject("payload").getJsonObject("inputs").getJsonObject("first"))
                 .isEqualTo(Json.createObjectBuilder().add("text", "one").build());
-        assertThat(step(flow, "second").getJsonObject("result").getString("text"))
+        assertThat(stepOf(flow, "second").getJsonObject("result").getString("text"))
                 .isEqualTo("two");
         assertThat(flow.getString("finishedAt")).isNotEmpty();
     }
@@ -63,7 +64,7 @@ class FlowIT {
 
         JsonObject flow = awaitFlow(id, "COMPLETED");
 
-        JsonObject join = api.task(step(flow, "join").getString("taskId"));
+        JsonObject join = api.task(stepOf(flow, "join").getString("taskId"));
         JsonObject inputs = join.getJsonObject("payload").getJsonObject("inputs");
         assertThat(inputs.keySet()).containsExactlyInAnyOrder("left", "right");
         assertThat(inputs.getJsonObject("left").getString("text")).isEqualTo("L");
@@ -71,7 +72,7 @@ class FlowIT {
         assertThat(join.getJsonArray("history")).hasSize(1);
         Instant joinStarted = Instant.parse(join.getString("startedAt"));
         for (String branch : List.of("left", "right")) {
-            JsonObject task = api.task(step(flow, branch).getString("taskId"));
+            JsonObject task = api.task(stepOf(flow, branch).getString("taskId"));
             assertThat(Instant.parse(task.getString("finishedAt"))).isBeforeOrEqualTo(joinStarted);
         }
     }
@@ -83,9 +84,9 @@ class FlowIT {
                 step("after", echo(text("resumed")), "fragile")));
 
         JsonObject blocked = awaitFlow(id, "BLOCKED");
-        String fragile = step(blocked, "fragile").getString("taskId");
-        assertThat(step(blocked, "fragile").getString("state")).isEqualTo("DEAD_LETTER");
-        assertThat(step(blocked, "after").getString("state")).isEqualTo("WAITING");
+        String fragile = stepOf(blocked, "fragile").getString("taskId");
+        assertThat(stepOf(blocked, "fragile").getString("state")).isEqualTo("DEAD_LETTER");
+        assertThat(stepOf(blocked, "after").getString("state")).isEqualTo("WAITING");
         api.awaitDeadLetter(fragile, SETTLE);
 
         admin.postJson(
@@ -96,29 +97,29 @@ class FlowIT {
                 .expect(200);
 
         JsonObject resumed = awaitFlow(id, "COMPLETED");
-        assertThat(step(resumed, "after").getJsonObject("result").getString("text"))
+        assertThat(stepOf(resumed, "after").getJsonObject("result").getString("text"))
                 .isEqualTo("resumed");
     }
 
     @Test
     void cancellingAFlowCancelsTheStepsThatHaveNotRun() {
         String id = start(flow(step("slow", sleep(1_500)), step("never", echo(text("no")), "slow")));
-        String slow = step(api.get("flows/" + id).expect(200).json(), "slow").getString("taskId");
+        String slow = stepOf(api.get("flows/" + id).expect(200).json(), "slow").getString("taskId");
         api.awaitState(slow, "RUNNING", SETTLE);
 
         JsonObject cancelled = admin.delete("flows/" + id).expect(200).json();
 
         assertThat(cancelled.getString("state")).isEqualTo("CANCELLED");
-        assertThat(step(cancelled, "never").getString("state")).isEqualTo("CANCELLED");
+        assertThat(stepOf(cancelled, "never").getString("state")).isEqualTo("CANCELLED");
         // The running step finishes and keeps its result, but releases nothing.
         JsonObject after = Deadline.await(
                 "the running step of flow " + id + " to complete",
                 SETTLE,
                 () -> api.get("flows/" + id).expect(200).json(),
-                flow -> "COMPLETED".equals(step(flow, "slow").getString("state")));
+                flow -> "COMPLETED".equals(stepOf(flow, "slow").getString("state")));
         assertThat(after.getString("state")).isEqualTo("CANCELLED");
-        assertThat(step(after, "never").getString("state")).isEqualTo("CANCELLED");
-        assertThat(api.findTask(step(after, "never").getString("taskId"))).isNull();
+        assertThat(stepOf(after, "never").getString("state")).isEqualTo("CANCELLED");
+        assertThat(api.findTask(stepOf(after, "never").getString("taskId"))).isNull();
         assertThat(admin.delete("flows/" + id).status()).isEqualTo(409);
     }
 
@@ -153,22 +154,7 @@ class FlowIT {
                 flow -> state.equals(flow.getString("state")));
     }
 
-    private static JsonObject flow(JsonObjectBuilder... steps) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (JsonObjectBuilder step : steps) {
-            array.add(step);
-        }
-        return Json.createObjectBuilder().add("steps", array).build();
-    }
-
-    private static JsonObjectBuilder step(String name, JsonObjectBuilder task, String... after) {
-        return Json.createObjectBuilder()
-                .add("name", name)
-                .add("task", task)
-                .add("after", Json.createArrayBuilder(List.of(after)));
-    }
-
-    private static JsonObject step(JsonObject flow, String name) {
+    private static JsonObject stepOf(JsonObject flow, String name) {
         return flow.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
                 .filter(step -> name.equals(step.getString("name")))
                 .findFirst()

@@ -1,5 +1,7 @@
 package dev.agentqueue.it;
 
+import static dev.agentqueue.it.support.FlowRequests.flow;
+import static dev.agentqueue.it.support.FlowRequests.step;
 import static dev.agentqueue.testsupport.provider.CallWindows.most;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -217,6 +219,25 @@ class LimitsIT {
         assertThat(accepted.header("Idempotent-Replayed"))
                 .as("the refused batch enqueued nothing")
                 .isNull();
+    }
+
+    @Test
+    void aFlowWhoseFirstStepDrawsOnASpentBudgetIsRefusedWithA429() {
+        String spent = "tenant-" + UUID.randomUUID();
+        admin.putJsonText("limits/key:" + spent, "{\"tokensPerMonth\":1}").expect(200);
+        api.awaitState(api.enqueue(keyed(spent, "spend it")), "COMPLETED", Duration.ofSeconds(30));
+
+        Reply refused = api.postJson(
+                "flows",
+                flow(
+                        step("other", Json.createObjectBuilder(keyed("tenant-" + UUID.randomUUID(), "other"))),
+                        step("first", Json.createObjectBuilder(keyed(spent, "over budget")))));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().getString("type")).endsWith("budget-exhausted");
+        assertThat(refused.json().getString("scope")).isEqualTo("key:" + spent);
+        assertThat(refused.header("Retry-After")).isNotBlank();
     }
 
     /** Returns a chat task for the scribe agent under a concurrency key. */

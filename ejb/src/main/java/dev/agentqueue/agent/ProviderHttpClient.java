@@ -1,5 +1,6 @@
 package dev.agentqueue.agent;
 
+import dev.agentqueue.support.RetryAfter;
 import dev.agentqueue.trace.Tracing;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
@@ -21,9 +22,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -133,10 +131,7 @@ final class ProviderHttpClient implements HttpClient {
             throw new ProviderHttpException(
                     response.statusCode(),
                     errorBody.apply(response),
-                    response.headers()
-                            .firstValue("Retry-After")
-                            .map(ProviderHttpClient::retryAfter)
-                            .orElse(null));
+                    RetryAfter.of(response.headers()).orElse(null));
         }
         return response;
     }
@@ -160,22 +155,6 @@ final class ProviderHttpClient implements HttpClient {
             return new String(body.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /** Parses {@code Retry-After}: delta-seconds or an HTTP date; null when it is neither. */
-    static Duration retryAfter(String value) {
-        String text = value.trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(text)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(
-                        ZonedDateTime.now(), ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
         }
     }
 

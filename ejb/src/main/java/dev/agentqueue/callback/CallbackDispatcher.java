@@ -2,6 +2,7 @@ package dev.agentqueue.callback;
 
 import dev.agentqueue.metrics.CallbackMetrics;
 import dev.agentqueue.support.JsonRecords;
+import dev.agentqueue.support.RetryAfter;
 import dev.agentqueue.task.TaskCallback;
 import dev.agentqueue.task.TaskLog;
 import dev.agentqueue.task.TaskSnapshot;
@@ -32,8 +33,9 @@ import java.util.logging.Logger;
 /**
  * Posts due callbacks: every {@code agentqueue.callbacks.poll-interval} each node takes a few due callbacks from the
  * {@link CallbackSchedule}, posts them without waiting (signed, {@link WebhookSignature}), and records each try's
- * verdict ({@link CallbackPolicy}) on its task when the answer comes, on the managed executor. A node that dies while posting leaves its callbacks to another node when the
- * lease ends, so a receiver may see a callback twice, never none.
+ * verdict ({@link CallbackPolicy}, which heeds a {@code Retry-After}) on its task when the answer comes, on the managed
+ * executor. A node that dies while posting leaves its callbacks to another node when the lease ends, so a receiver
+ * may see a callback twice, never none.
  */
 @Singleton
 @Startup
@@ -149,7 +151,11 @@ public class CallbackDispatcher {
         CompletableFuture<CallbackVerdict> verdict = client.sendAsync(
                         request(target, secret.get(), task), HttpResponse.BodyHandlers.discarding())
                 .handle((response, error) -> response != null
-                        ? policy.after(attempt, response.statusCode(), null)
+                        ? policy.after(
+                                attempt,
+                                response.statusCode(),
+                                null,
+                                RetryAfter.of(response.headers()).orElse(null))
                         : policy.after(attempt, null, describe(error)));
         return Optional.of(new Try(task, attempt, verdict));
     }

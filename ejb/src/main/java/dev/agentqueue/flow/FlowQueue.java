@@ -3,6 +3,7 @@ package dev.agentqueue.flow;
 import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.messaging.EnvelopeCodec;
 import dev.agentqueue.messaging.TaskEnvelope;
+import dev.agentqueue.producer.EnqueueChecks;
 import dev.agentqueue.producer.InvalidTaskException;
 import dev.agentqueue.producer.RequestValidator;
 import dev.agentqueue.producer.TaskQueue;
@@ -52,11 +53,18 @@ public class FlowQueue {
     @Inject
     TaskQueue queue;
 
+    @Inject
+    EnqueueChecks checks;
+
     /**
      * Starts a flow: checks every step, writes the flow, and sends the tasks of the steps that wait for nothing, in one
      * JMS transaction. A flow whose first tasks cannot be sent is removed again, so a failed start leaves nothing.
      *
      * @throws InvalidFlowException naming the step at fault; nothing was started
+     * @throws dev.agentqueue.producer.BudgetExhaustedException when a step that starts with the flow draws on a spent
+     *     token budget; nothing was started
+     * @throws dev.agentqueue.producer.QueueFullException when the task queue is at its depth limit; nothing was
+     *     started
      * @throws dev.agentqueue.redis.StoreUnavailableException when Redis cannot be reached
      */
     public FlowSnapshot start(FlowRequest request) {
@@ -70,6 +78,11 @@ public class FlowQueue {
             taskIds.add(taskId);
             envelopes.add(EnvelopeCodec.encode(envelope(taskId, step, i, now)));
         }
+        // As an enqueue would be: the steps that start at once are queued now, the others when their turn comes.
+        checks.refuseUnlessAdmitted(request.steps().stream()
+                .filter(step -> step.after() == null || step.after().isEmpty())
+                .map(FlowStep::task)
+                .toList());
         FlowPlan plan = FlowPlan.of(request, taskIds, envelopes);
         String flowId = TaskIds.next();
         flows.create(flowId, now, plan, true);
@@ -77,7 +90,7 @@ public class FlowQueue {
         List<NewTask> roots = plan.roots().stream()
                 .map(step -> FlowTasks.newTask(step, null, maxAttempts, now))
                 .toList();
-        tasks.createAll(roots, true);
+        tasks.createAll(roots, true, FlowTasks.recordFields(flowId, plan));
         boolean sent = false;
         try {
             queue.sendRecorded(roots, FlowTasks.labels(flowId, plan));

@@ -76,7 +76,7 @@ public class FlowSteps {
                         plan.step(release.step()).orElseThrow(), release.inputsJson(), maxAttempts, now))
                 .toList();
         // Records first: a crash before the send leaves records without messages, which this delivery's return sends.
-        tasks.createAll(next, false);
+        tasks.createAll(next, false, FlowTasks.recordFields(flowId, plan));
         queue.sendRecorded(next, FlowTasks.labels(flowId, plan));
         LOG.fine(() -> delivery + " completed step " + step + " of flow " + flowId + ", releasing "
                 + released.stream().map(FlowStore.Release::step).toList());

@@ -5,6 +5,7 @@ import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.messaging.TaskEnvelope;
 import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.TaskFields;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Map;
@@ -47,14 +48,22 @@ final class FlowTasks {
 
     /** Returns the labels of the messages of {@code plan}'s tasks: the flow's id and the step's name. */
     static Function<NewTask, Map<String, String>> labels(String flowId, FlowPlan plan) {
-        return task -> Map.of(
-                MessageProperties.FLOW_ID,
-                flowId,
-                MessageProperties.FLOW_STEP,
-                plan.steps().stream()
-                        .filter(step -> step.taskId().equals(task.id()))
-                        .findFirst()
-                        .orElseThrow()
-                        .name());
+        return task -> Map.of(MessageProperties.FLOW_ID, flowId, MessageProperties.FLOW_STEP, stepOf(task, plan));
+    }
+
+    /**
+     * Returns the fields the records of {@code plan}'s tasks hold besides the task's own: the flow's id and the
+     * step's name, from which a message re-sent from the record is labelled again.
+     */
+    static Function<NewTask, Map<String, String>> recordFields(String flowId, FlowPlan plan) {
+        return task -> Map.of(TaskFields.FLOW_ID, flowId, TaskFields.FLOW_STEP, stepOf(task, plan));
+    }
+
+    private static String stepOf(NewTask task, FlowPlan plan) {
+        return plan.steps().stream()
+                .filter(step -> step.taskId().equals(task.id()))
+                .findFirst()
+                .orElseThrow()
+                .name();
     }
 }

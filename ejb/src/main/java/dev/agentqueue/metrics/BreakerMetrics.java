@@ -30,12 +30,23 @@ public class BreakerMetrics {
     MeterRegistry registry;
 
     @Inject
+    @Meters
+    MeterCache meters;
+
+    @Inject
     SharedBreakers breakers;
 
     private final Map<String, BreakerState> lastSeen = new ConcurrentHashMap<>();
-
     /** Each breaker's state level as last read from Redis ({@link #refresh}); the gauges read it from here. */
     private final Map<String, Double> states = new ConcurrentHashMap<>();
+
+    /** Creates metrics on {@code registry} outside CDI, for tests; they read no breaker from Redis. */
+    static BreakerMetrics on(MeterRegistry registry) {
+        BreakerMetrics metrics = new BreakerMetrics();
+        metrics.registry = registry;
+        metrics.meters = new MeterCache(registry);
+        return metrics;
+    }
 
     void observed(@Observes BreakerObserved observed) {
         BreakerState before = lastSeen.put(observed.name(), observed.state());
@@ -45,7 +56,7 @@ public class BreakerMetrics {
         // The state just seen is the freshest reading there is: the gauge need not wait for the next refresh.
         states.put(observed.name(), (double) level(observed.state()));
         if (before != null && before != observed.state()) {
-            registry.counter(
+            meters.counter(
                             TRANSITIONS,
                             Tags.of(
                                     "breaker",

@@ -1,6 +1,7 @@
 package dev.agentqueue.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,27 +18,27 @@ public class DeadLetterAlertMetrics {
 
     @Inject
     @Meters
-    MeterRegistry registry;
+    MeterCache meters;
 
     /** Creates the metrics outside CDI, for tests. */
     public static DeadLetterAlertMetrics on(MeterRegistry registry) {
         DeadLetterAlertMetrics metrics = new DeadLetterAlertMetrics();
-        metrics.registry = registry;
+        metrics.meters = new MeterCache(registry);
         return metrics;
     }
 
     /** Counts an alert of {@code kind}. */
     public void alerted(String kind) {
-        registry.counter(ALERTS, "kind", kind).increment();
+        meters.counter(ALERTS, Tags.of("kind", kind)).increment();
     }
 
     /** Counts an alert a mute suppressed. */
     public void suppressed() {
-        registry.counter(SUPPRESSED).increment();
+        meters.counter(SUPPRESSED, Tags.empty()).increment();
     }
 
     /** Counts an alert the webhook could not deliver after its last attempt. */
     public void webhookFailed() {
-        registry.counter(WEBHOOK_FAILURES).increment();
+        meters.counter(WEBHOOK_FAILURES, Tags.empty()).increment();
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Looks each counter and timer up in a registry once per name and tags, and keeps it for every later use. WildFly's
  * registry for applications answers {@code counter(name, tags)} and {@code timer(name, tags)} by searching through
  * every meter it holds, so asking it on every task cost more server CPU than the rest of a task's metrics together.
- * The tags come through {@link MeterTags}, so the meters kept are few.
+ * The tags come through {@link MeterTags} or from the configuration, so the meters kept are few. The application's
+ * one cache comes from {@link MeterRegistries}.
  */
 final class MeterCache {
 

@@ -20,15 +20,24 @@ public class MeterRegistries {
     Instance<MeterRegistry> server;
 
     private MeterRegistry registry;
+    private MeterCache meters;
 
     @PostConstruct
     void pick() {
         registry = server.isResolvable() ? server.get() : new SimpleMeterRegistry();
+        meters = new MeterCache(registry);
     }
 
     @Produces
     @Meters
     MeterRegistry registry() {
         return registry;
+    }
+
+    /** The registry's counters and timers, each looked up once and shared by every class that counts. */
+    @Produces
+    @Meters
+    MeterCache meters() {
+        return meters;
     }
 }

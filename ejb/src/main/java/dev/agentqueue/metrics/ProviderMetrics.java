@@ -3,6 +3,7 @@ package dev.agentqueue.metrics;
 import dev.agentqueue.agent.ProviderCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,17 +21,17 @@ public class ProviderMetrics {
 
     @Inject
     @Meters
-    MeterRegistry registry;
+    MeterCache meters;
 
     /** Creates metrics on {@code registry}, for tests. */
     static ProviderMetrics on(MeterRegistry registry) {
         ProviderMetrics metrics = new ProviderMetrics();
-        metrics.registry = registry;
+        metrics.meters = new MeterCache(registry);
         return metrics;
     }
 
     void called(@Observes ProviderCall call) {
-        registry.counter(CALLS, "agent", call.agent(), "model", call.model(), "status", call.status())
+        meters.counter(CALLS, Tags.of("agent", call.agent(), "model", call.model(), "status", call.status()))
                 .increment();
     }
 
@@ -41,6 +42,6 @@ public class ProviderMetrics {
     }
 
     private Counter tokenCounter(String agent, String model, String direction) {
-        return registry.counter(TOKENS, "agent", agent, "model", model, "direction", direction);
+        return meters.counter(TOKENS, Tags.of("agent", agent, "model", model, "direction", direction));
     }
 }

@@ -250,16 +250,17 @@ public class TaskQueue implements TaskQueueRemote {
     /**
      * Sends the message of a task that is already recorded again, outside any transaction and without touching its
      * record: the same id, payload and priority, delivered after {@code delay}, continuing after {@code attemptBase}
-     * attempts. {@code duplicateId} lets the broker drop a second copy of the same re-send.
+     * attempts, with the string properties {@code labels} (a flow step's flow and step). {@code duplicateId} lets the
+     * broker drop a second copy of the same re-send.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void resend(NewTask task, Duration delay, int attemptBase, String duplicateId) {
+    public void resend(NewTask task, Duration delay, int attemptBase, String duplicateId, Map<String, String> labels) {
         JsonObject payload;
         try (var reader = Jsons.reader(task.payloadJson())) {
             payload = reader.readObject();
         }
         String body = EnvelopeCodec.encode(TaskSends.envelopeOf(task, payload));
-        TaskSends.Label label = new TaskSends.Label(duplicateId, attemptBase, Map.of());
+        TaskSends.Label label = new TaskSends.Label(duplicateId, attemptBase, labels);
         directSender.send(directConnections, jms -> TaskSends.send(jms, taskQueue, task, body, delay, label));
     }
 

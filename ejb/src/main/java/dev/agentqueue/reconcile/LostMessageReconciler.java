@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  * Re-sends the messages the broker lost: every {@code agentqueue.reconcile.interval}, the node holding the
  * reconciliation lease finds tasks overdue by more than {@code agentqueue.reconcile.grace} ({@link OverdueTasks}),
  * asks the broker once which of them still have a message ({@link MessagePresence}), and for each that has none
- * records it {@code RECOVERED} and sends its message again from the record, with the broker's duplicate detection
- * making a second copy of the same re-send a no-op. One log line per pass.
+ * records it {@code RECOVERED} and sends its message again from the record (a flow step's labelled with its flow and
+ * step), with the broker's duplicate detection making a second copy of the same re-send a no-op. One log line per
+ * pass.
  */
 @Singleton
 @Startup
@@ -135,7 +136,12 @@ public class LostMessageReconciler {
             return false; // a worker moved it on meanwhile
         }
         try {
-            producer.resend(recorded.asNewTask(), recorded.remainingDelay(now), task.attempt(), recorded.duplicateId());
+            producer.resend(
+                    recorded.asNewTask(),
+                    recorded.remainingDelay(now),
+                    task.attempt(),
+                    recorded.duplicateId(),
+                    recorded.labels());
         } catch (RuntimeException e) {
             // The record says QUEUED since now: a later pass finds it overdue again and re-sends it then.
             LOG.log(

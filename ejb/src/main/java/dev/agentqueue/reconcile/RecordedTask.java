@@ -1,5 +1,6 @@
 package dev.agentqueue.reconcile;
 
+import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskFields;
 import dev.agentqueue.task.TaskSnapshot;
@@ -16,8 +17,15 @@ import java.util.Map;
  * @param enteredAt when the task entered its current state, ms
  * @param recoveredAt when its message was last re-sent, ms, or 0
  * @param leaseUntil until when a heartbeating attempt holds its lease, ms, or 0
+ * @param labels the properties its message carries besides the task: a flow step's flow and step, else none
  */
-public record RecordedTask(TaskSnapshot task, long enteredAt, long recoveredAt, int recoveries, long leaseUntil) {
+public record RecordedTask(
+        TaskSnapshot task,
+        long enteredAt,
+        long recoveredAt,
+        int recoveries,
+        long leaseUntil,
+        Map<String, String> labels) {
 
     /** Reads the record from its hash fields; {@code enteredAt} is its state-index score. */
     public static RecordedTask of(Map<String, String> hash, long enteredAt) {
@@ -26,7 +34,20 @@ public record RecordedTask(TaskSnapshot task, long enteredAt, long recoveredAt, 
                 enteredAt,
                 number(hash.get(TaskFields.RECOVERED_AT)),
                 (int) number(hash.get(TaskFields.RECOVERIES)),
-                number(hash.get(TaskFields.LEASE_UNTIL)));
+                number(hash.get(TaskFields.LEASE_UNTIL)),
+                labelsOf(hash));
+    }
+
+    /**
+     * Returns the labels of a flow step's message from its record, which the worker reports the step's end to its
+     * flow by: a step's message re-sent without them would run, but its flow would wait for it for ever.
+     */
+    private static Map<String, String> labelsOf(Map<String, String> hash) {
+        String flowId = hash.get(TaskFields.FLOW_ID);
+        String step = hash.get(TaskFields.FLOW_STEP);
+        return flowId == null || step == null
+                ? Map.of()
+                : Map.of(MessageProperties.FLOW_ID, flowId, MessageProperties.FLOW_STEP, step);
     }
 
     /** Tells whether the reconciler looks after tasks in {@code state}: those a message is still owed for. */

@@ -45,6 +45,13 @@ public final class TaskFields {
     public static final String CALLBACK_LAST_ERROR = "callbackLastError";
     public static final String CALLBACK_LAST_AT = "callbackLastAt";
     public static final String CALLBACK_NEXT_AT = "callbackNextAt";
+    /**
+     * The flow a task is a step of and the step's name, on the records of flow steps only: a message re-sent from the
+     * record carries them again, so the worker can report the step's end to its flow.
+     */
+    public static final String FLOW_ID = "flowId";
+
+    public static final String FLOW_STEP = "flowStep";
 
     private TaskFields() {}
 }

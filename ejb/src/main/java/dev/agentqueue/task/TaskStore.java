@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Task records in Redis. Every write is one Lua script, so each transition is atomic and checked against
@@ -43,6 +44,15 @@ public class TaskStore {
      * the batch answers with the earlier task. Returns one outcome per task, with the state of the task it names.
      */
     public List<CreateOutcome> createAll(List<NewTask> tasks, boolean provisional) {
+        return createAll(tasks, provisional, task -> Map.of());
+    }
+
+    /**
+     * Writes the records of a batch like {@link #createAll(List, boolean)}, each with the further fields
+     * {@code moreFields} gives it (a flow step's flow and step), in the same call.
+     */
+    public List<CreateOutcome> createAll(
+            List<NewTask> tasks, boolean provisional, Function<NewTask, Map<String, String>> moreFields) {
         long provisionalSeconds = settings.provisionalTtl().toSeconds();
         List<String> args = new ArrayList<>(List.of(
                 RedisKeys.stateIndex(TaskState.QUEUED.name()),
@@ -54,6 +64,7 @@ public class TaskStore {
                 RedisKeys.task("")));
         for (NewTask task : tasks) {
             Map<String, String> fields = task.initialFields();
+            fields.putAll(moreFields.apply(task));
             args.add(task.id());
             args.add(RedisKeys.contractIndex(task.contract()));
             args.add(task.agent() == null ? "" : RedisKeys.agentIndex(task.agent()));

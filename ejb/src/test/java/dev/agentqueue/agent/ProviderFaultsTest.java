@@ -64,14 +64,6 @@ class ProviderFaultsTest {
     }
 
     @Test
-    void retryAfterIsReadAsSecondsOrAnHttpDate() {
-        assertThat(ProviderHttpClient.retryAfter("12")).isEqualTo(Duration.ofSeconds(12));
-        assertThat(ProviderHttpClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
-                .isEqualTo(Duration.ZERO);
-        assertThat(ProviderHttpClient.retryAfter("soon")).isNull();
-    }
-
-    @Test
     void breakerNamesFollowTheEndpoint() {
         assertThat(AgentModels.breakerName(AGENT)).isEqualTo("openai-127.0.0.1-9");
         assertThat(dev.agentqueue.breaker.BreakerNames.forEndpoint("ollama", "https://LLM.example/api"))

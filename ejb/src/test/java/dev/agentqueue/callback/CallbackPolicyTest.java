@@ -27,6 +27,28 @@ class CallbackPolicyTest {
     }
 
     @Test
+    void aReceiverThrottlingOrUnavailableIsTriedAgainNoSoonerThanItsRetryAfterAsks() {
+        assertThat(policy.after(1, 429, null, Duration.ofSeconds(2)))
+                .isEqualTo(new CallbackVerdict.Retry(429, "HTTP 429", Duration.ofSeconds(2)));
+        assertThat(policy.after(1, 503, null, Duration.ofMillis(2_500)))
+                .isEqualTo(new CallbackVerdict.Retry(503, "HTTP 503", Duration.ofMillis(2_500)));
+        assertThat(policy.after(2, 429, null, Duration.ofMillis(100)))
+                .as("a wait shorter than the backoff")
+                .isEqualTo(new CallbackVerdict.Retry(429, "HTTP 429", Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aRetryAfterIsHeededOnlyUpToTheLongestWaitAndOnlyOnA429OrA503() {
+        assertThat(policy.after(1, 429, null, Duration.ofHours(1)))
+                .isEqualTo(new CallbackVerdict.Retry(429, "HTTP 429", Duration.ofSeconds(3)));
+        assertThat(policy.after(1, 500, null, Duration.ofSeconds(2)))
+                .isEqualTo(new CallbackVerdict.Retry(500, "HTTP 500", Duration.ofSeconds(1)));
+        assertThat(policy.after(4, 429, null, Duration.ofSeconds(2)))
+                .as("the last try")
+                .isEqualTo(new CallbackVerdict.Failed(429, "HTTP 429"));
+    }
+
+    @Test
     void theLastTryFailsTheCallbackForGood() {
         assertThat(policy.after(4, 500, null)).isEqualTo(new CallbackVerdict.Failed(500, "HTTP 500"));
         assertThat(policy.after(4, null, "ConnectException"))

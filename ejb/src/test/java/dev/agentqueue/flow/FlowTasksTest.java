@@ -7,6 +7,7 @@ import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.messaging.TaskEnvelope;
 import dev.agentqueue.support.Jsons;
 import dev.agentqueue.task.NewTask;
+import dev.agentqueue.task.TaskFields;
 import dev.agentqueue.task.TaskIds;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,16 @@ class FlowTasksTest {
         assertThat(labels)
                 .containsEntry(MessageProperties.FLOW_ID, "flow-9")
                 .containsEntry(MessageProperties.FLOW_STEP, "ask");
+    }
+
+    @Test
+    void aStepsRecordNamesItsFlowAndStepSoThatAMessageSentAgainFromItCanToo() {
+        FlowPlan plan = new FlowPlan(List.of(planned("inputs", List.of())));
+
+        Map<String, String> fields = FlowTasks.recordFields("flow-9", plan)
+                .apply(FlowTasks.newTask(plan.steps().get(0), null, 5, 1));
+
+        assertThat(fields).containsEntry(TaskFields.FLOW_ID, "flow-9").containsEntry(TaskFields.FLOW_STEP, "ask");
     }
 
     private static FlowPlan.PlannedStep planned(String inputsAs, List<String> after) {

@@ -11,11 +11,7 @@ import org.junit.jupiter.api.Test;
 class BreakerMetricsTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final BreakerMetrics metrics = new BreakerMetrics();
-
-    BreakerMetricsTest() {
-        metrics.registry = meters;
-    }
+    private final BreakerMetrics metrics = BreakerMetrics.on(meters);
 
     @Test
     void aBreakerThatOpensAndRecoversCountsEachChangeOnce() {

@@ -83,6 +83,13 @@ final class RecordedTaskBuilder {
         return this;
     }
 
+    /** A task that is step {@code step} of flow {@code flowId}. */
+    RecordedTaskBuilder stepOf(String flowId, String step) {
+        hash.put(TaskFields.FLOW_ID, flowId);
+        hash.put(TaskFields.FLOW_STEP, step);
+        return this;
+    }
+
     /** Writes the record and its state-index entry into Redis, as the task store would have. */
     RecordedTask writeTo(RedisCommands<String, String> redis) {
         RecordedTask task = build();

@@ -3,9 +3,11 @@ package dev.agentqueue.reconcile;
 import static dev.agentqueue.reconcile.RecordedTaskBuilder.aRecordedTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentqueue.messaging.MessageProperties;
 import dev.agentqueue.task.NewTask;
 import dev.agentqueue.task.TaskState;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler's judgement of one record: when its message was due, and whether it is overdue by the grace. */
@@ -113,5 +115,14 @@ class RecordedTaskTest {
         assertThat(task.timeoutMs()).isEqualTo(9000);
         assertThat(task.createdAt()).isEqualTo(1234);
         assertThat(task.payloadJson()).isEqualTo("{\"job_type\":\"echo\",\"arguments\":{}}");
+    }
+
+    @Test
+    void aFlowStepsMessageIsSentAgainWithItsFlowAndStep() {
+        RecordedTask step = aRecordedTask().stepOf("flow-7", "classify").build();
+
+        assertThat(step.labels())
+                .isEqualTo(Map.of(MessageProperties.FLOW_ID, "flow-7", MessageProperties.FLOW_STEP, "classify"));
+        assertThat(aRecordedTask().build().labels()).as("a task of no flow").isEmpty();
     }
 }

@@ -32,14 +32,14 @@ class FlowCrashIT {
     void aServerKilledDuringAFanInCompletesTheJoinOnceAndRunsNoBranchTwice() throws Exception {
         Rig rig = RIG.rig();
         Results results = new Results("flow-crash").put("branches", BRANCHES);
-        JsonArrayBuilder steps = Json.createArrayBuilder().add(step("split", 10));
+        JsonArrayBuilder steps = Json.createArrayBuilder().add(Rig.countStep("split", 10));
         JsonArrayBuilder joinAfter = Json.createArrayBuilder();
         for (int i = 1; i <= BRANCHES; i++) {
             // Staggered, so the kill lands between branches that have finished and branches that still run.
-            steps.add(step("branch-" + i, i * BRANCH_STAGGER_MS, "split"));
+            steps.add(Rig.countStep("branch-" + i, i * BRANCH_STAGGER_MS, "split"));
             joinAfter.add("branch-" + i);
         }
-        steps.add(step("join", 10).add("after", joinAfter));
+        steps.add(Rig.countStep("join", 10).add("after", joinAfter));
         String id = rig.api
                 .postJson(
                         "flows", Json.createObjectBuilder().add("steps", steps).build())
@@ -79,17 +79,6 @@ class FlowCrashIT {
                     .isEqualTo(1L);
         });
         assertThat(completedAtKill).as("steps completed before the kill").isLessThan(BRANCHES + 1L);
-    }
-
-    private static jakarta.json.JsonObjectBuilder step(String name, long ms, String... after) {
-        return Json.createObjectBuilder()
-                .add("name", name)
-                .add(
-                        "task",
-                        Rig.job(
-                                "count",
-                                Json.createObjectBuilder().add("ms", ms).build()))
-                .add("after", Json.createArrayBuilder(List.of(after)));
     }
 
     /** Returns how many steps of the flow {@code flow} have completed. */

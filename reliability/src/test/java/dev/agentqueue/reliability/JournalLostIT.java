@@ -25,10 +25,7 @@ class JournalLostIT {
     private static final Duration INTERVAL = Duration.ofSeconds(5);
 
     @RegisterExtension
-    static final RigExtension RIG = new RigExtension(
-            "journal-lost",
-            "-Dagentqueue.reconcile.grace=" + GRACE.toSeconds() + "s",
-            "-Dagentqueue.reconcile.interval=" + INTERVAL.toSeconds() + "s");
+    static final RigExtension RIG = new RigExtension("journal-lost", Rig.reconciling(GRACE, INTERVAL));
 
     @Test
     void tasksWhoseMessagesTheBrokerLostAreSentAgainFromRedisAndAllComplete() throws Exception {

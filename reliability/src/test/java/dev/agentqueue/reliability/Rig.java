@@ -5,6 +5,7 @@ import dev.agentqueue.testsupport.api.ApiUser;
 import dev.agentqueue.testsupport.polling.Deadline;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -80,6 +81,27 @@ final class Rig implements AutoCloseable {
     static AgentQueueApi api(int httpPort, ApiUser user) {
         return AgentQueueApi.at(URI.create("http://127.0.0.1:" + httpPort + "/agentqueue/"), user)
                 .withTimeout(Duration.ofMinutes(2));
+    }
+
+    /**
+     * Returns the server options of a lost-message reconciler that passes every {@code interval} and counts a task
+     * lost once it is overdue by {@code grace}: short, so a scenario need not wait minutes for it.
+     */
+    static String[] reconciling(Duration grace, Duration interval) {
+        return new String[] {
+            "-Dagentqueue.reconcile.grace=" + grace.toSeconds() + "s",
+            "-Dagentqueue.reconcile.interval=" + interval.toSeconds() + "s"
+        };
+    }
+
+    /** Returns a flow step {@code name} that runs the diagnostic {@code count} job for {@code ms} after {@code after}. */
+    static JsonObjectBuilder countStep(String name, long ms, String... after) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add(
+                        "task",
+                        job("count", Json.createObjectBuilder().add("ms", ms).build()))
+                .add("after", Json.createArrayBuilder(List.of(after)));
     }
 
     /** Returns a job.v1 task request for a diagnostic job. */

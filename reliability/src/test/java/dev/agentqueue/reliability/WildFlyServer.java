@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One WildFly of the suite's own: a copy of the server the ear module prepared, with agentqueue.ear in its
@@ -35,6 +37,8 @@ final class WildFlyServer implements AutoCloseable {
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
+    /** The count in jboss-cli's answer to {@code remove-messages}: {@code "result" => 2} (or {@code 2L}). */
+    private static final Pattern REMOVED = Pattern.compile("\"result\" => (\\d+)");
 
     private final Path home;
     private final ServerNode node;
@@ -252,6 +256,20 @@ final class WildFlyServer implements AutoCloseable {
     void resumeTaskQueue() {
         cli("/subsystem=messaging-activemq/server=default/jms-queue=AgentQueueTasks:resume()");
         Progress.say("task queue resumed");
+    }
+
+    /**
+     * Removes every message waiting on the task queue, as if the broker had lost them (those being delivered stay);
+     * returns how many it removed.
+     */
+    long removeTaskMessages() {
+        String answer = cli("/subsystem=messaging-activemq/server=default/jms-queue=AgentQueueTasks:remove-messages()");
+        Matcher removed = REMOVED.matcher(answer);
+        if (!removed.find()) {
+            throw new IllegalStateException("remove-messages answered " + answer);
+        }
+        Progress.say("removed %s messages from the task queue", removed.group(1));
+        return Long.parseLong(removed.group(1));
     }
 
     /**

@@ -4,11 +4,11 @@ import dev.agentqueue.api.ApiApplication;
 import dev.agentqueue.api.openapi.ProblemResponses;
 import dev.agentqueue.api.problem.ApiException;
 import dev.agentqueue.api.security.Roles;
+import dev.agentqueue.api.support.QueryParams;
 import dev.agentqueue.flow.FlowQueue;
 import dev.agentqueue.flow.FlowSnapshot;
 import dev.agentqueue.flow.FlowStore;
 import dev.agentqueue.support.JsonRecords;
-import dev.agentqueue.task.TaskIds;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskStore;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,6 +69,7 @@ public class FlowResource {
             content = @Content(schema = @Schema(implementation = FlowView.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = ProblemResponses.QUEUE_FULL)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response start(
             @RequestBody(
@@ -95,7 +96,7 @@ public class FlowResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public String get(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        flowId(id);
+        QueryParams.id("flow", id);
         return flows.find(id)
                 .map(this::view)
                 .map(JsonRecords::write)
@@ -120,7 +121,7 @@ public class FlowResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public String cancel(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        flowId(id);
+        QueryParams.id("flow", id);
         FlowStore.Cancellation cancellation = flows.cancel(id);
         switch (cancellation.outcome()) {
             case MISSING -> throw ApiException.notFound("No flow " + id);
@@ -130,12 +131,6 @@ public class FlowResource {
             default -> {
                 return get(id);
             }
-        }
-    }
-
-    private static void flowId(String id) {
-        if (!TaskIds.isValid(id)) {
-            throw ApiException.badRequest("id", "Not a flow id: expected a lower-case UUID");
         }
     }
 

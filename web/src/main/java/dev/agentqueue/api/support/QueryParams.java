@@ -57,8 +57,13 @@ public final class QueryParams {
 
     /** Returns a task id from the path. */
     public static String taskId(String value) {
+        return id("task", value);
+    }
+
+    /** Returns the id of a {@code noun} (task, flow) from the path: a lower-case UUID. */
+    public static String id(String noun, String value) {
         if (!TaskIds.isValid(value)) {
-            throw ApiException.badRequest("id", "Not a task id: expected a lower-case UUID");
+            throw ApiException.badRequest("id", "Not a " + noun + " id: expected a lower-case UUID");
         }
         return value;
     }
