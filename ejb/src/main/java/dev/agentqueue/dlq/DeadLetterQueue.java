@@ -124,12 +124,9 @@ public class DeadLetterQueue {
         return (int) moved;
     }
 
-    /**
-     * Tells whether a redrive of {@code match} must walk the queue (see {@link MoveRoute}); {@code counted} when the
-     * tally's count of its filter stands for the letters it matches.
-     */
-    public boolean needsWalk(LetterMatch match, boolean counted) {
-        return moves.route(match, counted) == MoveRoute.WALK;
+    /** Tells whether a redrive or purge by filter must walk the queue now (see {@link MoveRoute}). */
+    public boolean needsWalk() {
+        return moves.route() == MoveRoute.WALK;
     }
 
     /**

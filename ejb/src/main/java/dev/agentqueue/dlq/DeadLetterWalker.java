@@ -43,24 +43,20 @@ public class DeadLetterWalker {
     @Resource(name = JmsNames.DEAD_LETTER_QUEUE_REF)
     Queue deadLetterQueue;
 
-    @Resource(name = JmsNames.REDRIVING_QUEUE_REF)
-    Queue redriving;
-
-    @Resource(name = JmsNames.PURGING_QUEUE_REF)
-    Queue purging;
-
     @Inject
     DirectSender sender;
 
     @Inject
     MessageForwarder forwarder;
 
+    @Inject
+    StagedLetters staged;
+
     /**
      * Walks on by up to {@code maxLetters} letters of walk {@code walk}, staging those {@code match} matches for a
      * redrive ({@code redrive}) or a purge, up to {@code maxMatches} of them.
      */
     public WalkStep step(String walk, LetterMatch match, boolean redrive, int maxMatches, int maxLetters) {
-        Queue staging = redrive ? redriving : purging;
         int[] seen = {0, 0}; // letters received, of which staged
         boolean[] over = {false, false}; // the walk came round, nothing was there
         sender.sendTransacted(directConnections, context -> {
@@ -75,7 +71,7 @@ public class DeadLetterWalker {
                     return;
                 }
                 if (match.matches(letter)) {
-                    forwarder.copyDeadLetter(context, staging, letter, null);
+                    staged.stage(context, letter, redrive);
                     seen[1]++;
                 } else {
                     forwarder.copyDeadLetter(context, deadLetterQueue, letter, walk);

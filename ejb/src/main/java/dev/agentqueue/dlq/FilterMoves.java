@@ -8,22 +8,24 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Moves the dead letters a {@link LetterMatch} matches aside, a batch at a time, and has {@link StagedLetters} take
- * each batch on in one transaction, by the {@link MoveRoute} that keeps memory bounded: the broker's own move when
- * it would pass over few letters, else a walk of the queue ({@link DeadLetterWalker}, one at a time across the
+ * each batch on in one transaction, by the {@link MoveRoute} that keeps memory bounded: the broker's own move on a
+ * small queue, else a walk of the queue ({@link DeadLetterWalker}, one at a time across the
  * cluster by {@link DeadLetterWalks}).
  */
 @ApplicationScoped
 public class FilterMoves {
 
-    /** The default of {@code agentqueue.dlq.move-skip-limit}: about 11 MiB of letters at 5.5 KiB each. */
-    public static final String DEFAULT_SKIP_LIMIT = "2000";
+    /**
+     * The default of {@code agentqueue.dlq.walk-above}: a queue up to this many letters (about 11 MiB at 5.5 KiB
+     * each) is left to the broker's move.
+     */
+    public static final String DEFAULT_WALK_ABOVE = "2000";
 
     /** Letters one walk transaction receives at most. */
     static final int STEP_LETTERS = 500;
@@ -40,8 +42,8 @@ public class FilterMoves {
     private static final Logger LOG = Logger.getLogger(FilterMoves.class.getName());
 
     @Inject
-    @ConfigProperty(name = "agentqueue.dlq.move-skip-limit", defaultValue = DEFAULT_SKIP_LIMIT)
-    long skipLimit;
+    @ConfigProperty(name = "agentqueue.dlq.walk-above", defaultValue = DEFAULT_WALK_ABOVE)
+    long walkAbove;
 
     @Inject
     BrokerManagement broker;
@@ -55,21 +57,14 @@ public class FilterMoves {
     @Inject
     DeadLetterWalks walks;
 
-    @Inject
-    DeadLetterTally tally;
-
-    /**
-     * Returns the route for {@code match}; with {@code counted}, the tally's count of its filter stands for the
-     * letters it matches (it does not when a classification or an earlier cutoff narrows the match further).
-     */
-    MoveRoute route(LetterMatch match, boolean counted) {
-        long depth = broker.deadLetterQueue().messageCount();
-        return MoveRoute.choose(depth, counted ? tally.count(match.filter()) : OptionalLong.empty(), skipLimit);
+    /** Returns the route a redrive or purge by filter takes now, given the queue's depth. */
+    MoveRoute route() {
+        return MoveRoute.choose(broker.deadLetterQueue().messageCount(), walkAbove);
     }
 
     /** Redrives ({@code redrive}) or purges every letter {@code match} matches, batch by batch, reporting each. */
     long moveAll(LetterMatch match, boolean redrive, LongConsumer report) {
-        MoveRoute route = route(match, true);
+        MoveRoute route = route();
         String walk = route == MoveRoute.WALK ? walks.start(WALK_WAIT) : null;
         LOG.info(() -> (redrive ? "Redriving" : "Purging") + " dead letters (" + match + ") by " + route);
         try {

@@ -67,6 +67,14 @@ public class StagedLetters {
     DeadLetterTally tally;
 
     /**
+     * Sends a copy of {@code letter}, received from the dead-letter queue in {@code context} (a caller's transacted
+     * one), to the staging queue of a redrive ({@code redrive}) or a purge, to be taken on after the commit.
+     */
+    public void stage(JMSContext context, Message letter, boolean redrive) {
+        forwarder.copyDeadLetter(context, redrive ? redriving : purging, letter, null);
+    }
+
+    /**
      * Redrives up to {@code max} letters waiting to be redriven, in one transaction; returns the task ids of the
      * letters it redrove ({@code null} for a message without a task).
      */

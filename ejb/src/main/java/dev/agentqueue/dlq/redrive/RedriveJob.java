@@ -76,11 +76,6 @@ public record RedriveJob(
                 hash.get("walk"));
     }
 
-    /** Tells whether the tally's count of the job's filter stands for the letters it redrives. */
-    public boolean counted() {
-        return spec.classification() == null && spec.before() == null;
-    }
-
     /** Returns the letters this job redrives. */
     public LetterMatch match() {
         return spec.match(cutoff);

@@ -138,14 +138,14 @@ public class RedriveJobStep {
 
     /**
      * Returns how the job's next batches reach its letters: by its own walk of the dead-letter queue while that still
-     * holds the lease, else by a new one when its letters need one (see {@link DeadLetterQueue#needsWalk}), else by
+     * holds the lease, else by a new one when the queue needs one (see {@link DeadLetterQueue#needsWalk}), else by
      * the broker's move; or not yet, while another walk is under way.
      */
     private Way way(RedriveJob job) {
         if (job.walk() != null && walks.renew(job.walk())) {
             return new Way(job.walk(), false);
         }
-        if (!dlq.needsWalk(job.match(), job.counted())) {
+        if (!dlq.needsWalk()) {
             return new Way(null, false);
         }
         Optional<String> walk = walks.tryStart();
