@@ -69,8 +69,9 @@ final class DeadLetterScale {
                             .json());
 
             // The groups are spread over the whole queue, most of it paged to disk: the redrive and purge must still
-            // move every letter of their group.
+            // move every letter of their group, and the heap must not grow with the letters they pass over.
             figures.add("groupSize", groupSize);
+            figures.add("listingPeakHeapAfterGcMiB", heap.phasePeakAfterGcMiB());
             JsonObject redriven = timed("redriveGroupMs", () -> post("dlq/redrive", first));
             figures.add("redriveGroupMoved", redriven.getInt("redriven"));
             check(redriven.getInt("redriven") == groupSize, "letters redriven", redriven);
@@ -79,6 +80,7 @@ final class DeadLetterScale {
             awaitDepth(depthBefore + letters);
             record("redrivenBackInDlqSeconds", back);
             check(count(api.get("dlq/summary").expect(200).json(), first) == groupSize, "group after redrive", null);
+            figures.add("redrivePeakHeapAfterGcMiB", heap.phasePeakAfterGcMiB());
 
             long secondSize = count(api.get("dlq/summary").expect(200).json(), second);
             JsonObject purged = timed("purgeGroupMs", () -> post("dlq/purge", second));
@@ -94,6 +96,7 @@ final class DeadLetterScale {
                             == depth(),
                     "summary total after the group purge",
                     null);
+            figures.add("purgeGroupPeakHeapAfterGcMiB", heap.phasePeakAfterGcMiB());
             if (purgeAll) {
                 long left = depth();
                 JsonObject all = timed(
@@ -109,6 +112,7 @@ final class DeadLetterScale {
                 check(all.getInt("purged") == left, "letters purged by the purge of all", all);
                 check(depth() == 0, "depth after purging all", null);
                 check(api.get("dlq/summary").expect(200).json().getInt("total") == 0, "summary after all", null);
+                figures.add("purgeAllPeakHeapAfterGcMiB", heap.phasePeakAfterGcMiB());
             }
             figures.add("peakHeapMiB", heap.peakUsedMiB()).add("peakHeapAfterGcMiB", heap.peakAfterGcMiB());
         }

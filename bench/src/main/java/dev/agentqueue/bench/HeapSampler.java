@@ -19,6 +19,7 @@ final class HeapSampler implements AutoCloseable {
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong phasePeakAfterGc = new AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ScheduledFuture<?> sampling;
 
@@ -27,8 +28,9 @@ final class HeapSampler implements AutoCloseable {
                 () -> {
                     JsonObject heap = probe.get("heap");
                     peakUsed.accumulateAndGet(heap.getJsonNumber("used").longValue(), Math::max);
-                    peakAfterGc.accumulateAndGet(
-                            heap.getJsonNumber("usedAfterGc").longValue(), Math::max);
+                    long afterGc = heap.getJsonNumber("usedAfterGc").longValue();
+                    peakAfterGc.accumulateAndGet(afterGc, Math::max);
+                    phasePeakAfterGc.accumulateAndGet(afterGc, Math::max);
                 },
                 0,
                 PERIOD_MILLIS,
@@ -43,6 +45,12 @@ final class HeapSampler implements AutoCloseable {
     double peakAfterGcMiB() {
         checkSampling();
         return peakAfterGc.get() / (1024.0 * 1024.0);
+    }
+
+    /** Returns the highest heap after a collection since the last call (or since sampling began), and starts anew. */
+    double phasePeakAfterGcMiB() {
+        checkSampling();
+        return phasePeakAfterGc.getAndSet(0) / (1024.0 * 1024.0);
     }
 
     /** A failed sample ends the sampling; then the peaks would be too low, so the workload fails instead. */

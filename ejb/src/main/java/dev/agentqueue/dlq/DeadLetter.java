@@ -1,6 +1,7 @@
 package dev.agentqueue.dlq;
 
 import dev.agentqueue.messaging.DeadLetterLabel;
+import dev.agentqueue.messaging.TaskMessages;
 import dev.agentqueue.task.TaskError;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -29,6 +30,6 @@ public record DeadLetter(
                 label.attempt(),
                 label.originAddress(),
                 DeadLetterLabel.deadLetteredAt(message),
-                message.getJMSPriority());
+                TaskMessages.priority(message));
     }
 }

@@ -4,11 +4,11 @@ import dev.agentqueue.messaging.MessageProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Which dead letters an operation applies to: any of contract, agent, error fingerprint and task ids (all given
- * must match). It becomes a JMS message selector, so the broker does the matching.
+ * must match). It becomes a JMS message selector, so the broker does the matching, or a {@link LetterMatch}, which
+ * a walk of the queue tests in Java against the same properties.
  */
 public record DeadLetterFilter(String contract, String agent, String fingerprint, Set<String> taskIds) {
 
@@ -27,21 +27,7 @@ public record DeadLetterFilter(String contract, String agent, String fingerprint
 
     /** Returns the JMS message selector, or {@code null} for {@link #ALL}. */
     public String selector() {
-        List<String> terms = new ArrayList<>();
-        equal(terms, MessageProperties.CONTRACT, contract);
-        equal(terms, MessageProperties.AGENT, agent);
-        equal(terms, MessageProperties.ERROR_FINGERPRINT, fingerprint);
-        if (taskIds != null) {
-            terms.add(
-                    taskIds.isEmpty()
-                            ? "1 = 0"
-                            : MessageProperties.TASK_ID + " IN ("
-                                    + taskIds.stream()
-                                            .map(DeadLetterFilter::literal)
-                                            .collect(Collectors.joining(", "))
-                                    + ")");
-        }
-        return terms.isEmpty() ? null : String.join(" AND ", terms);
+        return LetterCondition.selector(conditions());
     }
 
     /**
@@ -49,12 +35,12 @@ public record DeadLetterFilter(String contract, String agent, String fingerprint
      * after that and dead-lettered again is not matched a second time.
      */
     public String selectorUntil(long epochMillis) {
-        // A letter the broker moved itself has no time of its own: its message's timestamp (when it was last sent to
-        // the task queue) stands in for it.
-        String until = "(" + MessageProperties.DEAD_LETTERED_AT + " <= " + epochMillis + " OR ("
-                + MessageProperties.DEAD_LETTERED_AT + " IS NULL AND JMSTimestamp <= " + epochMillis + "))";
-        String selector = selector();
-        return selector == null ? until : selector + " AND " + until;
+        return until(epochMillis).selector();
+    }
+
+    /** Returns the letters this filter matches that were dead-lettered at or before {@code epochMillis}. */
+    public LetterMatch until(long epochMillis) {
+        return new LetterMatch(this, epochMillis, null);
     }
 
     /**
@@ -63,20 +49,26 @@ public record DeadLetterFilter(String contract, String agent, String fingerprint
      * settled by the caller.)
      */
     public String selectorFrom(long epochMillis) {
-        String from = "(" + MessageProperties.DEAD_LETTERED_AT + " >= " + epochMillis + " OR ("
-                + MessageProperties.DEAD_LETTERED_AT + " IS NULL AND JMSTimestamp >= " + epochMillis + "))";
-        String selector = selector();
-        return selector == null ? from : selector + " AND " + from;
+        List<LetterCondition> conditions = conditions();
+        conditions.add(LetterCondition.deadSince(epochMillis));
+        return LetterCondition.selector(conditions);
     }
 
-    private static void equal(List<String> terms, String property, String value) {
-        if (value != null) {
-            terms.add(property + " = " + literal(value));
+    /** Returns this filter's conditions, in a list the caller may add to. */
+    List<LetterCondition> conditions() {
+        List<LetterCondition> conditions = new ArrayList<>();
+        if (contract != null) {
+            conditions.add(LetterCondition.equal(MessageProperties.CONTRACT, contract));
         }
-    }
-
-    /** Quotes a string for a selector; a quote inside is doubled, as SQL-92 (and JMS) require. */
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        if (agent != null) {
+            conditions.add(LetterCondition.equal(MessageProperties.AGENT, agent));
+        }
+        if (fingerprint != null) {
+            conditions.add(LetterCondition.equal(MessageProperties.ERROR_FINGERPRINT, fingerprint));
+        }
+        if (taskIds != null) {
+            conditions.add(LetterCondition.in(MessageProperties.TASK_ID, taskIds));
+        }
+        return conditions;
     }
 }

@@ -1,13 +1,11 @@
 package dev.agentqueue.dlq;
 
 import dev.agentqueue.broker.BrokerManagement;
-import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.support.PageCursor;
 import dev.agentqueue.task.TaskState;
 import dev.agentqueue.task.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +20,9 @@ import java.util.stream.Collectors;
  * The task dead-letter queue as an operator sees it: browse and count its messages, group them by root cause, and
  * redrive or purge them. Built for a queue of a million letters: counts come from {@link DeadLetterTally}, a listing
  * streams the broker's matches through a {@link PageWindow}, and a redrive or purge goes in batches that report
- * progress: the broker moves a batch of matching letters aside with its own management operation (which reaches the
- * letters paged to disk), and {@link StagedLetters} takes them on in one transaction. No transaction spans more than a
- * batch, and nothing this bean holds grows with the queue.
+ * progress ({@link FilterMoves}: by the broker's own move or a walk of the queue, whichever keeps memory bounded), each
+ * taken on by {@link StagedLetters} in one transaction. No transaction spans more than a batch, and nothing this bean
+ * holds grows with the queue.
  */
 @ApplicationScoped
 public class DeadLetterQueue {
@@ -48,6 +46,9 @@ public class DeadLetterQueue {
 
     @Inject
     StagedLetters staged;
+
+    @Inject
+    FilterMoves moves;
 
     private final StagingWatch staging = new StagingWatch();
 
@@ -117,19 +118,24 @@ public class DeadLetterQueue {
      */
     public int redrive(DeadLetterFilter filter) {
         long started = System.currentTimeMillis();
-        String selector = filter.selectorUntil(started);
-        long moved = moveAll(selector, true, progress("Redrove", filter));
+        long moved = moves.moveAll(filter.until(started), true, progress("Redrove", filter));
         LOG.info(() -> "Redrove " + moved + " dead letters (" + filter + ") in "
                 + (System.currentTimeMillis() - started) + " ms");
         return (int) moved;
     }
 
+    /** Tells whether a redrive or purge by filter must walk the queue now (see {@link MoveRoute}). */
+    public boolean needsWalk() {
+        return moves.route() == MoveRoute.WALK;
+    }
+
     /**
-     * Moves up to {@code max} dead letters matching {@code selector} back to the task queue: one batch of a longer
-     * redrive, or its canary.
+     * Moves up to {@code max} dead letters {@code match} matches back to the task queue: one batch of a longer
+     * redrive, or its canary. With {@code walk} ({@link DeadLetterWalks}), the batch walks on by that walk, which
+     * says it is over with {@link MoveBatch#more()} false; else the broker moves it.
      */
-    public MoveBatch redriveBatch(String selector, int max) {
-        return batch(CoreFilter.of(selector), max, true);
+    public MoveBatch redriveBatch(LetterMatch match, int max, String walk) {
+        return walk == null ? moves.brokerBatch(match, max, true) : moves.walkBatch(walk, match, max, true);
     }
 
     /**
@@ -148,7 +154,7 @@ public class DeadLetterQueue {
      */
     public int purge(DeadLetterFilter filter) {
         long started = System.currentTimeMillis();
-        long removed = moveAll(filter.selectorUntil(started), false, progress("Purged", filter));
+        long removed = moves.moveAll(filter.until(started), false, progress("Purged", filter));
         LOG.info(() -> "Purged " + removed + " dead letters (" + filter + ") in "
                 + (System.currentTimeMillis() - started) + " ms");
         return (int) removed;
@@ -173,44 +179,6 @@ public class DeadLetterQueue {
         long r = redriven;
         long p = purged;
         LOG.info(() -> "Finished a redrive of " + r + " and a purge of " + p + " dead letters moved aside earlier");
-    }
-
-    /** Redrives ({@code redrive}) or purges the letters {@code selector} matches, batch by batch, reporting each. */
-    private long moveAll(String selector, boolean redrive, LongConsumer report) {
-        String filter = CoreFilter.of(selector);
-        long moved = 0;
-        MoveBatch batch;
-        do {
-            batch = batch(filter, DEFAULT_BATCH, redrive);
-            moved += batch.moved();
-            report.accept(moved);
-        } while (batch.more());
-        return moved;
-    }
-
-    /**
-     * Has the broker move up to {@code max} letters matching {@code filter} aside (its own move reads the page store,
-     * where a consumer with a selector sees only the letters in memory), then takes them on in one transaction.
-     */
-    private MoveBatch batch(String filter, int max, boolean redrive) {
-        int set;
-        try {
-            set = redrive ? broker.stageForRedrive(filter, max) : broker.stageForPurge(filter, max);
-        } catch (BrokerUnavailableException e) {
-            // A remote move whose reply was late may still have moved letters: take on what is there.
-            List<String> taken = redrive ? staged.redrive(max) : staged.purge(max);
-            if (taken.isEmpty()) {
-                throw e;
-            }
-            return new MoveBatch(taken, true);
-        }
-        List<String> taskIds = new ArrayList<>(set);
-        List<String> taken;
-        do {
-            taken = redrive ? staged.redrive(max) : staged.purge(max);
-            taskIds.addAll(taken);
-        } while (!taken.isEmpty() && taskIds.size() < set);
-        return new MoveBatch(taskIds, set == max);
     }
 
     private LongConsumer progress(String verb, DeadLetterFilter filter) {

@@ -25,8 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes the dead letters a redrive or purge by filter moved aside (with the broker's own move, which also reaches
- * letters paged to disk) on to where they go, a batch per local JMS transaction: redriven ones back to the task queue,
+ * Takes the dead letters a redrive or purge by filter moved aside (by a walk of the queue or the broker's own move,
+ * both of which reach letters paged to disk; see {@link FilterMoves}) on to where they go, a batch per local JMS transaction: redriven ones back to the task queue,
  * purged ones nowhere. A staging queue holds only letters an operator chose, one batch or so, all in memory, so a
  * plain consumer without a selector sees every one. Task records change before the commit (a worker never meets a
  * redriven message whose record still says {@code DEAD_LETTER}) and are undone if it fails; the letters leave the
@@ -65,6 +65,14 @@ public class StagedLetters {
 
     @Inject
     DeadLetterTally tally;
+
+    /**
+     * Sends a copy of {@code letter}, received from the dead-letter queue in {@code context} (a caller's transacted
+     * one), to the staging queue of a redrive ({@code redrive}) or a purge, to be taken on after the commit.
+     */
+    public void stage(JMSContext context, Message letter, boolean redrive) {
+        forwarder.copyDeadLetter(context, redrive ? redriving : purging, letter, null);
+    }
 
     /**
      * Redrives up to {@code max} letters waiting to be redriven, in one transaction; returns the task ids of the

@@ -43,7 +43,9 @@ public class MessageForwarder {
             MessageProperties.ATTEMPT,
             MessageProperties.ATTEMPT_BASE,
             MessageProperties.ORIGIN_ADDRESS,
-            MessageProperties.DEAD_LETTERED_AT);
+            MessageProperties.DEAD_LETTERED_AT,
+            MessageProperties.DLQ_WALK,
+            MessageProperties.PRIORITY);
 
     /** The server's default, XA-capable context: only used inside a caller's transaction, which it joins. */
     @Inject
@@ -116,6 +118,27 @@ public class MessageForwarder {
      */
     public void redrive(JMSContext context, Message deadLetter, String taskId, int redrives) {
         send(context, taskQueue, TaskMessages.priority(deadLetter), 0, redriven(deadLetter, taskId, redrives, null));
+    }
+
+    /**
+     * Sends a copy of a dead letter received in {@code context} (a caller's transacted one) to {@code queue}, as it
+     * is: body, properties and the time it was dead-lettered (which a letter the broker moved itself reads from its
+     * timestamp, so the copy carries it as a property). With {@code walk} given, the copy is a letter a walk of the
+     * DLQ puts back: marked with the walk's id and sent at the lowest priority, the task's kept in a property.
+     */
+    public void copyDeadLetter(JMSContext context, Queue queue, Message deadLetter, String walk) {
+        int priority = TaskMessages.priority(deadLetter);
+        send(context, queue, walk == null ? priority : 0, 0, c -> {
+            Message copy = copyOf(c, deadLetter, Set.of());
+            TaskMessages.write("dead letter", () -> {
+                copy.setLongProperty(MessageProperties.DEAD_LETTERED_AT, DeadLetterLabel.deadLetteredAt(deadLetter));
+                if (walk != null) {
+                    copy.setStringProperty(MessageProperties.DLQ_WALK, walk);
+                    copy.setIntProperty(MessageProperties.PRIORITY, priority);
+                }
+            });
+            return copy;
+        });
     }
 
     private static Function<JMSContext, Message> redriven(

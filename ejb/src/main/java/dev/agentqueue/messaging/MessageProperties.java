@@ -29,6 +29,14 @@ public final class MessageProperties {
     public static final String DEAD_LETTERED_AT = "agentqueue_dead_lettered_at";
     public static final String ORIGINAL_BODY_TYPE = "agentqueue_original_body_type";
 
+    /**
+     * On a dead letter a walk of the DLQ put back: the walk's id, and the task's priority, since a letter put back
+     * waits at the lowest JMS priority (so the walk meets it again only after every letter it has not seen).
+     */
+    public static final String DLQ_WALK = "agentqueue_dlq_walk";
+
+    public static final String PRIORITY = "agentqueue_priority";
+
     /** The task's contract and agent on a dead letter, so the DLQ can be filtered by them with a selector. */
     public static final String CONTRACT = "agentqueue_contract";
 

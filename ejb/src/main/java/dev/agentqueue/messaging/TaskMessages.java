@@ -106,10 +106,13 @@ public final class TaskMessages {
         }
     }
 
-    /** Returns the message's JMS priority, or the JMS default when it cannot be read. */
-    static int priority(Message message) {
+    /**
+     * Returns the task's priority: the JMS priority, unless a walk of the DLQ put the letter back at the lowest one
+     * and kept the task's in a property; the JMS default when it cannot be read.
+     */
+    public static int priority(Message message) {
         try {
-            return message.getJMSPriority();
+            return intProperty(message, MessageProperties.PRIORITY, message.getJMSPriority());
         } catch (JMSException e) {
             return Message.DEFAULT_PRIORITY;
         }

@@ -152,6 +152,11 @@ public final class RedisKeys {
         return PREFIX + "dlq:jobs";
     }
 
+    /** Returns the lease naming the one walk of the dead-letter queue under way (a redrive or purge by filter). */
+    public static String deadLetterWalkLease() {
+        return PREFIX + "dlq:walk";
+    }
+
     /** Returns the lease naming the one node that runs redrive jobs. */
     public static String redriveJobLease() {
         return PREFIX + "dlq:jobs:runner";

@@ -59,6 +59,27 @@ class NodeLeaseTest {
                 .isTrue();
     }
 
+    @Test
+    void aNamedHolderRenewsOnlyWhileItHoldsTheLeaseAndGivesItUpForTheNext() {
+        NodeLease lease = lease();
+        String key = RedisKeys.deadLetterWalkLease();
+
+        assertThat(lease.acquire(key, "walk-1", Duration.ofMinutes(1))).isTrue();
+        assertThat(lease.acquire(key, "walk-2", Duration.ofMinutes(1))).isFalse();
+        assertThat(lease.renew(key, "walk-2", Duration.ofMinutes(1))).isFalse();
+        assertThat(lease.renew(key, "walk-1", Duration.ofMinutes(1))).isTrue();
+
+        lease.release(key, "walk-2");
+        assertThat(lease.acquire(key, "walk-2", Duration.ofMinutes(1)))
+                .as("a release by another holder does nothing")
+                .isFalse();
+        lease.release(key, "walk-1");
+        assertThat(lease.renew(key, "walk-1", Duration.ofMinutes(1)))
+                .as("a lease given up is not renewed")
+                .isFalse();
+        assertThat(lease.acquire(key, "walk-2", Duration.ofMinutes(1))).isTrue();
+    }
+
     private NodeLease lease() {
         NodeLease lease = new NodeLease();
         lease.redis = gateway;

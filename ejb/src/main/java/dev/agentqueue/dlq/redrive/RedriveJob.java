@@ -1,6 +1,7 @@
 package dev.agentqueue.dlq.redrive;
 
 import dev.agentqueue.dlq.DeadLetterFilter;
+import dev.agentqueue.dlq.LetterMatch;
 import dev.agentqueue.task.ErrorClassification;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * A redrive job as stored: what it redrives, where it is, how many letters it has moved (of about {@code expected},
- * or -1 when the tally cannot tell), the canary's tasks, and why it stopped, if it did.
+ * or -1 when the tally cannot tell), the canary's tasks, why it stopped, if it did, and the walk of the dead-letter
+ * queue it went on with last, if it walks one.
  */
 public record RedriveJob(
         String id,
@@ -21,7 +23,8 @@ public record RedriveJob(
         long expected,
         boolean canaryStarted,
         List<String> canaryTaskIds,
-        String message) {
+        String message,
+        String walk) {
 
     /** Returns the fields of a new job's hash. */
     static Map<String, String> newHash(String id, RedriveJobSpec spec, RedriveJobState state, long now, long expected) {
@@ -69,12 +72,13 @@ public record RedriveJob(
                 Long.parseLong(hash.get("expected")),
                 hash.containsKey("canaryStarted"),
                 List.copyOf(canaryTaskIds),
-                hash.get("message"));
+                hash.get("message"),
+                hash.get("walk"));
     }
 
-    /** Returns the selector of the letters this job redrives. */
-    public String selector() {
-        return spec.selector(cutoff);
+    /** Returns the letters this job redrives. */
+    public LetterMatch match() {
+        return spec.match(cutoff);
     }
 
     private static void put(Map<String, String> hash, String field, String value) {

@@ -1,7 +1,7 @@
 package dev.agentqueue.dlq.redrive;
 
 import dev.agentqueue.dlq.DeadLetterFilter;
-import dev.agentqueue.messaging.MessageProperties;
+import dev.agentqueue.dlq.LetterMatch;
 import dev.agentqueue.task.ErrorClassification;
 
 /**
@@ -37,11 +37,8 @@ public record RedriveJobSpec(
         return before == null ? createdAt : Math.min(before, createdAt);
     }
 
-    /** Returns the JMS selector of the letters this job redrives, given its cutoff. */
-    public String selector(long cutoff) {
-        String selector = filter.selectorUntil(cutoff);
-        return classification == null
-                ? selector
-                : selector + " AND " + MessageProperties.ERROR_CLASSIFICATION + " = '" + classification.name() + "'";
+    /** Returns the letters this job redrives, given its cutoff. */
+    public LetterMatch match(long cutoff) {
+        return filter.until(cutoff).withClassification(classification);
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentqueue.dlq.redrive;
 
 import dev.agentqueue.dlq.DeadLetterQueue;
+import dev.agentqueue.dlq.DeadLetterWalks;
 import dev.agentqueue.dlq.MoveBatch;
 import dev.agentqueue.task.TaskSnapshot;
 import dev.agentqueue.task.TaskState;
@@ -16,7 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Takes a redrive job one step further: sends its canary, judges it, or redrives the rest in batches for a few
- * seconds, re-reading the job between batches so a cancel stops it within one batch.
+ * seconds, re-reading the job between batches so a cancel stops it within one batch. When its letters need a walk of
+ * the dead-letter queue, the canary and the rest each walk it once, over as many steps as it takes, and wait while
+ * another walk is under way.
  */
 @ApplicationScoped
 public class RedriveJobStep {
@@ -37,6 +40,9 @@ public class RedriveJobStep {
 
     @Inject
     TaskStore tasks;
+
+    @Inject
+    DeadLetterWalks walks;
 
     /** Advances job {@code id}, whatever state it is in. */
     public void advance(String id) {
@@ -79,22 +85,43 @@ public class RedriveJobStep {
     }
 
     private void sendCanary(RedriveJob job) {
-        MoveBatch canary = dlq.redriveBatch(job.selector(), job.spec().canary());
-        canary.taskIds().stream().filter(Objects::nonNull).forEach(taskId -> jobs.addCanaryTask(job.id(), taskId));
-        jobs.addRedriven(job.id(), canary.moved());
+        Way way = way(job);
+        if (way.waiting()) {
+            return; // another walk of the queue is under way: the next tick tries again
+        }
+        Optional<String> walk = Optional.ofNullable(way.walk());
+        long until = System.nanoTime() + SLICE.toNanos();
+        long sent = job.redriven(); // a canary spanning ticks has sent these already
+        MoveBatch batch;
+        do {
+            batch = dlq.redriveBatch(job.match(), (int) (job.spec().canary() - sent), walk.orElse(null));
+            batch.taskIds().stream().filter(Objects::nonNull).forEach(taskId -> jobs.addCanaryTask(job.id(), taskId));
+            jobs.addRedriven(job.id(), batch.moved());
+            sent += batch.moved();
+        } while (walk.isPresent() && batch.more() && sent < job.spec().canary() && System.nanoTime() < until);
+        if (walk.isPresent() && batch.more() && sent < job.spec().canary()) {
+            return; // the walk goes on next tick
+        }
+        walk.ifPresent(walks::end);
         jobs.canarySent(job.id());
-        if (canary.moved() == 0) {
+        if (sent == 0) {
             end(job, RedriveJobState.COMPLETED, "no dead letter matched");
         }
     }
 
     private void redriveRest(RedriveJob job) {
+        Way way = way(job);
+        if (way.waiting()) {
+            return; // another walk of the queue is under way: the next tick tries again
+        }
+        Optional<String> walk = Optional.ofNullable(way.walk());
         long until = System.nanoTime() + SLICE.toNanos();
         RedriveJob current = job;
         while (current.state() == RedriveJobState.REDRIVING) {
-            MoveBatch batch = dlq.redriveBatch(current.selector(), BATCH);
+            MoveBatch batch = dlq.redriveBatch(current.match(), BATCH, walk.orElse(null));
             jobs.addRedriven(current.id(), batch.moved());
             if (!batch.more()) {
+                walk.ifPresent(walks::end);
                 end(current, RedriveJobState.COMPLETED, null);
                 return;
             }
@@ -106,7 +133,28 @@ public class RedriveJobStep {
                 return;
             }
         }
+        walk.ifPresent(walks::end); // cancelled between two batches
     }
+
+    /**
+     * Returns how the job's next batches reach its letters: by its own walk of the dead-letter queue while that still
+     * holds the lease, else by a new one when the queue needs one (see {@link DeadLetterQueue#needsWalk}), else by
+     * the broker's move; or not yet, while another walk is under way.
+     */
+    private Way way(RedriveJob job) {
+        if (job.walk() != null && walks.renew(job.walk())) {
+            return new Way(job.walk(), false);
+        }
+        if (!dlq.needsWalk()) {
+            return new Way(null, false);
+        }
+        Optional<String> walk = walks.tryStart();
+        walk.ifPresent(id -> jobs.walking(job.id(), id));
+        return new Way(walk.orElse(null), walk.isEmpty());
+    }
+
+    /** How a job goes on: by walk {@code walk}, by the broker's move ({@code walk} null), or not yet. */
+    private record Way(String walk, boolean waiting) {}
 
     private void end(RedriveJob job, RedriveJobState state, String message) {
         if (jobs.move(job.id(), state, message) == RedriveJobStore.Move.MOVED) {

@@ -92,6 +92,11 @@ public class RedriveJobStore {
         redis.call(r -> r.rpush(RedisKeys.redriveJobCanary(id), taskId));
     }
 
+    /** Records the walk of the dead-letter queue the job goes on with. */
+    void walking(String id, String walk) {
+        redis.call(r -> r.hset(RedisKeys.redriveJob(id), "walk", walk));
+    }
+
     /** Marks the job's canary as sent, so a runner taking over does not send a second one. */
     void canarySent(String id) {
         redis.call(r -> r.hset(RedisKeys.redriveJob(id), "canaryStarted", "1"));

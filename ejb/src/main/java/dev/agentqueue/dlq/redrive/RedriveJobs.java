@@ -1,6 +1,7 @@
 package dev.agentqueue.dlq.redrive;
 
 import dev.agentqueue.dlq.DeadLetterQueue;
+import dev.agentqueue.dlq.DeadLetterWalks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -22,6 +23,9 @@ public class RedriveJobs {
 
     @Inject
     DeadLetterQueue dlq;
+
+    @Inject
+    DeadLetterWalks walks;
 
     /** Starts a job and returns it as stored; the runner picks it up within a second or so. */
     public RedriveJob start(RedriveJobSpec spec) {
@@ -48,6 +52,8 @@ public class RedriveJobs {
     public RedriveJobStore.Move cancel(String id, String by) {
         RedriveJobStore.Move move = store.move(id, RedriveJobState.CANCELLED, "cancelled by " + by);
         if (move == RedriveJobStore.Move.MOVED) {
+            // The runner may be between two batches of the job's walk: the next redrive need not wait for it.
+            store.find(id).map(RedriveJob::walk).ifPresent(walks::end);
             LOG.info(() -> "Redrive job " + id + " cancelled by " + by);
         }
         return move;

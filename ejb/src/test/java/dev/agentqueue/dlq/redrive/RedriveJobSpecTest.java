@@ -26,7 +26,7 @@ class RedriveJobSpecTest {
     void aBreakerRedriveSelectsOnlyItsClassification() {
         RedriveJobSpec spec = new RedriveJobSpec(group, ErrorClassification.RETRYABLE, 1, false, null, "breaker");
 
-        assertThat(spec.selector(42)).endsWith(" AND agentqueue_error_classification = 'RETRYABLE'");
+        assertThat(spec.match(42).selector()).endsWith(" AND agentqueue_error_classification = 'RETRYABLE'");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.agentqueue.api.problem;
 
 import dev.agentqueue.broker.BrokerUnavailableException;
 import dev.agentqueue.dlq.DeadLetterConflictException;
+import dev.agentqueue.dlq.DeadLetterWalkBusyException;
 import dev.agentqueue.dlq.NotInDeadLetterQueueException;
 import dev.agentqueue.dlq.triage.InvalidTriageException;
 import dev.agentqueue.events.EventReadersBusyException;
@@ -107,6 +108,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                             "Redis cannot be reached; nothing was changed, retry later")
                     .toResponseBuilder()
                     .header("Retry-After", "5")
+                    .build();
+        }
+        if (e instanceof DeadLetterWalkBusyException busy) {
+            return Problem.of(503, "dlq-walk-busy", "Dead-letter queue busy", busy.getMessage())
+                    .toResponseBuilder()
+                    .header("Retry-After", "60")
                     .build();
         }
         if (e instanceof EventReadersBusyException busy) {
