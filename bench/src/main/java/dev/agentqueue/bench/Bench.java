@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class Bench {
 
-    /** What one phase measures, and where. */
+    /** What one phase measures, and where; {@code backlog} is W4's task count, or 0 for its scale's. */
     public record Options(
             URI url,
             String redisUrl,
@@ -39,20 +39,6 @@ public final class Bench {
             int runs,
             boolean flushRedis,
             int backlog) {
-
-        /** The options of a phase whose W4 has its scale's size. */
-        public Options(
-                URI url,
-                String redisUrl,
-                String user,
-                String password,
-                int concurrency,
-                List<String> workloads,
-                Scale scale,
-                int runs,
-                boolean flushRedis) {
-            this(url, redisUrl, user, password, concurrency, workloads, scale, runs, flushRedis, 0);
-        }
 
         /** Returns the user the client calls the API as, or null to call without credentials. */
         ApiUser apiUser() {
@@ -123,7 +109,8 @@ public final class Bench {
                         List.of(),
                         Scale.FULL,
                         1,
-                        false);
+                        false,
+                        0);
                 AgentQueueApi api = AgentQueueApi.at(options.url().resolve("/agentqueue/"), options.apiUser())
                         .withTimeout(Duration.ofHours(1));
                 JsonObject figures = new DeadLetterScale(api, new Probe(options.url()), System.out)

@@ -52,7 +52,8 @@ class BenchSmokeIT {
                 List.of("ceiling", "w1", "w2", "w3", "w4"),
                 Scale.SMOKE,
                 1,
-                false);
+                false,
+                0);
 
         JsonObject phase = Bench.runPhase(options, System.out);
         Path results = OUT.resolve("results.json");
