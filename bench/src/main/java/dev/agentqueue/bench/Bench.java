@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class Bench {
 
-    /** What one phase measures, and where. */
+    /** What one phase measures, and where; {@code backlog} is W4's task count, or 0 for its scale's. */
     public record Options(
             URI url,
             String redisUrl,
@@ -37,7 +37,8 @@ public final class Bench {
             List<String> workloads,
             Scale scale,
             int runs,
-            boolean flushRedis) {
+            boolean flushRedis,
+            int backlog) {
 
         /** Returns the user the client calls the API as, or null to call without credentials. */
         ApiUser apiUser() {
@@ -74,7 +75,8 @@ public final class Bench {
                                 .split(",")),
                         Scale.valueOf(flags.getOrDefault("scale", "full").toUpperCase(Locale.ROOT)),
                         Integer.parseInt(flags.getOrDefault("runs", "3")),
-                        flags.containsKey("flush-redis"));
+                        flags.containsKey("flush-redis"),
+                        Integer.parseInt(flags.getOrDefault("backlog", "0")));
                 Report.write(Path.of(required(flags, "out")), runPhase(options, System.out));
             }
             case "report" -> {
@@ -107,7 +109,8 @@ public final class Bench {
                         List.of(),
                         Scale.FULL,
                         1,
-                        false);
+                        false,
+                        0);
                 AgentQueueApi api = AgentQueueApi.at(options.url().resolve("/agentqueue/"), options.apiUser())
                         .withTimeout(Duration.ofHours(1));
                 JsonObject figures = new DeadLetterScale(api, new Probe(options.url()), System.out)
@@ -142,7 +145,14 @@ public final class Bench {
         Probe probe = new Probe(options.url());
         try (TaskRecords records = new TaskRecords(options.redisUrl())) {
             Workloads workloads = new Workloads(
-                    api, probe, records, options.scale(), options.concurrency(), options.flushRedis(), out);
+                    api,
+                    probe,
+                    records,
+                    options.scale(),
+                    options.concurrency(),
+                    options.flushRedis(),
+                    options.backlog(),
+                    out);
             String loadBefore = Machine.loadAverage();
             String startedAt = Instant.now().toString();
             JsonArrayBuilder results = Json.createArrayBuilder();
@@ -187,6 +197,7 @@ public final class Bench {
                                     .add("clientJava", System.getProperty("java.version"))
                                     .add("redis", records.version()))
                     .add("results", results)
+                    .add("details", workloads.details())
                     .build();
         }
     }
@@ -223,6 +234,7 @@ public final class Bench {
                 usage: Bench run --url http://127.0.0.1:8980/ --redis redis://127.0.0.1:6390 --out phase.json
                                  [--concurrency 8] [--workloads ceiling,w1,w2,w3,w4] [--scale full|quick|smoke]
                                  [--runs 3] [--flush-redis] [--user U] (password from AGENTQUEUE_PASSWORD)
+                                 [--backlog N] (W4's tasks, instead of the scale's)
                        Bench report --out results.json [--doc docs/BENCHMARKS.md] [--command C] [--label L]
                                     [--bullmq bullmq-results.txt] phase.json...
                        Bench sizes [--scale full|quick|smoke]   (W1 tasks, W2 tasks, W3 seconds)

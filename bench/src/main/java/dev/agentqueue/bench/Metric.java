@@ -44,6 +44,7 @@ record Metric(String key, String label, String unit, String target) {
             new Metric("w3.restP50Ms", "W3 REST enqueue latency p50", "ms", ""),
             new Metric("w3.restP95Ms", "W3 REST enqueue latency p95", "ms", ""),
             new Metric("w3.restP99Ms", "W3 REST enqueue latency p99", "ms", "≤ 5"),
+            new Metric("w4.tasks", "W4 backlog", "tasks", ""),
             new Metric("w4.enqueueRate", "W4 enqueue via EJB, workers paused", "tasks/s", ""),
             new Metric("w4.enqueueVsCeiling", "W4 enqueue ÷ ceiling", "×", ""),
             new Metric("w4.drainRate", "W4 drain of the backlog (first start → last COMPLETED)", "tasks/s", ""),
@@ -52,7 +53,15 @@ record Metric(String key, String label, String unit, String target) {
             new Metric("w4.serverCpuUs", "W4: server CPU per task (enqueue + run)", "µs", ""),
             new Metric("w4.peakHeapMiB", "W4 peak server heap used, live + garbage (sampled every 0.5 s)", "MiB", ""),
             new Metric("w4.peakHeapAfterGcMiB", "W4 peak server heap after GC (sampled every 0.5 s)", "MiB", "< 512"),
-            new Metric("w4.redisBytesPerTask", "W4 Redis memory per completed task", "B", "< 2048"));
+            new Metric("w4.redisBytesPerTask", "W4 Redis memory per completed task", "B", "< 2048"),
+            new Metric("w4.redisUsedMiB", "W4 Redis used memory, drained", "MiB", ""),
+            new Metric("w4.queuedMessages", "W4 messages in the broker's task queue, backlog queued", "msgs", ""),
+            new Metric("w4.paging", "W4: the broker pages the queued backlog (1 yes, 0 no)", "", ""),
+            new Metric("w4.pageFiles", "W4 broker page files, backlog queued", "files", ""),
+            new Metric("w4.pageFileMiB", "W4 broker page files on disk, backlog queued", "MiB", ""),
+            new Metric("w4.queuedLiveHeapMiB", "W4 server heap after a full GC, backlog queued", "MiB", "< 512"),
+            new Metric("w4.drainedLiveHeapMiB", "W4 server heap after a full GC, drained", "MiB", ""),
+            new Metric("w4.completedOnce", "W4 tasks COMPLETED on their first attempt", "tasks", "all"));
 
     /** Returns the metric with the given results key. */
     static Metric of(String key) {

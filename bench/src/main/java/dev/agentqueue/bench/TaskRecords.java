@@ -22,8 +22,8 @@ import java.util.function.LongConsumer;
  */
 final class TaskRecords implements AutoCloseable {
 
-    /** One task's record: its state and epoch-millisecond timestamps (0 when absent). */
-    record Task(String id, String state, long createdAt, long startedAt, long finishedAt) {}
+    /** One task's record: its state, attempt and epoch-millisecond timestamps (0 when absent). */
+    record Task(String id, String state, int attempt, long createdAt, long startedAt, long finishedAt) {}
 
     private static final int BATCH = 2_000;
     private static final long POLL_MILLIS = 100;
@@ -105,6 +105,7 @@ final class TaskRecords implements AutoCloseable {
                         .hmget(
                                 RedisKeys.task(id),
                                 TaskFields.STATE,
+                                TaskFields.ATTEMPT,
                                 TaskFields.CREATED_AT,
                                 TaskFields.STARTED_AT,
                                 TaskFields.FINISHED_AT));
@@ -118,9 +119,10 @@ final class TaskRecords implements AutoCloseable {
                 tasks.add(new Task(
                         batch.get(i),
                         fields.get(0).getValueOrElse(null),
-                        millis(fields.get(1)),
-                        millis(fields.get(2)),
-                        millis(fields.get(3))));
+                        (int) number(fields.get(1)),
+                        number(fields.get(2)),
+                        number(fields.get(3)),
+                        number(fields.get(4))));
             }
         }
         return tasks;
@@ -135,7 +137,7 @@ final class TaskRecords implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("INFO " + section + " has no " + field));
     }
 
-    private static long millis(KeyValue<String, String> field) {
+    private static long number(KeyValue<String, String> field) {
         return field.hasValue() ? Long.parseLong(field.getValue()) : 0;
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -58,6 +59,8 @@ final class Workloads {
     private final int concurrency;
     private final boolean flushRedis;
     private final PrintStream out;
+    private final int backlogTasks;
+    private final BacklogFigures backlogFigures;
 
     Workloads(
             AgentQueueApi api,
@@ -66,6 +69,7 @@ final class Workloads {
             Scale scale,
             int concurrency,
             boolean flushRedis,
+            int backlogTasks,
             PrintStream out) {
         this.api = api;
         this.probe = probe;
@@ -74,6 +78,8 @@ final class Workloads {
         this.concurrency = concurrency;
         this.flushRedis = flushRedis;
         this.out = out;
+        this.backlogTasks = backlogTasks > 0 ? backlogTasks : scale.backlogTasks;
+        this.backlogFigures = new BacklogFigures(probe, out);
     }
 
     /** Runs one workload by name ({@code ceiling}, {@code w1} … {@code w4}), adding its figures to {@code m}. */
@@ -249,11 +255,22 @@ final class Workloads {
                 m.get("w3.restP99Ms"));
     }
 
-    /** W4: a backlog enqueued with the workers paused, then drained; heap and Redis memory per task. */
+    /**
+     * W4: a backlog enqueued with the workers paused, then drained; heap, the broker's paging and Redis memory per
+     * task. A backlog larger than the scale's (bench/run --backlog) is enqueued in batches through
+     * {@code TaskQueue.submitAll}, the fastest path, and the live heap and what holds it are read with everything
+     * queued and again drained.
+     */
     void backlog(Map<String, Double> m) {
-        int tasks = scale.backlogTasks;
+        int tasks = backlogTasks;
+        boolean large = tasks > scale.backlogTasks;
         prepare();
-        say("w4: %,d echo tasks queued with the workers paused, then drained", tasks);
+        say(
+                "w4: %,d echo tasks queued with the workers paused (%s), then drained",
+                tasks,
+                large
+                        ? "TaskQueue.submitAll, " + BATCH_SIZE + " per call"
+                        : "TaskQueue.enqueue, " + PRODUCERS + " threads");
         long before = records.completed();
         long memoryBefore = records.usedMemory();
         Cpu cpu = cpu();
@@ -262,30 +279,51 @@ final class Workloads {
             probe.post("pause", "");
             Batch batch;
             try {
-                batch = enqueueThroughEjb(NOOP_PAYLOAD, tasks);
+                batch = large ? enqueueBatchesThroughEjb(NOOP_PAYLOAD, tasks) : enqueueThroughEjb(NOOP_PAYLOAD, tasks);
+                m.put("w4.enqueueRate", tasks / batch.seconds());
+                say("w4: enqueued at %.0f/s", m.get("w4.enqueueRate"));
+                backlogFigures.queued(m, tasks, large);
             } finally {
                 probe.post("resume", "");
             }
-            m.put("w4.enqueueRate", tasks / batch.seconds());
             done = awaitAll("w4", batch.ids(), before);
             m.put("w4.peakHeapMiB", heap.peakUsedMiB());
             m.put("w4.peakHeapAfterGcMiB", heap.peakAfterGcMiB());
         }
         m.put("w4.serverCpuUs", cpu.serverMicrosPer(tasks));
         m.put("w4.drainRate", tasks / seconds(minStarted(done), maxFinished(done)));
+        m.put("w4.tasks", (double) tasks);
         m.put("w4.completedTasks", (double) done.size());
+        m.put("w4.completedOnce", (double) BacklogFigures.completedOnce(done));
+        m.put("w4.completedIndexGrowth", (double) (records.completed() - before));
         m.put("w4.redisBytesPerTask", (records.usedMemory() - memoryBefore) / (double) tasks);
+        m.put("w4.redisUsedMiB", records.usedMemory() / (1024.0 * 1024.0));
+        if (large) {
+            backlogFigures.drained(m);
+        }
         ratio(m, "w4.enqueueRate", "w4.enqueueVsCeiling");
         ratio(m, "w4.drainRate", "w4.drainVsCeiling");
         if (m.containsKey("w1.ejbDrainRate")) {
             m.put("w4.drainVsW1", m.get("w4.drainRate") / m.get("w1.ejbDrainRate"));
         }
         say(
-                "w4: drain %.0f/s; peak heap %.0f MiB used, %.0f MiB after GC; Redis %.0f B/task",
+                "w4: drain %.0f/s; peak heap %.0f MiB used, %.0f MiB after GC; Redis %.0f B/task; %,.0f of %,d"
+                        + " COMPLETED on their first attempt, COMPLETED index grew by %,.0f",
                 m.get("w4.drainRate"),
                 m.get("w4.peakHeapMiB"),
                 m.get("w4.peakHeapAfterGcMiB"),
-                m.get("w4.redisBytesPerTask"));
+                m.get("w4.redisBytesPerTask"),
+                m.get("w4.completedOnce"),
+                tasks,
+                m.get("w4.completedIndexGrowth"));
+        if (m.get("w4.completedOnce") != tasks || m.get("w4.completedIndexGrowth") != tasks) {
+            throw new IllegalStateException("w4: not every task COMPLETED exactly once");
+        }
+    }
+
+    /** The class histograms W4 took of a large backlog's server heap (empty for the scale's own W4). */
+    JsonObject details() {
+        return backlogFigures.details();
     }
 
     /** Task ids accepted by one enqueue batch, and the batch's enqueue time. */
@@ -372,10 +410,9 @@ final class Workloads {
 
     /** Enqueues through the probe's batch loop: {@code TaskQueue.submitAll}, {@value #BATCH_SIZE} tasks per call. */
     private Batch enqueueBatchesThroughEjb(String payload, int tasks) {
-        JsonObject r = probe.post("enqueue-batch?tasks=" + tasks + "&batch=" + BATCH_SIZE + "&threads=1", payload);
-        List<String> ids = new ArrayList<>(tasks);
-        r.getJsonArray("ids").getValuesAs(JsonString.class).forEach(id -> ids.add(id.getString()));
-        return new Batch(ids, r.getJsonNumber("seconds").doubleValue());
+        return inChunks(
+                tasks,
+                count -> probe.post("enqueue-batch?tasks=" + count + "&batch=" + BATCH_SIZE + "&threads=1", payload));
     }
 
     /**
@@ -406,13 +443,21 @@ final class Workloads {
         }
     }
 
-    /** Enqueues through the probe's EJB loop, in chunks so that progress shows and answers stay small. */
+    /** Enqueues through the probe's EJB loop, {@value #PRODUCERS} threads calling {@code TaskQueue.enqueue}. */
     private Batch enqueueThroughEjb(String payload, int tasks) {
+        return inChunks(tasks, count -> probe.post("enqueue?tasks=" + count + "&threads=" + PRODUCERS, payload));
+    }
+
+    /**
+     * Enqueues {@code tasks} by probe calls of at most {@value #ENQUEUE_CHUNK}, so that progress shows and answers
+     * (every id) stay small on the server's heap; the time is the sum of the calls' own.
+     */
+    private Batch inChunks(int tasks, IntFunction<JsonObject> call) {
         List<String> ids = new ArrayList<>(tasks);
         double seconds = 0;
         for (int from = 0; from < tasks; from += ENQUEUE_CHUNK) {
             int count = Math.min(ENQUEUE_CHUNK, tasks - from);
-            JsonObject r = probe.post("enqueue?tasks=" + count + "&threads=" + PRODUCERS, payload);
+            JsonObject r = call.apply(count);
             r.getJsonArray("ids").getValuesAs(JsonString.class).forEach(id -> ids.add(id.getString()));
             seconds += r.getJsonNumber("seconds").doubleValue();
             if (tasks > ENQUEUE_CHUNK) {

@@ -52,7 +52,8 @@ class BenchSmokeIT {
                 List.of("ceiling", "w1", "w2", "w3", "w4"),
                 Scale.SMOKE,
                 1,
-                false);
+                false,
+                0);
 
         JsonObject phase = Bench.runPhase(options, System.out);
         Path results = OUT.resolve("results.json");
@@ -68,6 +69,9 @@ class BenchSmokeIT {
         assertThat(number(run, "w2.completedTasks")).isEqualTo(100);
         assertThat(number(run, "w3.completedTasks")).isEqualTo(200 * 2);
         assertThat(number(run, "w4.completedTasks")).isEqualTo(500);
+        // Each ran once, and the broker's task queue held all 500 while the workers were paused.
+        assertThat(number(run, "w4.completedOnce")).isEqualTo(500);
+        assertThat(number(run, "w4.queuedMessages")).isEqualTo(500);
         assertThat(run.keySet())
                 .contains(
                         "ceiling.rate",
@@ -79,7 +83,8 @@ class BenchSmokeIT {
                         "w3.restP99Ms",
                         "w4.drainVsW1",
                         "w4.peakHeapAfterGcMiB",
-                        "w4.redisBytesPerTask");
+                        "w4.redisBytesPerTask",
+                        "w4.pageFiles");
         assertThat(results).isRegularFile();
         assertThat(Files.readString(results)).contains("\"summary\"", "\"w4.drainRate\"");
         assertThat(Files.readString(doc)).contains("| W1 drain, EJB-enqueued ÷ ceiling | 8 |");

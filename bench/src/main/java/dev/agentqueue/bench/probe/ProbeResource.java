@@ -24,6 +24,9 @@ public class ProbeResource {
     @Inject
     ServerProbe server;
 
+    @Inject
+    BrokerPaging paging;
+
     /** Runs the raw-JMS ceiling: {@code messages} persistent messages through the probe's own queue. */
     @POST
     @Path("ceiling")
@@ -62,6 +65,20 @@ public class ProbeResource {
     @Path("heap")
     public JsonObject heap() {
         return server.heap();
+    }
+
+    /** Runs a full collection by taking a class histogram; answers with the heap after it and the top classes. */
+    @POST
+    @Path("heap/histogram")
+    public JsonObject histogram(@QueryParam("top") @DefaultValue("20") int top) {
+        return server.histogram(top);
+    }
+
+    /** The task queue's paging: whether it pages, its pages, its size in memory and its page files on disk. */
+    @GET
+    @Path("paging")
+    public JsonObject paging() {
+        return paging.read();
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.agentqueue.bench.probe;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -11,7 +12,7 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-/** Reads the server JVM's heap and pauses or resumes the broker's task queue through its management MBean. */
+/** Reads the server JVM's heap (and what holds it) and pauses or resumes the broker's task queue through its management MBean. */
 @ApplicationScoped
 public class ServerProbe {
 
@@ -40,6 +41,31 @@ public class ServerProbe {
                 .add("processors", Runtime.getRuntime().availableProcessors())
                 .add("javaVersion", System.getProperty("java.version"))
                 .add("serverVersion", serverVersion())
+                .build();
+    }
+
+    /**
+     * Runs a full collection by taking a class histogram of the heap (as {@code jcmd <pid> GC.class_histogram} does)
+     * and returns the heap afterwards (its {@code used} is then the live set) with the histogram's first {@code top}
+     * classes, the largest holders.
+     */
+    public JsonObject histogram(int top) {
+        String histogram;
+        try {
+            histogram = (String) server.invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram",
+                    new Object[] {new String[0]},
+                    new String[] {String[].class.getName()});
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot take a class histogram of the heap", e);
+        }
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        // The header, its dashes, then one line per class, largest first.
+        histogram.lines().limit(top + 2L).forEach(lines::add);
+        return Json.createObjectBuilder()
+                .add("heap", heap())
+                .add("histogram", lines)
                 .build();
     }
 
