@@ -48,7 +48,7 @@ final class FlowTasks {
 
     /** Returns the labels of the messages of {@code plan}'s tasks: the flow's id and the step's name. */
     static Function<NewTask, Map<String, String>> labels(String flowId, FlowPlan plan) {
-        return task -> Map.of(MessageProperties.FLOW_ID, flowId, MessageProperties.FLOW_STEP, stepOf(task, plan));
+        return task -> MessageProperties.flowLabels(flowId, stepOf(task, plan));
     }
 
     /**
@@ -56,7 +56,7 @@ final class FlowTasks {
      * step's name, from which a message re-sent from the record is labelled again.
      */
     static Function<NewTask, Map<String, String>> recordFields(String flowId, FlowPlan plan) {
-        return task -> Map.of(TaskFields.FLOW_ID, flowId, TaskFields.FLOW_STEP, stepOf(task, plan));
+        return task -> TaskFields.flowFields(flowId, stepOf(task, plan));
     }
 
     private static String stepOf(NewTask task, FlowPlan plan) {

@@ -1,5 +1,7 @@
 package dev.agentqueue.messaging;
 
+import java.util.Map;
+
 /** Names of the JMS message properties agentqueue reads and writes. */
 public final class MessageProperties {
 
@@ -62,4 +64,9 @@ public final class MessageProperties {
     public static final String FLOW_STEP = "agentqueue_flow_step";
 
     private MessageProperties() {}
+
+    /** Returns the labels of the message of step {@code step} of flow {@code flowId}. */
+    public static Map<String, String> flowLabels(String flowId, String step) {
+        return Map.of(FLOW_ID, flowId, FLOW_STEP, step);
+    }
 }

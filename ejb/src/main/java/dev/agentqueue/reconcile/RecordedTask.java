@@ -45,9 +45,7 @@ public record RecordedTask(
     private static Map<String, String> labelsOf(Map<String, String> hash) {
         String flowId = hash.get(TaskFields.FLOW_ID);
         String step = hash.get(TaskFields.FLOW_STEP);
-        return flowId == null || step == null
-                ? Map.of()
-                : Map.of(MessageProperties.FLOW_ID, flowId, MessageProperties.FLOW_STEP, step);
+        return flowId == null || step == null ? Map.of() : MessageProperties.flowLabels(flowId, step);
     }
 
     /** Tells whether the reconciler looks after tasks in {@code state}: those a message is still owed for. */

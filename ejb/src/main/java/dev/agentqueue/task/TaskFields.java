@@ -1,5 +1,7 @@
 package dev.agentqueue.task;
 
+import java.util.Map;
+
 /** Names of the fields of a task record hash; the one place that spells them. */
 public final class TaskFields {
     public static final String ID = "id";
@@ -54,4 +56,12 @@ public final class TaskFields {
     public static final String FLOW_STEP = "flowStep";
 
     private TaskFields() {}
+
+    /**
+     * Returns the fields a flow step's record holds besides the task's own, {@code flowId}'s id and the step's name
+     * {@code step}, from which a message re-sent from the record is labelled again; none when either is missing.
+     */
+    public static Map<String, String> flowFields(String flowId, String step) {
+        return flowId == null || step == null ? Map.of() : Map.of(FLOW_ID, flowId, FLOW_STEP, step);
+    }
 }

@@ -8,6 +8,7 @@ import dev.agentqueue.messaging.DeadLetterLabel;
 import dev.agentqueue.messaging.Delivery;
 import dev.agentqueue.messaging.MessageForwarder;
 import dev.agentqueue.redis.StoreUnavailableException;
+import dev.agentqueue.task.TaskFields;
 import dev.agentqueue.task.TaskLimits;
 import dev.agentqueue.task.TaskStore;
 import dev.agentqueue.task.TransitionOutcome;
@@ -21,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -135,10 +138,15 @@ public class OutcomeRoute {
                 now);
     }
 
-    /** Creates the missing record of a delivered task from its envelope; returns the attempt budget it recorded. */
+    /**
+     * Creates the missing record of a delivered task from its envelope, with a flow step's flow and step so that the
+     * reconciler can label a re-sent message again; returns the attempt budget it recorded.
+     */
     private int recreate(Delivery delivery) {
         int maxAttempts = broker.redelivery().maxDeliveryAttempts();
-        store.create(delivery.newTask(maxAttempts, limits.defaultTimeout().toMillis()), false);
+        Map<String, String> flowFields = TaskFields.flowFields(delivery.flowId(), delivery.flowStep());
+        store.createAll(
+                List.of(delivery.newTask(maxAttempts, limits.defaultTimeout().toMillis())), false, task -> flowFields);
         return maxAttempts;
     }
 

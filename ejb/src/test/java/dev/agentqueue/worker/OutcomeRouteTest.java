@@ -33,6 +33,9 @@ import jakarta.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** How each outcome is carried out: what is written to the record and where the message goes, in which order. */
@@ -150,6 +153,29 @@ class OutcomeRouteTest {
     }
 
     @Test
+    void aFlowStepsRecordRecreatedFromItsEnvelopeKeepsItsFlowAndStep() {
+        store.firstComplete = new TransitionOutcome(TransitionOutcome.Result.MISSING, null, 0);
+        route.flows = new FlowSteps() {
+            @Override
+            public void completed(Delivery delivery) {
+                effects.add("release the steps after " + delivery.flowStep());
+            }
+        };
+        Delivery step =
+                aDelivery().atAttempt(2).ofFlowStep("flow-1", "summarise").build();
+
+        route.carryOut(step, new Completed(Json.createObjectBuilder().build(), "[]"));
+
+        assertThat(effects)
+                .containsExactly(
+                        "complete attempt 2 usage null",
+                        "create " + step.taskId() + " with {flowId=flow-1, flowStep=summarise}",
+                        "start attempt 2 on node-a",
+                        "complete attempt 2 usage null",
+                        "release the steps after summarise");
+    }
+
+    @Test
     void aRetryLeftToTheBrokerRecordsTheFailureAndHandsTheMessageBack() {
         Disposition disposition = route.carryOut(delivery, new RetryLater(ERROR, 2_000, false, "[]"));
 
@@ -233,9 +259,15 @@ class OutcomeRouteTest {
         TransitionOutcome firstComplete = APPLIED;
 
         @Override
-        public CreateOutcome create(NewTask task, boolean provisional) {
-            effects.add("create " + task.id());
-            return new CreateOutcome(task.id(), false);
+        public List<CreateOutcome> createAll(
+                List<NewTask> tasks, boolean provisional, Function<NewTask, Map<String, String>> moreFields) {
+            return tasks.stream()
+                    .map(task -> {
+                        Map<String, String> fields = new TreeMap<>(moreFields.apply(task));
+                        effects.add("create " + task.id() + (fields.isEmpty() ? "" : " with " + fields));
+                        return new CreateOutcome(task.id(), false);
+                    })
+                    .toList();
         }
 
         @Override
