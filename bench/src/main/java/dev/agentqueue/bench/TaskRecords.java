@@ -3,10 +3,12 @@ package dev.agentqueue.bench;
 import dev.agentqueue.redis.RedisKeys;
 import dev.agentqueue.task.TaskFields;
 import dev.agentqueue.task.TaskState;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScanArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
@@ -91,6 +93,34 @@ final class TaskRecords implements AutoCloseable {
             tasks = read(ids);
         }
         return tasks;
+    }
+
+    /**
+     * Waits until Redis holds no task event stream: a settled task's stream expires a while after it settled (a minute
+     * by default), so once the stream of {@code lastSettledId}, the task that settled last, is gone, the others are
+     * past their expiry too. Each look after that is a full SCAN, which also reclaims the streams Redis has not yet
+     * expired by itself, so the memory read afterwards is what the task records alone keep.
+     */
+    void awaitEventStreamsExpired(String lastSettledId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (redis.exists(RedisKeys.taskEvents(lastSettledId)) > 0) {
+            pauseUntil(deadline, "waiting for the last settled task's event stream to expire");
+        }
+        long left;
+        while ((left = eventStreams()) > 0) {
+            pauseUntil(deadline, "waiting for " + left + " task event streams to expire");
+        }
+    }
+
+    private long eventStreams() {
+        ScanArgs args = ScanArgs.Builder.matches(RedisKeys.taskEvents("*")).limit(10_000);
+        KeyScanCursor<String> cursor = redis.scan(args);
+        long count = cursor.getKeys().size();
+        while (!cursor.isFinished()) {
+            cursor = redis.scan(cursor, args);
+            count += cursor.getKeys().size();
+        }
+        return count;
     }
 
     /** Reads the records of {@code ids}, pipelined. */

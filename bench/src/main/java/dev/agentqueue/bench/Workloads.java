@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -298,6 +299,12 @@ final class Workloads {
         m.put("w4.completedIndexGrowth", (double) (records.completed() - before));
         m.put("w4.redisBytesPerTask", (records.usedMemory() - memoryBefore) / (double) tasks);
         m.put("w4.redisUsedMiB", records.usedMemory() / (1024.0 * 1024.0));
+        if (scale != Scale.SMOKE) {
+            // What a task keeps for its retention: its live event stream is gone a minute after it settled.
+            records.awaitEventStreamsExpired(lastFinished(done).id(), Duration.ofMinutes(5));
+            m.put("w4.redisKeptBytesPerTask", (records.usedMemory() - memoryBefore) / (double) tasks);
+            say("w4: Redis %.0f B/task once the event streams expired", m.get("w4.redisKeptBytesPerTask"));
+        }
         if (large) {
             backlogFigures.drained(m);
         }
@@ -537,7 +544,13 @@ final class Workloads {
     }
 
     private static long maxFinished(List<TaskRecords.Task> tasks) {
-        return tasks.stream().mapToLong(TaskRecords.Task::finishedAt).max().orElseThrow();
+        return lastFinished(tasks).finishedAt();
+    }
+
+    private static TaskRecords.Task lastFinished(List<TaskRecords.Task> tasks) {
+        return tasks.stream()
+                .max(Comparator.comparingLong(TaskRecords.Task::finishedAt))
+                .orElseThrow();
     }
 
     private void say(String format, Object... args) {
