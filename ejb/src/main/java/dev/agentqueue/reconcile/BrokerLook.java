@@ -7,14 +7,15 @@ import java.util.function.Supplier;
  * Whether a reconciliation pass looks in the broker for its overdue tasks' messages now, decided before any browse
  * from the task queue's depth, which the broker keeps as a counter and answers at once.
  *
- * <p>The look walks every message the task queue holds, reading the paged ones from disk, and lists every scheduled
- * one: its cost grows with the backlog whatever the number of tasks asked about (97 s at 650,000 paged messages,
- * long enough for a concurrent producer's commit to time out). A deep backlog is also exactly when tasks wait longer
- * than the grace for a harmless reason. So while the queue holds more than {@code agentqueue.reconcile.max-browse-depth}
- * messages, a pass looks at nothing in the broker and leaves its overdue tasks for a later pass: each pass then costs
- * its bounded read of the Redis indexes and one counter. A lost message is found at the first pass after the depth
- * falls to the gate, so a backlog that drains (its workers keep up on average) always gets it re-sent; a queue held
- * above the gate for good is one whose workers never catch up, which its depth shows.
+ * <p>The look walks the task queue, reading paged messages from disk, until it has seen every task asked about, and
+ * lists every scheduled message. A backlog that merely waits usually holds its overdue tasks, its oldest, near its
+ * head, so the walk stops early; but a message really lost is never seen, and then the walk goes to the end of the
+ * queue: its cost grows with the backlog (97 s at 650,000 paged messages, long enough for a concurrent producer's
+ * commit to time out). So while the queue holds more than {@code agentqueue.reconcile.max-browse-depth} messages, a
+ * pass looks at nothing in the broker and leaves its overdue tasks for a later pass: each pass then costs its bounded
+ * read of the Redis indexes and one counter. A lost message is found at the first pass after the depth falls to the
+ * gate, so a backlog that drains (its workers keep up on average) always gets it re-sent; a queue held above the gate
+ * for good is one whose workers never catch up, which its depth shows.
  *
  * <p>Everything waits, {@code RUNNING} tasks too. The scheduled and delivering listings cost no browse, but a
  * {@code RUNNING} task missing from both is no proof of loss: an attempt rolled back (its server stopped, its
@@ -28,7 +29,7 @@ public sealed interface BrokerLook {
     /** Nothing is overdue: there is nothing to look for. */
     record NothingOverdue() implements BrokerLook {}
 
-    /** The queue holds at most the gate: browse it and the dead-letter queue, and list its scheduled and delivering messages. */
+    /** The queue holds at most the gate: browse it and the DLQ, and list its scheduled and delivering messages. */
     record Browse(long depth) implements BrokerLook {}
 
     /** The queue is deeper than the gate, or its depth is unknown: leave the overdue tasks for a later pass. */

@@ -117,11 +117,11 @@ public class LostMessageReconciler {
         }
         Duration grace = settings.grace();
         OverdueTasks.Scan scan = overdueTasks.find(now, grace, settings.batch(), settings.scanLimit());
-        BrokerLook look =
-                BrokerLook.decide(scan.overdue().size(), broker::taskQueueDepth, settings.maxBrowseDepth());
+        BrokerLook look = BrokerLook.decide(scan.overdue().size(), broker::taskQueueDepth, settings.maxBrowseDepth());
         if (look instanceof BrokerLook.Defer defer) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            status = status.deferred(Instant.now(), took, scan.checked(), scan.overdue().size(), defer.reason());
+            status = status.deferred(
+                    Instant.now(), took, scan.checked(), scan.overdue().size(), defer.reason());
             LOG.info(() -> "Lost-message reconciliation: checked " + scan.checked() + " task records, "
                     + scan.overdue().size() + " overdue, not looked for in the broker: " + defer.reason() + "; in "
                     + took.toMillis() + " ms (grace " + grace + ")");

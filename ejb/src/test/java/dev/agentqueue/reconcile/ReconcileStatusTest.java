@@ -30,8 +30,7 @@ class ReconcileStatusTest {
 
     @Test
     void aPassThatLooksAgainAfterDeferringClearsTheReasonAndKeepsTheDeferredCount() {
-        ReconcileStatus status =
-                initial.deferred(AT, TOOK, 10, 10, "too deep").after(AT.plusSeconds(60), TOOK, 10, 2);
+        ReconcileStatus status = initial.deferred(AT, TOOK, 10, 10, "too deep").after(AT.plusSeconds(60), TOOK, 10, 2);
 
         assertThat(status.passes()).isEqualTo(2);
         assertThat(status.deferredPasses()).isEqualTo(1);

@@ -76,7 +76,8 @@ class FlowLostMessageIT {
     void tasksWhoseMessagesWereLostBehindABacklogDeeperThanTheGateAreSentAgainOnceItDrainsBelowIt() {
         Rig rig = RIG.rig();
         rig.server.pauseTaskQueue();
-        long recoveredBefore = rig.api.reconciliation().getJsonNumber("recovered").longValue();
+        long recoveredBefore =
+                rig.api.reconciliation().getJsonNumber("recovered").longValue();
         List<String> ids = rig.api.enqueueAll(Collections.nCopies(
                 6, Rig.job("count", Json.createObjectBuilder().add("ms", 10).build())));
         List<String> lost = ids.subList(0, 2);
@@ -86,8 +87,7 @@ class FlowLostMessageIT {
                 () -> rig.api.taskQueue().getJsonNumber("depth").longValue(),
                 depth -> depth == 6,
                 depth -> "depth " + depth);
-        long removed = rig.server.removeTaskMessages(
-                "agentqueue_task_id IN ('" + String.join("','", lost) + "')");
+        long removed = rig.server.removeTaskMessages("agentqueue_task_id IN ('" + String.join("','", lost) + "')");
         assertThat(removed).as("the messages of the first two tasks").isEqualTo(2);
 
         // Four messages wait, one more than the gate: every task is overdue after the grace, and none is looked for.
@@ -101,7 +101,9 @@ class FlowLostMessageIT {
         assertThat(deferring.getJsonNumber("recovered").longValue())
                 .as("messages re-sent while the queue was deeper than the gate")
                 .isEqualTo(recoveredBefore);
-        assertThat(lost).allSatisfy(id -> assertThat(rig.api.task(id).getString("state")).isEqualTo("QUEUED"));
+        assertThat(lost)
+                .allSatisfy(
+                        id -> assertThat(rig.api.task(id).getString("state")).isEqualTo("QUEUED"));
 
         rig.server.resumeTaskQueue();
         Instant resumed = Instant.now();
@@ -111,8 +113,10 @@ class FlowLostMessageIT {
         account.assertEveryTaskCompletedOnce(ids.size());
         assertThat(lost)
                 .as("tasks whose messages were lost")
-                .allSatisfy(id -> assertThat(rig.api.task(id).getJsonArray("history").getValuesAs(JsonObject.class))
-                        .anySatisfy(entry -> assertThat(entry.getString("outcome", "")).isEqualTo("RECOVERED")));
+                .allSatisfy(id -> assertThat(
+                                rig.api.task(id).getJsonArray("history").getValuesAs(JsonObject.class))
+                        .anySatisfy(entry ->
+                                assertThat(entry.getString("outcome", "")).isEqualTo("RECOVERED")));
         long recovered = rig.api.reconciliation().getJsonNumber("recovered").longValue() - recoveredBefore;
         assertThat(recovered).as("messages the reconciler sent again").isEqualTo(2);
         new Results("deep-backlog-lost-message")

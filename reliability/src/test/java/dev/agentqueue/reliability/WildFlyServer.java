@@ -272,9 +272,8 @@ final class WildFlyServer implements AutoCloseable {
      */
     long removeTaskMessages(String selector) {
         String filter = selector == null ? "" : "filter=\"" + selector + "\"";
-        String answer =
-                cli("/subsystem=messaging-activemq/server=default/jms-queue=AgentQueueTasks:remove-messages(" + filter
-                        + ")");
+        String answer = cli("/subsystem=messaging-activemq/server=default/jms-queue=AgentQueueTasks:remove-messages("
+                + filter + ")");
         Matcher removed = REMOVED.matcher(answer);
         if (!removed.find()) {
             throw new IllegalStateException("remove-messages answered " + answer);

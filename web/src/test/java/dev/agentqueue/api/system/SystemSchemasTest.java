@@ -96,7 +96,8 @@ class SystemSchemasTest {
                 "too deep");
 
         assertThat(JsonRecords.write(SystemSchemas.Reconciliation.of(deferred)))
-                .endsWith("\"lastDeferred\":6,\"lastDeferredReason\":\"too deep\",\"lastPassAt\":\"2026-12-07T09:00:00Z\"}");
+                .endsWith("\"lastDeferred\":6,\"lastDeferredReason\":\"too deep\","
+                        + "\"lastPassAt\":\"2026-12-07T09:00:00Z\"}");
     }
 
     @Test
