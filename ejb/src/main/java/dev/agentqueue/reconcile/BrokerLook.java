@@ -12,10 +12,10 @@ import java.util.function.Supplier;
  * head, so the walk stops early; but a message really lost is never seen, and then the walk goes to the end of the
  * queue: its cost grows with the backlog (97 s at 650,000 paged messages, long enough for a concurrent producer's
  * commit to time out). So while the queue holds more than {@code agentqueue.reconcile.max-browse-depth} messages, a
- * pass looks at nothing in the broker and leaves its overdue tasks for a later pass: each pass then costs its bounded
- * read of the Redis indexes and one counter. A lost message is found at the first pass after the depth falls to the
- * gate, so a backlog that drains (its workers keep up on average) always gets it re-sent; a queue held above the gate
- * for good is one whose workers never catch up, which its depth shows.
+ * pass looks at nothing in the broker and reads no task record, leaving its overdue tasks for a later pass: it costs
+ * one count per Redis index and one counter of the broker. A lost message is found at the first pass after the depth
+ * falls to the gate, so a backlog that drains (its workers keep up on average) always gets it re-sent; a queue held
+ * above the gate for good is one whose workers never catch up, which its depth shows.
  *
  * <p>Everything waits, {@code RUNNING} tasks too. The scheduled and delivering listings cost no browse, but a
  * {@code RUNNING} task missing from both is no proof of loss: an attempt rolled back (its server stopped, its
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 public sealed interface BrokerLook {
 
-    /** Nothing is overdue: there is nothing to look for. */
+    /** No task has been in a watched state for longer than the grace: there is nothing to look for. */
     record NothingOverdue() implements BrokerLook {}
 
     /** The queue holds at most the gate: browse it and the DLQ, and list its scheduled and delivering messages. */
@@ -36,11 +36,12 @@ public sealed interface BrokerLook {
     record Defer(String reason) implements BrokerLook {}
 
     /**
-     * Decides the look for {@code overdue} overdue tasks, reading the task queue's depth from {@code depth} (empty
-     * when the broker cannot say) only when some are overdue.
+     * Decides the look for {@code waiting} tasks in a watched state for longer than the grace (the candidates, not all
+     * of them overdue), reading the task queue's depth from {@code depth} (empty when the broker cannot say) only when
+     * there are some.
      */
-    static BrokerLook decide(int overdue, Supplier<OptionalLong> depth, long maxBrowseDepth) {
-        if (overdue == 0) {
+    static BrokerLook decide(long waiting, Supplier<OptionalLong> depth, long maxBrowseDepth) {
+        if (waiting == 0) {
             return new NothingOverdue();
         }
         OptionalLong messages = depth.get();

@@ -22,6 +22,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -116,17 +117,20 @@ public class LostMessageReconciler {
             return;
         }
         Duration grace = settings.grace();
-        OverdueTasks.Scan scan = overdueTasks.find(now, grace, settings.batch(), settings.scanLimit());
-        BrokerLook look = BrokerLook.decide(scan.overdue().size(), broker::taskQueueDepth, settings.maxBrowseDepth());
+        // Counted from the indexes alone first: a pass that will not look in the broker reads no record either.
+        long waiting = overdueTasks.waitingLongerThan(now, grace);
+        BrokerLook look = BrokerLook.decide(waiting, broker::taskQueueDepth, settings.maxBrowseDepth());
         if (look instanceof BrokerLook.Defer defer) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            status = status.deferred(
-                    Instant.now(), took, scan.checked(), scan.overdue().size(), defer.reason());
-            LOG.info(() -> "Lost-message reconciliation: checked " + scan.checked() + " task records, "
-                    + scan.overdue().size() + " overdue, not looked for in the broker: " + defer.reason() + "; in "
+            status = status.deferred(Instant.now(), took, waiting, defer.reason());
+            LOG.info(() -> "Lost-message reconciliation: " + waiting
+                    + " tasks in their state for longer than the grace," + " not checked: " + defer.reason() + "; in "
                     + took.toMillis() + " ms (grace " + grace + ")");
             return;
         }
+        OverdueTasks.Scan scan = look instanceof BrokerLook.NothingOverdue
+                ? new OverdueTasks.Scan(0, List.of())
+                : overdueTasks.find(now, grace, settings.batch(), settings.scanLimit());
         Set<String> overdue = scan.overdue().stream().map(t -> t.task().id()).collect(Collectors.toSet());
         Set<String> present = presence.withMessages(overdue);
         int recovered = 0;

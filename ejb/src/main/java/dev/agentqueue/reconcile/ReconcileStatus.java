@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param leader whether this node held the reconciliation lease at its last pass
  * @param deferredPasses passes that looked at nothing in the broker, the task queue being too deep
  * @param lastPassAt when the last pass ended, or null before the first
- * @param lastDeferred overdue tasks the last pass left for a later one
+ * @param lastDeferred tasks in a watched state for longer than the grace that the last pass left unchecked
  * @param lastDeferredReason why the last pass left them, or null when it did not
  */
 public record ReconcileStatus(
@@ -28,7 +28,7 @@ public record ReconcileStatus(
         Duration lastPassTook,
         int lastChecked,
         int lastRecovered,
-        int lastDeferred,
+        long lastDeferred,
         String lastDeferredReason) {
 
     /** Returns the status before any pass. */
@@ -59,6 +59,19 @@ public record ReconcileStatus(
 
     /** Returns this status after a pass as the leader that looked in the broker, or had nothing to look for. */
     ReconcileStatus after(Instant at, Duration took, int passChecked, int passRecovered) {
+        return leaderPass(at, took, passChecked, passRecovered, 0, null);
+    }
+
+    /**
+     * Returns this status after a pass as the leader that left for later, unchecked, the {@code waiting} tasks in a
+     * watched state for longer than the grace, and why.
+     */
+    ReconcileStatus deferred(Instant at, Duration took, long waiting, String reason) {
+        return leaderPass(at, took, 0, 0, waiting, reason);
+    }
+
+    private ReconcileStatus leaderPass(
+            Instant at, Duration took, int passChecked, int passRecovered, long passDeferred, String reason) {
         return new ReconcileStatus(
                 enabled,
                 interval,
@@ -68,32 +81,12 @@ public record ReconcileStatus(
                 passes + 1,
                 checked + passChecked,
                 recovered + passRecovered,
-                deferredPasses,
+                reason == null ? deferredPasses : deferredPasses + 1,
                 at,
                 took,
                 passChecked,
                 passRecovered,
-                0,
-                null);
-    }
-
-    /** Returns this status after a pass as the leader that left its {@code overdue} tasks for later, and why. */
-    ReconcileStatus deferred(Instant at, Duration took, int passChecked, int overdue, String reason) {
-        return new ReconcileStatus(
-                enabled,
-                interval,
-                grace,
-                maxBrowseDepth,
-                true,
-                passes + 1,
-                checked + passChecked,
-                recovered,
-                deferredPasses + 1,
-                at,
-                took,
-                passChecked,
-                0,
-                overdue,
+                passDeferred,
                 reason);
     }
 }

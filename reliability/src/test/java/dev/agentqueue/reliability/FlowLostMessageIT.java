@@ -38,12 +38,7 @@ class FlowLostMessageIT {
         rig.server.pauseTaskQueue();
         String flow = start(
                 rig, Rig.countStep("left", 10), Rig.countStep("right", 10), Rig.countStep("join", 10, "left", "right"));
-        Deadline.await(
-                "the paused task queue to hold the messages of 'left' and 'right'",
-                Duration.ofMinutes(1),
-                () -> rig.api.taskQueue().getJsonNumber("depth").longValue(),
-                depth -> depth == 2,
-                depth -> "depth " + depth);
+        awaitDepth(rig, 2, "the messages of 'left' and 'right'");
 
         long removed = rig.server.removeTaskMessages();
         rig.server.resumeTaskQueue();
@@ -81,12 +76,7 @@ class FlowLostMessageIT {
         List<String> ids = rig.api.enqueueAll(Collections.nCopies(
                 6, Rig.job("count", Json.createObjectBuilder().add("ms", 10).build())));
         List<String> lost = ids.subList(0, 2);
-        Deadline.await(
-                "the paused task queue to hold the 6 messages",
-                Duration.ofMinutes(1),
-                () -> rig.api.taskQueue().getJsonNumber("depth").longValue(),
-                depth -> depth == 6,
-                depth -> "depth " + depth);
+        awaitDepth(rig, ids.size(), "the 6 tasks' messages");
         long removed = rig.server.removeTaskMessages("agentqueue_task_id IN ('" + String.join("','", lost) + "')");
         assertThat(removed).as("the messages of the first two tasks").isEqualTo(2);
 
@@ -126,6 +116,15 @@ class FlowLostMessageIT {
                 .put("deferredPasses", deferring.getJsonNumber("deferredPasses").longValue())
                 .put("settledAfterResume", settled)
                 .write();
+    }
+
+    private static void awaitDepth(Rig rig, long messages, String what) {
+        Deadline.await(
+                "the paused task queue to hold " + what,
+                Duration.ofMinutes(1),
+                () -> rig.api.taskQueue().getJsonNumber("depth").longValue(),
+                depth -> depth == messages,
+                depth -> "depth " + depth);
     }
 
     private static String start(Rig rig, JsonObjectBuilder... steps) {

@@ -88,8 +88,10 @@ final class SystemSchemas {
             @Schema(description = "Messages the last pass sent again")
             int lastRecovered,
 
-            @Schema(description = "Overdue tasks the last pass left for a later pass")
-            int lastDeferred,
+            @Schema(
+                    description = "Tasks queued, failed or running for longer than the grace that the last pass left"
+                            + " unchecked for a later pass")
+            long lastDeferred,
 
             @Schema(description = "Why the last pass left its overdue tasks for later; absent when it did not")
             @JsonInclude(Include.NON_NULL)
