@@ -71,6 +71,16 @@ class FlowLostMessageIT {
     void tasksWhoseMessagesWereLostBehindABacklogDeeperThanTheGateAreSentAgainOnceItDrainsBelowIt() {
         Rig rig = RIG.rig();
         rig.server.pauseTaskQueue();
+        try {
+            lostBehindABacklogAreSentAgainOnceItDrains(rig);
+        } finally {
+            if (rig.api.taskQueue().getBoolean("paused")) {
+                rig.server.resumeTaskQueue(); // after a failure, so the other scenario starts from a moving queue
+            }
+        }
+    }
+
+    private static void lostBehindABacklogAreSentAgainOnceItDrains(Rig rig) {
         long recoveredBefore =
                 rig.api.reconciliation().getJsonNumber("recovered").longValue();
         List<String> ids = rig.api.enqueueAll(Collections.nCopies(
@@ -82,12 +92,12 @@ class FlowLostMessageIT {
 
         // Four messages wait, one more than the gate: every task is overdue after the grace, and none is looked for.
         JsonObject deferring = Deadline.await(
-                "a pass that leaves all six overdue tasks for later",
+                "a pass after the removal that leaves all six tasks unchecked",
                 Duration.ofMinutes(1),
                 rig.api::reconciliation,
-                r -> r.getInt("lastDeferred") >= ids.size(),
+                r -> r.getInt("lastDeferred") >= ids.size()
+                        && r.getString("lastDeferredReason", "").contains("holds 4 messages"),
                 JsonObject::toString);
-        assertThat(deferring.getString("lastDeferredReason")).contains("holds 4 messages");
         assertThat(deferring.getJsonNumber("recovered").longValue())
                 .as("messages re-sent while the queue was deeper than the gate")
                 .isEqualTo(recoveredBefore);
