@@ -124,7 +124,7 @@ public class LostMessageReconciler {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             status = status.deferred(Instant.now(), took, waiting, defer.reason());
             LOG.info(() -> "Lost-message reconciliation: " + waiting
-                    + " tasks in their state for longer than the grace," + " not checked: " + defer.reason() + "; in "
+                    + " tasks in their state for longer than the grace, not checked: " + defer.reason() + "; in "
                     + took.toMillis() + " ms (grace " + grace + ")");
             return;
         }
