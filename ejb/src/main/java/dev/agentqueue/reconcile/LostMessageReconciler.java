@@ -1,5 +1,6 @@
 package dev.agentqueue.reconcile;
 
+import dev.agentqueue.broker.BrokerManagement;
 import dev.agentqueue.producer.TaskQueue;
 import dev.agentqueue.redis.NodeLease;
 import dev.agentqueue.redis.RedisKeys;
@@ -21,6 +22,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -32,7 +34,9 @@ import java.util.stream.Collectors;
  * reconciliation lease finds tasks overdue by more than {@code agentqueue.reconcile.grace} ({@link OverdueTasks}),
  * asks the broker once which of them still have a message ({@link MessagePresence}), and for each that has none
  * records it {@code RECOVERED} and sends its message again from the record (a flow step's labelled with its flow and
- * step), with the broker's duplicate detection making a second copy of the same re-send a no-op. One log line per
+ * step), with the broker's duplicate detection making a second copy of the same re-send a no-op. That look walks the
+ * whole task queue, so it is taken only while the queue holds at most {@code agentqueue.reconcile.max-browse-depth}
+ * messages; deeper, the pass leaves its overdue tasks for a later one ({@link BrokerLook} argues why). One log line per
  * pass.
  */
 @Singleton
@@ -57,6 +61,9 @@ public class LostMessageReconciler {
     MessagePresence presence;
 
     @Inject
+    BrokerManagement broker;
+
+    @Inject
     TaskStore store;
 
     @Inject
@@ -71,7 +78,7 @@ public class LostMessageReconciler {
     @PostConstruct
     void schedule() {
         Duration every = settings.interval();
-        status = ReconcileStatus.initial(!every.isZero(), every, settings.grace());
+        status = ReconcileStatus.initial(!every.isZero(), every, settings.grace(), settings.maxBrowseDepth());
         if (every.isZero()) {
             LOG.info("Lost-message reconciliation is off (agentqueue.reconcile.interval=0)");
             return;
@@ -110,7 +117,20 @@ public class LostMessageReconciler {
             return;
         }
         Duration grace = settings.grace();
-        OverdueTasks.Scan scan = overdueTasks.find(now, grace, settings.batch(), settings.scanLimit());
+        // Counted from the indexes alone first: a pass that will not look in the broker reads no record either.
+        long waiting = overdueTasks.waitingLongerThan(now, grace);
+        BrokerLook look = BrokerLook.decide(waiting, broker::taskQueueDepth, settings.maxBrowseDepth());
+        if (look instanceof BrokerLook.Defer defer) {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            status = status.deferred(Instant.now(), took, waiting, defer.reason());
+            LOG.info(() -> "Lost-message reconciliation: " + waiting
+                    + " tasks in their state for longer than the grace, not checked: " + defer.reason() + "; in "
+                    + took.toMillis() + " ms (grace " + grace + ")");
+            return;
+        }
+        OverdueTasks.Scan scan = look instanceof BrokerLook.NothingOverdue
+                ? new OverdueTasks.Scan(0, List.of())
+                : overdueTasks.find(now, grace, settings.batch(), settings.scanLimit());
         Set<String> overdue = scan.overdue().stream().map(t -> t.task().id()).collect(Collectors.toSet());
         Set<String> present = presence.withMessages(overdue);
         int recovered = 0;
@@ -122,9 +142,10 @@ public class LostMessageReconciler {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         status = status.after(Instant.now(), took, scan.checked(), recovered);
         int found = recovered;
+        String depth = look instanceof BrokerLook.Browse browse ? ", task queue depth " + browse.depth() : "";
         LOG.info(() -> "Lost-message reconciliation: checked " + scan.checked() + " task records, "
                 + overdue.size() + " overdue, " + present.size() + " of them with a message, " + found
-                + " re-sent, in " + took.toMillis() + " ms (grace " + grace + ")");
+                + " re-sent, in " + took.toMillis() + " ms (grace " + grace + depth + ")");
     }
 
     /** Records the task RECOVERED and sends its message again; tells whether it did. */

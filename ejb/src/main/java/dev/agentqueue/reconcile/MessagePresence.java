@@ -18,14 +18,16 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Tells which of a set of tasks still have a message in the broker, anywhere it may be: ready or paged in the task
  * queue, scheduled for later, being delivered to a worker, or in the dead-letter queue. One look at each, however many
- * tasks are asked about: the queues are browsed once with a selector naming them all, never once per task.
+ * tasks are asked about: the queues are browsed once with a selector naming them all, never once per task. The browse
+ * costs a walk of the task queue whatever the number asked about, which is why the reconciler takes it only below a
+ * depth ({@link BrokerLook}).
  */
 @Stateless
 @LocalBean
@@ -56,15 +58,21 @@ public class MessagePresence {
         // leaves the scheduled set, or enters delivery, while the browse runs is seen in one of the two listings.
         present.addAll(broker.scheduledOrDelivering(MessageProperties.TASK_ID));
         try (QueueBrowser browser = jms.createBrowser(taskQueue, selector)) {
-            for (Object message : Collections.list(browser.getEnumeration())) {
-                present.add(((Message) message).getStringProperty(MessageProperties.TASK_ID));
+            Enumeration<?> messages = browser.getEnumeration();
+            // Once every task asked about is seen, nothing further can change the answer: stop looking.
+            while (!present.containsAll(taskIds) && messages.hasMoreElements()) {
+                present.add(((Message) messages.nextElement()).getStringProperty(MessageProperties.TASK_ID));
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException("Cannot browse the task queue: " + e.getMessage(), e.getErrorCode(), e);
         }
-        present.addAll(broker.scheduledOrDelivering(MessageProperties.TASK_ID));
-        for (DeadLetter letter : deadLetters.browse(selector)) {
-            present.add(letter.taskId());
+        if (!present.containsAll(taskIds)) {
+            present.addAll(broker.scheduledOrDelivering(MessageProperties.TASK_ID));
+        }
+        if (!present.containsAll(taskIds)) {
+            for (DeadLetter letter : deadLetters.browse(selector)) {
+                present.add(letter.taskId());
+            }
         }
         present.retainAll(taskIds);
         return present;

@@ -62,6 +62,17 @@ class OverdueTasksTest {
     }
 
     @Test
+    void theTasksWaitingLongerThanTheGraceAreCountedFromTheIndexesWithoutReadingARecord() {
+        write(aRecordedTask().queuedAt(NOW - 30 * MINUTE));
+        write(aRecordedTask().runningSince(NOW - 30 * MINUTE, 1).withTimeout(60 * MINUTE)); // a candidate all the same
+        write(aRecordedTask().failedAt(NOW - 20 * MINUTE, 2, NOW - 10 * MINUTE));
+        write(aRecordedTask().queuedAt(NOW - MINUTE)); // within the grace
+        write(aRecordedTask().queuedAt(NOW - 30 * MINUTE).inState(TaskState.COMPLETED)); // not watched
+
+        assertThat(overdue.waitingLongerThan(NOW, GRACE)).isEqualTo(3);
+    }
+
+    @Test
     void aProvisionalRecordOfAnEnqueueThatNeverConfirmedIsNotOwedAMessage() {
         RecordedTask refused = write(aRecordedTask().queuedAt(NOW - 30 * MINUTE));
         gateway.call(r -> r.expire(RedisKeys.task(refused.task().id()), 600));

@@ -94,6 +94,18 @@ final class Rig implements AutoCloseable {
         };
     }
 
+    /**
+     * Returns the server options of a reconciler like {@link #reconciling(Duration, Duration)} that browses the broker
+     * only while the task queue holds at most {@code maxBrowseDepth} messages.
+     */
+    static String[] reconciling(Duration grace, Duration interval, long maxBrowseDepth) {
+        return new String[] {
+            "-Dagentqueue.reconcile.grace=" + grace.toSeconds() + "s",
+            "-Dagentqueue.reconcile.interval=" + interval.toSeconds() + "s",
+            "-Dagentqueue.reconcile.max-browse-depth=" + maxBrowseDepth
+        };
+    }
+
     /** Returns a flow step {@code name} that runs the diagnostic {@code count} job for {@code ms} after {@code after}. */
     static JsonObjectBuilder countStep(String name, long ms, String... after) {
         return Json.createObjectBuilder()

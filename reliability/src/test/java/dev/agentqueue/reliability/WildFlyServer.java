@@ -263,7 +263,17 @@ final class WildFlyServer implements AutoCloseable {
      * returns how many it removed.
      */
     long removeTaskMessages() {
-        String answer = cli("/subsystem=messaging-activemq/server=default/jms-queue=AgentQueueTasks:remove-messages()");
+        return removeTaskMessages(null);
+    }
+
+    /**
+     * Removes the messages waiting on the task queue that match JMS selector {@code selector} ({@code null}: all), as
+     * if the broker had lost them; returns how many it removed.
+     */
+    long removeTaskMessages(String selector) {
+        String filter = selector == null ? "" : "filter=\"" + selector + "\"";
+        String answer = cli("/subsystem=messaging-activemq/server=default/jms-queue=AgentQueueTasks:remove-messages("
+                + filter + ")");
         Matcher removed = REMOVED.matcher(answer);
         if (!removed.find()) {
             throw new IllegalStateException("remove-messages answered " + answer);

@@ -43,9 +43,12 @@ final class SystemSchemas {
                 "passes",
                 "checked",
                 "recovered",
+                "maxBrowseDepth",
+                "deferredPasses",
                 "lastPassMs",
                 "lastChecked",
-                "lastRecovered"
+                "lastRecovered",
+                "lastDeferred"
             })
     record Reconciliation(
             boolean enabled,
@@ -68,6 +71,14 @@ final class SystemSchemas {
             @Schema(description = "Lost messages those passes sent again")
             long recovered,
 
+            @Schema(description = "The most messages the task queue may hold for a pass to browse it for lost ones")
+            long maxBrowseDepth,
+
+            @Schema(
+                    description = "Passes that left their overdue tasks for a later pass without looking in the"
+                            + " broker, the task queue holding more than maxBrowseDepth messages")
+            long deferredPasses,
+
             @Schema(description = "How long the last pass took, ms")
             long lastPassMs,
 
@@ -76,6 +87,15 @@ final class SystemSchemas {
 
             @Schema(description = "Messages the last pass sent again")
             int lastRecovered,
+
+            @Schema(
+                    description = "Tasks queued, failed or running for longer than the grace that the last pass left"
+                            + " unchecked for a later pass")
+            long lastDeferred,
+
+            @Schema(description = "Why the last pass left its overdue tasks for later; absent when it did not")
+            @JsonInclude(Include.NON_NULL)
+            String lastDeferredReason,
 
             @Schema(description = "When the last pass ended; absent before the first", format = "date-time")
             @JsonInclude(Include.NON_NULL)
@@ -90,9 +110,13 @@ final class SystemSchemas {
                     status.passes(),
                     status.checked(),
                     status.recovered(),
+                    status.maxBrowseDepth(),
+                    status.deferredPasses(),
                     status.lastPassTook().toMillis(),
                     status.lastChecked(),
                     status.lastRecovered(),
+                    status.lastDeferred(),
+                    status.lastDeferredReason(),
                     status.lastPassAt() == null ? null : status.lastPassAt().toString());
         }
     }

@@ -25,14 +25,18 @@ class SystemSchemasTest {
                 true,
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(2),
+                50_000,
                 true,
                 5,
                 40,
                 1,
+                2,
                 Instant.parse("2026-12-07T09:00:00Z"),
                 Duration.ofMillis(12),
                 8,
-                0);
+                0,
+                0,
+                null);
 
         assertThat(JsonRecords.write(new SystemSchemas.Queues(
                         SystemSchemas.QueueCounters.of(TASKS),
@@ -44,16 +48,56 @@ class SystemSchemasTest {
                         "deadLetter":{"address":"jms.queue.DLQ","depth":0,"scheduled":0,"delivering":0,"consumers":0,\
                         "messagesAdded":2,"messagesAcknowledged":2,"messagesKilled":0,"paused":true},\
                         "reconciliation":{"enabled":true,"interval":"PT30S","grace":"PT2M","leader":true,"passes":5,\
-                        "checked":40,"recovered":1,"lastPassMs":12,"lastChecked":8,"lastRecovered":0,\
-                        "lastPassAt":"2026-12-07T09:00:00Z"}}""");
+                        "checked":40,"recovered":1,"maxBrowseDepth":50000,"deferredPasses":2,"lastPassMs":12,\
+                        "lastChecked":8,"lastRecovered":0,"lastDeferred":0,"lastPassAt":"2026-12-07T09:00:00Z"}}""");
     }
 
     @Test
     void aReconcilerThatNeverRanLeavesOutItsLastPassTime() {
         ReconcileStatus idle = new ReconcileStatus(
-                false, Duration.ofSeconds(30), Duration.ofMinutes(2), false, 0, 0, 0, null, Duration.ZERO, 0, 0);
+                false,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(2),
+                50_000,
+                false,
+                0,
+                0,
+                0,
+                0,
+                null,
+                Duration.ZERO,
+                0,
+                0,
+                0,
+                null);
 
-        assertThat(JsonRecords.write(SystemSchemas.Reconciliation.of(idle))).doesNotContain("lastPassAt");
+        assertThat(JsonRecords.write(SystemSchemas.Reconciliation.of(idle)))
+                .doesNotContain("lastPassAt")
+                .doesNotContain("lastDeferredReason");
+    }
+
+    @Test
+    void aPassThatLeftItsOverdueTasksForLaterSaysWhyBeforeItsTime() {
+        ReconcileStatus deferred = new ReconcileStatus(
+                true,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(2),
+                10,
+                true,
+                1,
+                6,
+                0,
+                1,
+                Instant.parse("2026-12-07T09:00:00Z"),
+                Duration.ofMillis(3),
+                6,
+                0,
+                6,
+                "too deep");
+
+        assertThat(JsonRecords.write(SystemSchemas.Reconciliation.of(deferred)))
+                .endsWith("\"lastDeferred\":6,\"lastDeferredReason\":\"too deep\","
+                        + "\"lastPassAt\":\"2026-12-07T09:00:00Z\"}");
     }
 
     @Test
