@@ -58,8 +58,8 @@ public final class TaskFields {
     private TaskFields() {}
 
     /**
-     * Returns the fields a flow step's record holds besides the task's own, {@code flowId}'s id and the step's name
-     * {@code step}, from which a message re-sent from the record is labelled again; none when either is missing.
+     * Returns the fields a flow step's record holds besides the task's own, the flow's id {@code flowId} and the step's
+     * name {@code step}, from which a message re-sent from the record is labelled again; none when either is missing.
      */
     public static Map<String, String> flowFields(String flowId, String step) {
         return flowId == null || step == null ? Map.of() : Map.of(FLOW_ID, flowId, FLOW_STEP, step);
