@@ -57,12 +57,13 @@ final class LoginThrottleHandler implements HttpHandler {
             refuse(exchange, refused.get());
             return;
         }
-        exchange.addExchangeCompleteListener((done, proceed) -> {
-            if (done.getStatusCode() == 401 && throttle.failed(client)) {
+        // Counted before the 401 goes out, not when the exchange completes: a client that reads the 401 and tries
+        // again at once would otherwise be checked before its failure was counted, and get one guess too many.
+        exchange.addResponseCommitListener(committing -> {
+            if (committing.getStatusCode() == 401 && throttle.failed(client)) {
                 LOG.warning(() -> "Too many failed logins from " + client + ": its logins are refused (429) until"
                         + " its window of failed logins has passed");
             }
-            proceed.proceed();
         });
         next.handleRequest(exchange);
     }
